@@ -1,0 +1,101 @@
+"""The command line: parses arguments, calls the pipeline, prints. Nothing else."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+from newsfuse import __version__
+from newsfuse.config import Config
+from newsfuse.model import InputError
+from newsfuse.pipeline import extract_inputs, run
+
+EXIT_OK, EXIT_NOTHING_PROCESSED = 0, 2
+
+
+def report_error(error: InputError) -> None:
+    print(str(error), file=sys.stderr, flush=True)
+
+
+@contextmanager
+def progress_bar(description: str):
+    """A progress callback: a spinner on a terminal, silent otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} inputs"),
+                  TimeElapsedColumn(), transient=True) as bar:
+        task = bar.add_task(description)
+        yield lambda _source: bar.advance(task)
+
+
+def command_run(args: argparse.Namespace) -> int:
+    with progress_bar("reading and extracting") as progress:
+        result = run(args.inputs, Path(args.out), db=args.db, config=Config(), progress=progress)
+    for error in result.errors:
+        report_error(error)
+    if not result.articles:
+        print("newsfuse: no input could be processed", file=sys.stderr)
+        return EXIT_NOTHING_PROCESSED
+    print(f"{len(result.articles)} articles, {len(result.stories)} stories -> {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def command_extract(args: argparse.Namespace) -> int:
+    count = 0
+    for article in extract_inputs(args.inputs, Config(), report_error):
+        print(json.dumps(article.to_dict(), ensure_ascii=False), flush=True)
+        count += 1
+    return EXIT_OK if count else EXIT_NOTHING_PROCESSED
+
+
+def _add_plugins(subparsers, package: str) -> None:
+    """Each module of ``newsfuse.<package>`` is a subcommand: it adds its own
+    arguments (``add_arguments``) and runs itself (``main``)."""
+    for info in pkgutil.iter_modules(importlib.import_module(f"newsfuse.{package}").__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"newsfuse.{package}.{info.name}")
+        name = info.name
+        sub = subparsers.add_parser(name, help=module.__doc__.strip().splitlines()[0], description=module.__doc__)
+        module.add_arguments(sub)
+        sub.set_defaults(handler=module.main)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsfuse", description="From raw news pages of many outlets to verified, cited stories.")
+    parser.add_argument("--version", action="version", version=f"newsfuse {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run_parser = commands.add_parser("run", help="extract, trace copies, cluster, reconcile and report",
+                                     description="Turn news pages into stories: writes DIR/articles.jsonl, DIR/stories.json, DIR/report.html and an SQLite store.")
+    run_parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (.html, .htm, .txt, .jsonl, .warc, also gzipped)")
+    run_parser.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    run_parser.add_argument("--db", metavar="URL_OR_PATH", help="SQLite store (default: DIR/newsfuse.sqlite)")
+    run_parser.set_defaults(handler=command_run)
+
+    extract_parser = commands.add_parser("extract", help="print one JSON article per input document",
+                                         description="Extract title, byline, dateline, date and body from each input document; one JSON line each.")
+    extract_parser.add_argument("inputs", nargs="+", metavar="INPUT")
+    extract_parser.add_argument("--format", choices=["jsonl"], default="jsonl")
+    extract_parser.set_defaults(handler=command_extract)
+
+    eval_parser = commands.add_parser("eval", help="measure quality on ../shared/data; metrics print last")
+    _add_plugins(eval_parser.add_subparsers(dest="evaluation", required=True), "eval")
+    bench_parser = commands.add_parser("bench", help="measure throughput and peak memory")
+    _add_plugins(bench_parser.add_subparsers(dest="benchmark", required=True), "bench")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

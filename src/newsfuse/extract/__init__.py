@@ -1,0 +1,28 @@
+"""Stage 1, extract: ``RawDocument -> Article``.
+
+Reads ``RawDocument``; sets every ``Article`` field. HTML goes through
+trafilatura (``html.py``), flat text dumps through our line classifier
+(``textdump.py``); titles, bylines, datelines and dates come from
+``metadata.py`` and the language from ``language.py``.
+"""
+from __future__ import annotations
+
+from newsfuse.config import ExtractConfig
+from newsfuse.extract.errors import NoArticleError
+from newsfuse.extract.html import extract_html
+from newsfuse.extract.textdump import extract_text
+from newsfuse.model import Article, RawDocument
+
+__all__ = ["extract_document", "NoArticleError"]
+
+
+def extract_document(document: RawDocument, config: ExtractConfig | None = None) -> Article:
+    """The article in ``document``; raises ``NoArticleError`` if it holds none."""
+    config = config or ExtractConfig()
+    if document.kind == "html":
+        article = extract_html(document, config)
+    else:
+        article = extract_text(document, config)
+    if not article.body:
+        raise NoArticleError("no article text found")
+    return article
