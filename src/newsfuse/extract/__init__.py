@@ -15,6 +15,8 @@ from newsfuse.model import Article, RawDocument
 
 __all__ = ["extract_document", "NoArticleError"]
 
+MIN_ARTICLE_WORDS = 10  # fewer body words than this is a menu or a stub, not an article
+
 
 def extract_document(document: RawDocument, config: ExtractConfig | None = None) -> Article:
     """The article in ``document``; raises ``NoArticleError`` if it holds none."""
@@ -23,6 +25,7 @@ def extract_document(document: RawDocument, config: ExtractConfig | None = None)
         article = extract_html(document, config)
     else:
         article = extract_text(document, config)
-    if not article.body:
-        raise NoArticleError("no article text found")
+    words = sum(len(paragraph.split()) for paragraph in article.body)
+    if words < MIN_ARTICLE_WORDS:
+        raise NoArticleError(f"no article text found ({words} body words)")
     return article

@@ -31,7 +31,8 @@ def document_id(path: Path) -> str:
 def _files(path: Path) -> Iterator[Path]:
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and child.name.lower().endswith(KNOWN_SUFFIXES):
+            readable = child.is_file() or child.is_symlink()  # a broken link is reported, not skipped
+            if readable and child.name.lower().endswith(KNOWN_SUFFIXES):
                 yield child
     else:
         yield path

@@ -32,10 +32,10 @@ def load_bytes(data: bytes, config: ReadConfig, allow_gzip: bool = False) -> str
             raise DecodeError(f"broken gzip data: {error}") from error
     if not data.strip():
         raise DecodeError("empty input")
-    if len(data) > config.max_bytes:
-        raise DecodeError(f"too large for a page ({len(data):,} bytes, limit {config.max_bytes:,})")
     if _looks_binary(data[:SNIFF_BYTES]):
         raise DecodeError("binary data, not a text or HTML page")
+    if len(data) > config.max_bytes:
+        raise DecodeError(f"too large for a page ({len(data):,} bytes, limit {config.max_bytes:,})")
     return decode_text(data)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newsfuse.config import ReadConfig
 from newsfuse.model import InputError, RawDocument
-from newsfuse.read.decode import DecodeError, load_bytes
+from newsfuse.read.decode import load_bytes
 
 
 def read_jsonl(path: Path, config: ReadConfig) -> Iterator[RawDocument | InputError]:
@@ -48,5 +48,3 @@ def _row_document(row: object, where: str) -> RawDocument | str:
         fetched_at=row.get("fetched_at"),
     )
 
-
-__all__ = ["read_jsonl", "DecodeError"]

