@@ -25,3 +25,14 @@ def seeds_dir(shared_dir: Path) -> Path:
 def seeds_gold(shared_dir: Path) -> dict:
     import json
     return json.loads((shared_dir / "eval" / "seeds.gold.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seeds_dir: Path) -> list:
+    """The founding pages through the real extraction stage."""
+    from newsfuse.config import Config
+    from newsfuse.pipeline import extract_inputs
+    errors: list = []
+    articles = list(extract_inputs([seeds_dir], Config(), errors.append))
+    assert not errors, errors
+    return articles

