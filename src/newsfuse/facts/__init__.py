@@ -1,44 +1,63 @@
 """Stage 4, facts: mentions of people, organisations, places, quantities,
 dates and quotes in each article of a story.
 
-Reads ``Article`` bodies and reference dates; sets ``Story.fact_mentions``,
-``Story.quote_mentions`` and ``Story.event_date``.
+Reads ``Article`` bodies, datelines and ``published`` dates; sets
+``Story.fact_mentions``, ``Story.quote_mentions`` and ``Story.event_date``.
+
+Every article of every story is parsed in one batched ``nlp.pipe`` run. Then,
+per story: reference dates and the event date (``reference.py``), dates
+resolved against them (``dates.py``), the per-article finders (``FINDERS``),
+quotes (``quotes.py``), and the story-level passes that link people and
+organisations across articles (``people.py``) and name quote speakers.
+Each finder module documents the ``context`` keys it sets.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
+
+from spacy.tokens import Doc
 
 from newsfuse.config import FactsConfig
-from newsfuse.facts.nlp import load_nlp
+from newsfuse.facts.dates import find_dates
+from newsfuse.facts.nlp import parse_texts
+from newsfuse.facts.people import find_people, link_people
 from newsfuse.facts.places import find_places
 from newsfuse.facts.quantities import find_quantities
-from newsfuse.facts.quotes import find_quotes
-from newsfuse.model import Article, FactMention, Mention, Story
+from newsfuse.facts.quotes import find_quotes, link_speakers
+from newsfuse.facts.reference import story_references
+from newsfuse.model import Article, FactMention, Story
 
-__all__ = ["extract_facts"]
+__all__ = ["extract_facts", "FINDERS"]
 
-ENTITY_KINDS = {"PERSON": "person", "ORG": "organization"}
-
-
-def find_people(article_id: str, doc) -> list[FactMention]:
-    return [FactMention(kind=ENTITY_KINDS[ent.label_], value={"name": ent.text}, key=ent.text.lower(),
-                        mention=Mention(article_id, ent.text, ent.sent.text, ent.start_char))
-            for ent in doc.ents if ent.label_ in ENTITY_KINDS]
+Finder = Callable[[str, Doc], list[FactMention]]
+FINDERS: tuple[Finder, ...] = (find_people, find_places, find_quantities)
 
 
-FINDERS = (find_people, find_places, find_quantities)
+def parse_articles(stories: list[Story], articles: dict[str, Article], config: FactsConfig) -> dict[str, Doc]:
+    """Every article of every story, parsed in one batched run."""
+    ids = list(dict.fromkeys(a for story in stories for a in story.articles))
+    docs = parse_texts((articles[a].text for a in ids), batch_size=config.batch_size, n_process=config.n_process)
+    return dict(zip(ids, docs))
+
+
+def story_facts(story: Story, members: list[Article], docs: dict[str, Doc]) -> None:
+    """Fact and quote mentions of one story, with its story-level passes."""
+    references, event = story_references(members)
+    story.event_date = event.isoformat() if event else None
+    story.fact_mentions, story.quote_mentions = [], []
+    for article in members:
+        doc = docs[article.id]
+        for finder in FINDERS:
+            story.fact_mentions.extend(finder(article.id, doc))
+        story.fact_mentions.extend(find_dates(article.id, doc, references.get(article.id)))
+        story.quote_mentions.extend(find_quotes(article.id, doc))
+    link_people(story.fact_mentions)
+    link_speakers(story.quote_mentions, story.fact_mentions)
 
 
 def extract_facts(stories: list[Story], articles: dict[str, Article], config: FactsConfig | None = None) -> None:
-    """Set the fact and quote mentions of every story."""
+    """Set the fact and quote mentions and the event date of every story."""
     config = config or FactsConfig()
-    nlp = load_nlp()
+    docs = parse_articles(stories, articles, config)
     for story in stories:
-        members = [articles[a] for a in story.articles]
-        docs = nlp.pipe((a.text for a in members), batch_size=config.batch_size)
-        for article, doc in zip(members, docs):
-            for finder in FINDERS:
-                story.fact_mentions.extend(finder(article.id, doc))
-            story.quote_mentions.extend(find_quotes(article.id, doc))
-        dates = Counter(a.reference_date for a in members if a.reference_date)
-        story.event_date = dates.most_common(1)[0][0] if dates else None
+        story_facts(story, [articles[a] for a in story.articles], docs)

@@ -1,0 +1,72 @@
+"""Quotes: speakers by name and pronoun, split quotes, partial quotes, quote marks."""
+from __future__ import annotations
+
+from newsfuse.facts.nlp import load_nlp
+from newsfuse.facts.people import find_people, link_people
+from newsfuse.facts.quotes import find_quotes, link_speakers
+
+
+def quotes_of(text: str) -> list:
+    doc = load_nlp()(text)
+    facts = find_people("a", doc)
+    link_people(facts)
+    quotes = find_quotes("a", doc)
+    link_speakers(quotes, facts)
+    return quotes
+
+
+def by_start(quotes: list, words: str):
+    return next(q for q in quotes if q.text.startswith(words))
+
+
+def test_pronoun_speaker_is_the_last_named_speaker_not_the_last_named_person() -> None:
+    quotes = quotes_of(
+        "Health Minister Laura Chen told reporters that the plan would \"save lives\", "
+        "according to Prime Minister David Okafor's office.\n\n"
+        "\u201cWe have worked on this for two years and we are ready to start,\u201d she said."
+    )
+    assert by_start(quotes, "We have worked").speaker == "Laura Chen"
+    assert by_start(quotes, "We have worked").context["speaker_via"] == "pronoun"
+
+
+def test_split_quote_parts_share_speaker_and_group() -> None:
+    quotes = quotes_of(
+        "Mayor Tom Berg spoke on Monday.\n\n"
+        "\"The bridge will reopen in May,\" Berg said. \"Until then, please use the ferry.\""
+    )
+    first, second = by_start(quotes, "The bridge"), by_start(quotes, "Until then")
+    assert first.speaker == second.speaker == "Tom Berg"
+    assert first.context["group"] == second.context["group"]
+    assert (first.context["part"], second.context["part"]) == (1, 2)
+    assert "please use the ferry" in first.context["joined"]
+
+
+def test_partial_quote_inside_reported_speech_is_kept() -> None:
+    quotes = quotes_of("Police chief Ana Ruiz said the suspects \u201cmay have left the country already\u201d on Sunday.")
+    quote = by_start(quotes, "may have left")
+    assert quote.context["kind"] == "partial"
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_paragraph_spanning_quote_without_closing_mark() -> None:
+    quotes = quotes_of(
+        "\u201cWe will rebuild every school,\u201d Governor Sam Patel said. \u201cAnd we will do it fast.\n\n"
+        "\u201cNobody will be left behind,\u201d he added."
+    )
+    open_one = by_start(quotes, "And we will do it fast")
+    assert open_one.context["open_ended"] is True
+    assert open_one.speaker == "Sam Patel"
+    assert by_start(quotes, "Nobody").speaker == "Sam Patel"
+
+
+def test_short_scare_quotes_are_not_quotes() -> None:
+    assert quotes_of("He called the plan \u201cdangerous\u201d in a speech.") == []
+
+
+def test_a_teaser_headline_between_speaker_and_quote_does_not_become_the_speaker() -> None:
+    quotes = quotes_of(
+        "Finance Minister Laura Chen told reporters on Monday that taxes would not rise.\n\n"
+        "See also Mayor Greenfield asks voters to back bond\n\n"
+        "\u201cWe have no plans to change the rates this year,\u201d she said."
+    )
+    assert by_start(quotes, "We have no plans").speaker == "Laura Chen"
