@@ -43,6 +43,7 @@ class StoriesConfig:
     window_days: float = 30.0  # a dated story closes this long after its last activity
     max_idle_articles: int = 200_000  # any story closes after this many arrivals without a member
     max_candidates: int = 30  # live stories scored per article
+    max_merge_candidates: int = 5  # live stories a grown story is compared with, for merging
     index_words: int = 10  # strongest words per story and article in the candidate index
     index_names: int = 6  # strongest name terms per story and article in the candidate index
 

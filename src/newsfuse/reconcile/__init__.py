@@ -1,31 +1,136 @@
 """Stage 5, reconcile: align facts across a story's articles, decide agreement
-or conflict, and write the brief.
+or conflict, build the quote ledger and write the brief.
 
 Reads ``Story.fact_mentions``, ``Story.quote_mentions`` and
-``Story.provenance``; sets ``Story.facts``, ``quotes``, ``conflicts``,
+``Story.provenance`` (support is counted in independent groups) and the
+articles' bodies; sets ``Story.facts``, ``quotes``, ``conflicts``,
 ``single_source`` and ``brief``.
 """
 from __future__ import annotations
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.model import Article, BriefSentence, Fact, Quote, SingleSourceClaim, Story
+from newsfuse.model import Article, Conflict, ConflictSide, Fact, FactMention, Story
+from newsfuse.reconcile.brief import disputed_section, main_brief
+from newsfuse.reconcile.compare import Decision, decide, within
+from newsfuse.reconcile.quotes import build_ledger, to_conflict
+from newsfuse.reconcile.sentences import Claim, StoryText
+from newsfuse.reconcile.single_source import single_source_claims, single_source_section
+from newsfuse.reconcile.slots import Item, Slot, align_slots, make_items
+from newsfuse.reconcile.temporal import order_conflicts
+from newsfuse.reconcile.text import romanised_key
 
 __all__ = ["reconcile_story"]
 
+NAMED_KINDS = ("person", "organization")
+KIND_ORDER = ("quantity", "date", "place", "person", "organization", "event", "claim")
+
 
 def reconcile_story(story: Story, articles: dict[str, Article], config: ReconcileConfig | None = None) -> None:
-    groups: dict[tuple[str, str], list] = {}
-    for fact in story.fact_mentions:
-        groups.setdefault((fact.kind, fact.key), []).append(fact)
-    for number, ((kind, _), mentions) in enumerate(sorted(groups.items()), start=1):
-        story.facts.append(Fact(
-            id=f"F{number}", kind=kind, value=mentions[0].value, mentions=[m.mention for m in mentions],
-            independent_support=story.provenance.support({m.mention.article for m in mentions})))
-    for number, quote in enumerate(story.quote_mentions, start=1):
-        story.quotes.append(Quote(id=f"Q{number}", speaker=quote.speaker, text=quote.text,
-                                  mentions=[quote.mention], independent_support=1))
-    for group in story.provenance.independent_groups:
-        lead = articles[group[0]].body[0]
-        support = 1
-        story.brief.append(BriefSentence(lead, [group[0]], "single_source", support))
-        story.single_source.append(SingleSourceClaim(group[0], lead))
+    """Set the story's facts, quotes, conflicts, single-source claims and brief."""
+    config = config or ReconcileConfig()
+    text = StoryText.build(story, articles)
+    sentence_of: dict[tuple[str, str], int | None] = {}
+    story.facts, story.conflicts = [], []
+    _reconcile_facts(story, credible_mentions(story.fact_mentions, articles), text, config, sentence_of)
+    _reconcile_quotes(story, text, config, sentence_of)
+    _temporal_conflicts(story, text, sentence_of)
+    story.single_source = single_source_claims(text, config)
+    story.brief = (main_brief(text, config) + disputed_section(text, story.conflicts, sentence_of, config)
+                   + single_source_section(text, story.single_source))
+
+
+def _reconcile_facts(story: Story, mentions: list[FactMention], text: StoryText, config: ReconcileConfig,
+                     sentence_of: dict[tuple[str, str], int | None]) -> None:
+    items = make_items(mentions, story.provenance, config)
+    slots = sorted(align_slots(items, config), key=lambda s: (-text.support(s.articles), _kind_rank(s.kind)))
+    for number, slot in enumerate(slots, start=1):
+        decision = decide(slot, items, config)
+        fact_id = f"F{number}"
+        story.facts.append(Fact(fact_id, slot.kind, max(slot.entities, key=lambda e: len(e.groups)).value,
+                                [i.mention for i in slot.items], text.support(slot.articles),
+                                about=_about(slot), explanation=_explain(decision)))
+        disputed_items: set[int] = set()
+        if decision.status == "conflict":
+            conflict = _fact_conflict(story, text, slot, decision, fact_id)
+            for (label, side_items), side in zip(decision.sides, conflict.sides):
+                sentence_of[(conflict.id, side.value)] = text.locate(side_items[0].mention)
+                disputed_items.update(i.index for i in side_items)
+        for item in slot.items:
+            text.add_claim(item.mention, Claim(fact_id, slot.kind, _supporters(item, slot, decision),
+                                               item.index in disputed_items, item.surface))
+
+
+def credible_mentions(mentions: list[FactMention], articles: dict[str, Article]) -> list[FactMention]:
+    """Drop person and organisation mentions that are really a place named elsewhere in the
+    story or an article's own wire credit (dateline agency)."""
+    places = {romanised_key(m.mention.text) for m in mentions if m.kind == "place"}
+    credits = {romanised_key(a.dateline.agency) for a in articles.values() if a.dateline and a.dateline.agency}
+    return [m for m in mentions if m.kind not in NAMED_KINDS
+            or romanised_key(m.mention.text) not in places | credits]
+
+
+def _kind_rank(kind: str) -> int:
+    return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
+
+
+def _about(slot: Slot) -> str:
+    key = slot.items[0].key
+    label = key if slot.kind == "quantity" and key else slot.kind
+    return f"{label}: \u2026{slot.about}\u2026"
+
+
+def _explain(decision: Decision) -> str:
+    return f"{decision.status}: {decision.explanation}" if decision.explanation else decision.status
+
+
+def _supporters(item: Item, slot: Slot, decision: Decision) -> frozenset[str]:
+    """Articles that state what ``item`` states: its conflict side, its own entity where the slot's
+    values could not be compared, else every article of the slot (its value fits them all)."""
+    if decision.status == "unresolved":
+        return frozenset(next(e.articles for e in slot.entities if item in e.items))
+    for _, side_items in decision.sides:
+        if any(i.index == item.index for i in side_items):
+            return frozenset(i.article for i in side_items)
+    if slot.kind == "date" and decision.status == "compatible":
+        return frozenset(a for e in slot.entities if within(e.value, item.value) for a in e.articles)
+    return frozenset(slot.articles)
+
+
+def _fact_conflict(story: Story, text: StoryText, slot: Slot, decision: Decision, fact_id: str) -> Conflict:
+    sides = [ConflictSide(label, sorted({i.article for i in side_items}),
+                          text.support({i.article for i in side_items})) for label, side_items in decision.sides]
+    conflict = Conflict(f"C{len(story.conflicts) + 1}", decision.conflict_type or "other",
+                        f"{fact_id} {_about(slot)}", sides, decision.explanation)
+    story.conflicts.append(conflict)
+    return conflict
+
+
+def _reconcile_quotes(story: Story, text: StoryText, config: ReconcileConfig,
+                      sentence_of: dict[tuple[str, str], int | None]) -> None:
+    story.quotes, raw_conflicts = build_ledger(story.quote_mentions, story.provenance, config)
+    by_id = {q.id: q for q in story.quotes}
+    side_of: dict[int, frozenset[str]] = {}  # id(mention) -> the articles on its side of a conflict
+    for quote_id, raw in raw_conflicts:
+        conflict = to_conflict(len(story.conflicts) + 1, by_id[quote_id], raw, story.provenance)
+        story.conflicts.append(conflict)
+        for (label, members), side in zip(raw[2], conflict.sides):
+            sentence_of[(conflict.id, side.value)] = text.locate(members[0].mention) if members else None
+            side_of.update((id(m.mention), frozenset(side.articles)) for m in members)
+    for quote in story.quotes:
+        everyone = frozenset(m.article for m in quote.mentions)
+        for mention in quote.mentions:
+            supporters = side_of.get(id(mention), everyone)
+            text.add_claim(mention, Claim(quote.id, "quote", supporters, id(mention) in side_of))
+
+
+def _temporal_conflicts(story: Story, text: StoryText, sentence_of: dict[tuple[str, str], int | None]) -> None:
+    for about, explanation, sides in order_conflicts(text.sentences, text.group):
+        conflict = Conflict(f"C{len(story.conflicts) + 1}", "temporal_order", about,
+                            [ConflictSide(label, articles, text.support(articles)) for label, articles, _ in sides],
+                            explanation)
+        story.conflicts.append(conflict)
+        for (label, articles, indexes), side in zip(sides, conflict.sides):
+            sentence_of[(conflict.id, side.value)] = indexes[0]
+            for index in indexes:
+                claim = Claim(conflict.id, "event", frozenset(articles), True)
+                text.claims.setdefault(index, []).append(claim)

@@ -1,0 +1,94 @@
+"""What only one independent source reports: sentences whose salient facts (or
+whose content words) no other independent group states."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsfuse.config import ReconcileConfig
+from newsfuse.model import BriefSentence, SingleSourceClaim
+from newsfuse.reconcile.sentences import CORE_KINDS, StoryText
+from newsfuse.reconcile.text import content_words
+
+SALIENT_KINDS = frozenset({"quantity", "date", "place", "person", "organization", "event", "claim", "quote"})
+FACT_WEIGHT = 2.0
+QUOTE_WEIGHT = 1.0  # a quotation fragment weighs less than a place, person, date or amount
+NOVEL_WORD_WEIGHT = 0.5
+NOVEL_WORD_CAP = 6
+MIN_NOVEL_WORDS = 4  # without a single-source fact, this many new words make a claim
+MAX_OTHER_SIMILARITY = 0.5  # a sentence this close to another source's sentence is not theirs alone
+MAX_SENTENCE_WORDS = 70
+MIN_SENTENCE_WORDS = 6  # captions and credits are not claims
+CORROBORATED_PENALTY = 1.5  # each corroborated amount, date or quotation makes a sentence less one source's
+MIN_SCORE = 2.0
+TRUNCATED = ("...", "…")  # teaser lines cut off mid-sentence are not claims
+
+
+@dataclass
+class Candidate:
+    index: int
+    score: float
+
+
+def _other_groups_words(text: StoryText) -> dict[int, set[str]]:
+    """For each group, the content words of every other group's sentences."""
+    by_group: dict[int, set[str]] = {}
+    for sentence in text.sentences:
+        by_group.setdefault(text.group(sentence.article), set()).update(content_words(sentence.text))
+    return {g: set().union(*(w for h, w in by_group.items() if h != g)) for g in by_group}
+
+
+def _score(text: StoryText, index: int, others_words: set[str]) -> float | None:
+    sentence = text.sentences[index]
+    length = len(sentence.text.split())
+    if sentence.text.rstrip().endswith(TRUNCATED) or not MIN_SENTENCE_WORDS <= length <= MAX_SENTENCE_WORDS:
+        return None
+    group = text.group(sentence.article)
+    other_articles = [a for a in text.story.articles if text.group(a) != group]
+    closest = max((text.best_match(index, a) for a in other_articles), default=0.0)
+    others_text = text.other_groups_text(group)
+    unique = {(c.ref, c.kind) for c in text.claims.get(index, [])
+              if c.kind in SALIENT_KINDS and text.support(c.supporters) == 1
+              and (c.kind in CORE_KINDS or c.name.lower() not in others_text)}
+    unique_facts = {ref for ref, kind in unique if kind != "quote"}
+    corroborated_core = {c.ref for c in text.claims.get(index, [])
+                         if c.kind in CORE_KINDS and text.support(c.supporters) > 1}
+    unique_quotes = len(unique) - len(unique_facts)
+    novel = {w for w in content_words(sentence.text) if w not in others_words and not w.isdigit()}
+    if not ((unique and closest < MAX_OTHER_SIMILARITY) or len(novel) >= MIN_NOVEL_WORDS):
+        return None
+    score = (FACT_WEIGHT * len(unique_facts) + QUOTE_WEIGHT * unique_quotes
+             + NOVEL_WORD_WEIGHT * min(len(novel), NOVEL_WORD_CAP) - CORROBORATED_PENALTY * len(corroborated_core))
+    return score if score >= MIN_SCORE else None
+
+
+def single_source_claims(text: StoryText, config: ReconcileConfig) -> list[SingleSourceClaim]:
+    """The most salient sentences each independent group alone reports, a few per group."""
+    others = _other_groups_words(text)
+    per_group: dict[int, list[Candidate]] = {}
+    for index, sentence in enumerate(text.sentences):
+        group = text.group(sentence.article)
+        score = _score(text, index, others.get(group, set()))
+        if score is None:
+            continue
+        picked = per_group.setdefault(group, [])
+        twin = next((c for c in picked if text.similarity[index, c.index] >= 0.8), None)
+        if twin is None:
+            picked.append(Candidate(index, score))
+    claims = []
+    for group in sorted(per_group):
+        best = sorted(per_group[group], key=lambda c: -c.score)[: config.single_source_per_group]
+        for candidate in sorted(best, key=lambda c: c.index):
+            sentence = text.sentences[candidate.index]
+            claims.append(SingleSourceClaim(sentence.article, sentence.text))
+    return claims
+
+
+def single_source_section(text: StoryText, claims: list[SingleSourceClaim]) -> list[BriefSentence]:
+    """The brief's "Only one source says" section, one cited sentence per claim."""
+    section = []
+    for claim in claims:
+        backers = {a for a in text.story.articles if text.group(a) == text.group(claim.article)
+                   and any(s.article == a and s.text == claim.text for s in text.sentences)}
+        section.append(BriefSentence(claim.text, sorted(backers | {claim.article}), "single_source", 1,
+                                     section="single_source"))
+    return section

@@ -1,0 +1,139 @@
+"""Slot decisions on hand-made mentions: agreements, compatible values and typed conflicts."""
+from __future__ import annotations
+
+from newsfuse.config import ReconcileConfig
+from newsfuse.reconcile import reconcile_story
+
+CONFIG = ReconcileConfig()
+
+
+def count(amount, bound, unit="crate"):
+    return {"amount": amount, "unit": unit, "bound": bound}
+
+
+def run(b):
+    reconcile_story(b.story, b.articles, CONFIG)
+    return b.story
+
+
+def test_lower_and_upper_bound_on_one_count_is_a_bound_conflict(builder):
+    b = builder([["a1", "a2"], ["b1"], ["c1"]])
+    for article, phrase, bound in (("a1", "more than 400 crates", "lower"), ("a2", "more than 400 crates", "lower"),
+                                   ("b1", "over 400 crates", "lower"), ("c1", "as many as 400 crates", "upper")):
+        s = b.sentence(article, f"The harbour authority said {phrase} of lumber were shipped to Pelmora.")
+        b.fact(article, s, phrase, "quantity", count(400, bound), "count:crate")
+    story = run(b)
+    bound = [c for c in story.conflicts if c.type == "bound"]
+    assert len(bound) == 1
+    sides = {s.value: s for s in bound[0].sides}
+    lower = next(s for v, s in sides.items() if v.startswith("lower bound"))
+    upper = next(s for v, s in sides.items() if v.startswith("upper bound"))
+    assert lower.articles == ["a1", "a2", "b1"] and lower.independent_support == 2  # a1 and a2 are one source
+    assert upper.articles == ["c1"]
+
+
+def test_exact_and_lower_bound_are_compatible(builder):
+    b = builder([["a"], ["b"]])
+    s = b.sentence("a", "Officials said 400 crates were shipped to Pelmora.")
+    b.fact("a", s, "400 crates", "quantity", count(400, "exact"), "count:crate")
+    s = b.sentence("b", "Officials said more than 400 crates were shipped to Pelmora.")
+    b.fact("b", s, "more than 400 crates", "quantity", count(400, "lower"), "count:crate")
+    assert run(b).conflicts == []
+
+
+def test_unit_conversion_is_an_agreement_with_explanation(builder):
+    b = builder([["a"], ["b"]])
+    s = b.sentence("a", "The depot lies roughly 160 kilometers from the coast.")
+    b.fact("a", s, "roughly 160 kilometers", "quantity",
+           {**count(160, "approx", "kilometer"), "si": {"amount": 160000, "unit": "meter"}}, "length")
+    s = b.sentence("b", "The depot lies about 100 miles from the coast.")
+    b.fact("b", s, "about 100 miles", "quantity",
+           {**count(100, "approx", "mile"), "si": {"amount": 160934, "unit": "meter"}}, "length")
+    story = run(b)
+    assert story.conflicts == []
+    fact = next(f for f in story.facts if f.kind == "quantity")
+    assert fact.independent_support == 2 and "unit conversion" in fact.explanation
+
+
+def place(name, country, lat, lon, gid):
+    return {"name": name, "country": country, "lat": lat, "lon": lon, "gazetteer_id": gid}
+
+
+def test_transliteration_variant_of_one_linked_place_agrees(builder):
+    b = builder([["a"], ["b"]])
+    value = place("Karvik", "XX", 10.0, 20.0, "geonames:1")
+    s = b.sentence("a", "Crates were loaded at Karvik on Monday.")
+    b.fact("a", s, "Karvik", "place", value, "geonames:1", {"match": "exact"})
+    s = b.sentence("b", "Crates were loaded at Kharvik on Monday.")
+    b.fact("b", s, "Kharvik", "place", value, "geonames:1", {"match": "transliteration"})
+    story = run(b)
+    assert story.conflicts == []
+    assert "transliteration" in next(f for f in story.facts if f.kind == "place").explanation
+
+
+def test_different_linked_places_for_one_slot_are_a_place_conflict(builder):
+    b = builder([["a"], ["b"]])
+    s = b.sentence("a", "The two ministers held their meeting at Ostrova harbour last week.")
+    b.fact("a", s, "Ostrova", "place", place("Ostrova", "XX", 50.0, 120.0, "geonames:2"), "geonames:2", {"role": "at"})
+    s = b.sentence("b", "The two ministers held their meeting in Belgrava last week.")
+    b.fact("b", s, "Belgrava", "place", place("Belgrava", "XX", 43.0, 131.0, "geonames:3"), "geonames:3", {"role": "in"})
+    conflicts = run(b).conflicts
+    assert [c.type for c in conflicts] == ["place"]
+    assert {s.value for s in conflicts[0].sides} == {"Ostrova", "Belgrava"}
+
+
+def test_unlinked_name_in_the_right_region_is_a_place_name_conflict(builder):
+    b = builder([["a"], ["b"]])
+    s = b.sentence("a", "The crates were shipped from Karvik to Telmar, a small port town.")
+    b.fact("a", s, "Telmar", "place", place("Telmar", "XX", 42.9, 132.3, "geonames:4"), "geonames:4", {"role": "to"})
+    s = b.sentence("b", "The crates were shipped from Karvik to the town of Rhine in Oster Province.")
+    b.fact("b", s, "Rhine", "place", place("Rhine", None, None, None, None), "unlinked:rhine", {"role": "to"})
+    b.fact("b", s, "Oster Province", "place", place("Oster", "XX", 44.0, 134.0, "geonames:5"), "geonames:5",
+           {"role": "in", "kind": "admin1"})
+    conflicts = run(b).conflicts
+    assert [c.type for c in conflicts] == ["place_name"]
+    assert "mistranslation" in conflicts[0].explanation
+
+
+def test_month_inside_a_shipping_window_is_compatible_not_a_date_conflict(builder):
+    b = builder([["a"], ["b"]])
+    s = b.sentence("a", "Crates were shipped between 3 May and 2 June, officials said.")
+    b.fact("a", s, "between 3 May and 2 June", "date", {"start": "2031-05-03", "end": "2031-06-02"},
+           context={"granularity": "day"})
+    s = b.sentence("b", "Crates were shipped in May, officials said.")
+    b.fact("b", s, "May", "date", {"start": "2031-05-01", "end": "2031-05-31"}, context={"granularity": "month"})
+    story = run(b)
+    assert story.conflicts == []
+    assert any(f.explanation.startswith("compatible") for f in story.facts if f.kind == "date")
+
+
+def test_disjoint_days_for_one_event_are_a_date_conflict(builder):
+    b = builder([["a"], ["b"]])
+    s = b.sentence("a", "The summit opened on 4 March in the capital.")
+    b.fact("a", s, "4 March", "date", {"start": "2031-03-04", "end": "2031-03-04"}, context={"granularity": "day"})
+    s = b.sentence("b", "The summit opened on 9 March in the capital.")
+    b.fact("b", s, "9 March", "date", {"start": "2031-03-09", "end": "2031-03-09"}, context={"granularity": "day"})
+    assert [c.type for c in run(b).conflicts] == ["date"]
+
+
+def test_job_title_variants_of_one_person_agree(builder):
+    b = builder([["a"], ["b"]])
+    s = b.sentence("a", "Port spokeswoman Mira Tal confirmed the shipment.")
+    b.fact("a", s, "Mira Tal", "person", {"name": "Mira Tal"}, "person:mira tal", {"role": "Port spokeswoman"})
+    s = b.sentence("b", "Mira Tal, head of communications at the port, confirmed the shipment.")
+    b.fact("b", s, "Mira Tal", "person", {"name": "Mira Tal"}, "person:mira tal",
+           {"role": "head of communications at the port"})
+    story = run(b)
+    assert story.conflicts == []
+    assert "job titles" in story.facts[0].explanation and story.facts[0].independent_support == 2
+
+
+def test_a_real_place_in_the_same_country_is_a_second_place_even_near_context(builder):
+    b = builder([["a"], ["b"]])
+    s = b.sentence("a", "Crates left Karvik before the rare meeting of the two leaders at the Ostrova spaceport.")
+    b.fact("a", s, "Karvik", "place", place("Karvik", "XX", 42.2, 130.3, "geonames:6"), "geonames:6", {"role": "from"})
+    b.fact("a", s, "Ostrova", "place", place("Ostrova", "XX", 51.9, 128.3, "geonames:2"), "geonames:2", {"role": "at"})
+    s = b.sentence("b", "Crates moved before the meeting of the two leaders in Belgrava.")
+    b.fact("b", s, "Belgrava", "place", place("Belgrava", "XX", 43.1, 131.9, "geonames:3"), "geonames:3", {"role": "in"})
+    conflicts = run(b).conflicts
+    assert [c.type for c in conflicts] == ["place"]
