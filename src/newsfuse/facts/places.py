@@ -1,16 +1,371 @@
-"""Places: gazetteer-linked place mentions (first version: spaCy GPE/LOC/FAC spans, unlinked)."""
+"""Places: spaCy place spans linked to the gazetteer, constrained by context.
+
+For each GPE/LOC/FAC span the finder looks for an explicit container ("X,
+Country", "X in Region"), the countries and regions named in the same sentence
+and in the whole article, then ranks gazetteer candidates (exact or alternate
+names, spelling variants within a constraining country, and as a last resort a
+unique similar-sounding settlement inside an explicitly named region). A span
+that fits nothing stays unlinked, with the reason in ``context["note"]``.
+
+Sets ``value`` = {name, country, lat, lon, gazetteer_id}; ``key`` = the
+gazetteer id ("geonames:<id>", "admin1:<CC.code>", "country:<CC>") or
+"unlinked:<name key>"; ``context`` = surface (as written), linked, match
+("exact", "alternate", "transliteration", "sound-alike-in-region", "none"),
+note, role (the governing preposition or dependency), label (spaCy's), and for
+linked places kind ("country", "admin1", "city") and admin1 (region name).
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import math
+from collections import Counter
+from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import TAG
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span
+
+from newsfuse.facts.gazetteer import Gazetteer, Place, load_gazetteer
+from newsfuse.facts.placenames import admin_key, fold, has_region_word, translit_key
 from newsfuse.model import FactMention, Mention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PROPER_TAGS = numpy.array([hash_string("NNP"), hash_string("NNPS")], dtype=numpy.uint64)
+CONTAINER_WORDS = {",", "in", "of"}
+PLACE_NOUNS = frozenset("town city village port settlement district province region county state "
+                        "municipality island harbor harbour capital hamlet suburb area".split())
+ROLE_PREPOSITIONS = {"from", "to", "in", "near", "at", "into", "via", "toward", "towards", "across", "outside"}
+KIND_PRIOR = {"country": 3.0, "admin1": 0.0, "city": 0.0}
+CAPITAL_BONUS = 3.0  # only for a capital called by its own name
+SENTENCE_COUNTRY_BONUS = 4.0
+ARTICLE_COUNTRY_BONUS = 2.0
+PRIMARY_NAME_BONUS = 4.0  # "Philadelphia" is the US city, not an old name of Amman
+POPULATION_WEIGHT = 0.5
+MIN_UNSUPPORTED_POPULATION = 20000  # a city no context supports must be at least this big
+MIN_VARIANT_LENGTH = 4
+LONG_NAME_LENGTH = 8
+MAX_LISTED = 3
+SKELETON_PREFIX = 2  # first letter and next consonant must agree for a sound-alike
+SOUND_ALIKE_LENGTH_SLACK = 2
+MIN_REGION_STEM = 4  # "Bay County" is too short a stem to trust a far-away "Bay" region
+
+
+@dataclass
+class PlaceContext:
+    """Countries and regions an article names, by sentence and overall."""
+
+    sentence_countries: dict[int, set[str]] = field(default_factory=dict)
+    article_countries: Counter = field(default_factory=Counter)
+    by_name: dict[str, Counter] = field(default_factory=dict)
+
+    def support_for(self, name: str) -> Counter:
+        """Countries the article names, not counting mentions of ``name`` itself."""
+        return self.article_countries - self.by_name.get(name, Counter())
+
+
+@dataclass
+class Resolution:
+    place: Place | None
+    match: str
+    note: str = ""
+    skip: bool = False  # not a place mention at all
 
 
 def find_places(article_id: str, doc: Doc) -> list[FactMention]:
-    return [FactMention(kind="place", value={"name": ent.text, "country": None, "lat": None, "lon": None,
-                                             "gazetteer_id": None},
-                        key=f"unlinked:{ent.text.lower()}", context={"linked": False},
-                        mention=Mention(article_id, ent.text, ent.sent.text, ent.start_char))
-            for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    """Place mentions of one article, linked to the gazetteer where they fit."""
+    gazetteer = load_gazetteer()
+    spans = place_spans(gazetteer, doc)
+    context = read_context(gazetteer, spans)
+    by_start = {span.start: span for span in spans}
+    found = []
+    for span in spans:
+        resolution = resolve(gazetteer, span, context, by_start)
+        if resolution.place is None and (span.label_ == "FAC" or span.root.dep_ == "amod" or resolution.skip
+                                         or (span not in doc.ents and not after_place_noun(span))):
+            continue
+        found.append(to_fact(article_id, span, resolution, gazetteer))
+    return found
+
+
+def place_spans(gazetteer: Gazetteer, doc: Doc) -> list[Span]:
+    """spaCy's place entities plus proper names the syntax marks as places it missed."""
+    spans = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    named = {i for ent in doc.ents if ent.label_ not in PLACE_LABELS for i in range(ent.start, ent.end)}
+    for span in proper_name_chunks(doc):
+        tokens = range(span.start, span.end)
+        if not taken.isdisjoint(tokens):
+            continue
+        if (after_place_noun(span) or known_inside_region(gazetteer, span)
+                or (named.isdisjoint(tokens) and looks_like_place(gazetteer, span))):
+            spans.append(span)
+    return sorted(spans, key=lambda span: span.start)
+
+
+def proper_name_chunks(doc: Doc) -> list[Span]:
+    """Maximal runs of proper nouns ("Primorsky Krai")."""
+    tags = doc.to_array([TAG]).ravel() if len(doc) else numpy.zeros(0)
+    proper = numpy.isin(tags, PROPER_TAGS).astype(numpy.int8)
+    edges = numpy.diff(numpy.concatenate(([0], proper, [0])))
+    starts, ends = numpy.flatnonzero(edges == 1), numpy.flatnonzero(edges == -1)
+    return [Span(doc, int(s), int(e), label="GPE") for s, e in zip(starts, ends)]
+
+
+def after_place_noun(span: Span) -> bool:
+    """ "the town of X", "the port of X"."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS
+
+
+def looks_like_place(gazetteer: Gazetteer, span: Span) -> bool:
+    """A name placed in a known region ("X in Y Krai"), or a region's name after a place preposition."""
+    if following_region(gazetteer, span):
+        return True
+    head = span.root.head
+    return (span.root.dep_ == "pobj" and head.lower_ in ROLE_PREPOSITIONS
+            and (has_region_word(span.text) or bool(gazetteer.lookup_region(surface_name(span)))))
+
+
+def following_region(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
+    """The regions of "X, Country" or "X in (the) Region" after a span."""
+    doc = span.doc
+    position = span.end + 1
+    if span.end >= len(doc) or doc[span.end].lower_ not in {",", "in"}:
+        return ()
+    position += position < len(doc) and doc[position].lower_ == "the"
+    end = position
+    while end < len(doc) and doc[end].tag_ in {"NNP", "NNPS"}:
+        end += 1
+    return gazetteer.lookup_region(doc[position:end].text) if end > position else ()
+
+
+def known_inside_region(gazetteer: Gazetteer, span: Span) -> bool:
+    """A name the text puts in a region where the gazetteer knows a place of that name."""
+    regions = following_region(gazetteer, span)
+    return any(within(place, region) for region in regions for place, _ in gazetteer.lookup(surface_name(span)))
+
+
+# Words that name a direction or a generic area, never linked by spelling variants.
+GENERIC_WORDS = frozenset("north south east west northern southern eastern western central far "
+                          "middle upper lower greater".split())
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+
+
+def surface_name(span: Span) -> str:
+    """The span's name without a leading "the" or a possessive ending."""
+    words = [t for t in span if not (t.i == span.start and t.lower_ == "the") and t.tag_ != "POS"]
+    name = "".join(t.text_with_ws for t in words).strip()
+    for ending in POSSESSIVE_ENDINGS:
+        if name.endswith(ending) and len(name) > len(ending):
+            return name[: -len(ending)]
+    return name
+
+
+def variant_worthy(span: Span, name: str) -> bool:
+    """Whether spelling variants may be searched: a proper name, not an adjective or a direction."""
+    words = name.lower().split()
+    return (span.root.tag_ in {"NNP", "NNPS"} and span.root.dep_ != "amod" and not has_region_word(name)
+            and not all(w in GENERIC_WORDS for w in words))
+
+
+def read_context(gazetteer: Gazetteer, spans: list[Span]) -> PlaceContext:
+    context = PlaceContext()
+    for span in spans:
+        name = surface_name(span)
+        for place in gazetteer.lookup_region(name):
+            context.sentence_countries.setdefault(span.sent.start, set()).add(place.country)
+            context.article_countries[place.country] += 1
+            context.by_name.setdefault(name, Counter())[place.country] += 1
+    return context
+
+
+def container_of(gazetteer: Gazetteer, span: Span, by_start: dict[int, Span]) -> Place | None:
+    """The country or region a span is explicitly put in: "X, Country", "X in Region"."""
+    doc = span.doc
+    position = span.end
+    if position < len(doc) and doc[position].lower_ in CONTAINER_WORDS:
+        position += 1
+        if position < len(doc) and doc[position].lower_ == "the":
+            position += 1
+        other = by_start.get(position) or by_start.get(position - 1)
+        if other is not None and other.start != span.start:
+            regions = gazetteer.lookup_region(surface_name(other))
+            return max(regions, key=lambda p: p.kind == "admin1", default=None)
+    return None
+
+
+def holding_regions(gazetteer: Gazetteer, span: Span, regions: tuple[Place, ...]) -> tuple[Place, ...]:
+    """Of several regions with one name, those holding the place just before ("Atlanta, Georgia")."""
+    doc = span.doc
+    if len(regions) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in CONTAINER_WORDS:
+        return regions
+    end = span.start - 1
+    start = end
+    while start > 0 and doc[start - 1].tag_ in {"NNP", "NNPS"}:
+        start -= 1
+    inner = [place for place, _ in gazetteer.lookup(doc[start:end].text)] if start < end else []
+    holding = tuple(r for r in regions if any(within(place, r) for place in inner))
+    return holding or regions
+
+
+def within(place: Place, container: Place) -> bool:
+    if container.kind == "country":
+        return place.country == container.country and place.kind != "country"
+    return place.kind == "city" and place.region_code == container.region_code
+
+
+def score(place: Place, key: str, countries: set[str], article_countries: Counter) -> float:
+    value = KIND_PRIOR[place.kind] + POPULATION_WEIGHT * math.log10(place.population + 1)
+    primary = key == place.keys[0]
+    value += CAPITAL_BONUS if place.capital and primary else 0.0
+    value += SENTENCE_COUNTRY_BONUS if place.country in countries else 0.0
+    value += ARTICLE_COUNTRY_BONUS if article_countries.get(place.country) else 0.0
+    return value + (PRIMARY_NAME_BONUS if primary else 0.0)
+
+
+def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: dict[int, Span]) -> Resolution:
+    name = surface_name(span)
+    if all(word in GENERIC_WORDS for word in name.lower().split()):
+        return Resolution(None, "none", "a direction or generic area, not a place name", skip=True)
+    container = container_of(gazetteer, span, by_start)
+    named_regions = gazetteer.lookup_region(name)
+    regions = holding_regions(gazetteer, span, named_regions)
+    cities = [c for c in gazetteer.lookup(name) if c[0] not in named_regions]
+    if not has_region_word(name):
+        regions = tuple(r for r in regions if not any(r.kind == "admin1" and c.region_code == r.region_code
+                                                      for c, _ in cities))
+    candidates = [(p, p.keys[0]) for p in regions] + cities
+    if container is not None:
+        return resolve_in_container(gazetteer, name, candidates, container)
+    countries = context.sentence_countries.get(span.sent.start, set()) - {p.country for p in named_regions}
+    article_countries = context.support_for(name)
+    ranked = sorted(candidates, key=lambda c: -score(c[0], c[1], countries, article_countries))
+    if ranked:
+        place, key = ranked[0]
+        supported = place.country in countries or article_countries.get(place.country)
+        if place.kind == "country" or supported or (
+                place.kind == "city" and place.population >= MIN_UNSUPPORTED_POPULATION
+                or place.kind == "admin1" and explicit_region(place, name)):
+            return Resolution(place, match_kind(place, key, name), explain(place, key, name))
+    for country in sorted(countries):
+        variant = best_variant(gazetteer, name, country, None) if variant_worthy(span, name) else None
+        if variant:
+            return variant
+    if ranked:
+        place = ranked[0][0]
+        return Resolution(None, "none", f"only weak candidates such as {place.name} ({place.country}, "
+                                        f"population {place.population}), which no country in the text supports")
+    return Resolution(None, "none", f"no gazetteer entry or spelling variant matches '{name}'"
+                      + ("" if countries or article_countries else " and no country in the text constrains it"))
+
+
+def resolve_in_container(gazetteer: Gazetteer, name: str, candidates: list, container: Place) -> Resolution:
+    """Resolve a name the text puts inside ``container`` ("X, Country", "X in Region")."""
+    inside = [(p, k) for p, k in candidates if within(p, container)]
+    if inside:
+        place, key = max(inside, key=lambda c: c[0].population)
+        note = explain(place, key, name)
+        return Resolution(place, match_kind(place, key, name), note or f"placed in {container.name} by the text")
+    region = container if container.kind == "admin1" else None
+    variant = best_variant(gazetteer, name, container.country, region)
+    if variant is None and not candidates:
+        variant = sound_alike(gazetteer, name, container)
+    ranked = sorted(candidates, key=lambda c: (c[1] != c[0].keys[0], -c[0].population))
+    elsewhere = ", ".join(dict.fromkeys(f"{p.name} ({p.country})" for p, _ in ranked[:MAX_LISTED]))
+    conflict = (f"'{name}' elsewhere names {elsewhere}, which conflicts with the stated {container.name}"
+                if elsewhere else f"no place named '{name}' in {container.name}")
+    if variant:
+        variant.note = f"{conflict}; {variant.note}"
+        return variant
+    return Resolution(None, "none", f"{conflict}; no settlement there matches, so it stays unlinked")
+
+
+def max_edits(key: str) -> int:
+    if len(key) < MIN_VARIANT_LENGTH:
+        return 0
+    return 2 if len(key) >= LONG_NAME_LENGTH else 1
+
+
+def best_variant(gazetteer: Gazetteer, name: str, country: str, region: Place | None) -> Resolution | None:
+    """A city of ``country`` (and ``region``) whose name is a spelling variant of ``name``."""
+    edits = max_edits(translit_key(name))
+    if not edits:
+        return None
+    for distance, place, key in gazetteer.variants(name, country, edits):
+        if region is None or place.region_code == region.region_code:
+            return Resolution(place, "transliteration",
+                              f"spelling/transliteration variant of {place.spelling_of(key)}"
+                              f" ({place.name}, {place.country}; {distance} edit(s) apart)")
+    return None
+
+
+def skeleton(key: str) -> str:
+    return key[0] + "".join(ch for ch in key[1:] if ch not in "aeiou")
+
+
+def sound_alike(gazetteer: Gazetteer, name: str, region: Place) -> Resolution | None:
+    """The one settlement of an explicitly named region that starts like ``name`` (low confidence)."""
+    if region.kind != "admin1":
+        return None
+    key = translit_key(name)
+    prefix = skeleton(key)[:SKELETON_PREFIX]
+    matches = {(p.ident, p): k for p, k in gazetteer.region_cities(region.region_code)
+               if skeleton(k)[:SKELETON_PREFIX] == prefix and len(prefix) == SKELETON_PREFIX
+               and abs(len(k) - len(key)) <= SOUND_ALIKE_LENGTH_SLACK}
+    if len({ident for ident, _ in matches}) != 1:
+        return None
+    (_, place), key = next(iter(matches.items()))
+    return Resolution(place, "sound-alike-in-region",
+                      f"low confidence: no settlement is called '{name}' anywhere in the gazetteer (it may "
+                      f"name a river or other feature elsewhere); the only settlement in {region.name} "
+                      f"that sounds like it is {place.name} ({place.spelling_of(key)}), of which '{name}' "
+                      f"may be a translated or exonym form")
+
+
+def explicit_region(region: Place, name: str) -> bool:
+    """A region named in full ("Alabama") or with a region word and a distinctive stem ("Tver Oblast")."""
+    return fold(region.name) == fold(name) or (has_region_word(name) and len(admin_key(name)) >= MIN_REGION_STEM)
+
+
+def match_kind(place: Place, key: str, name: str) -> str:
+    if place.name.lower() == name.lower():
+        return "exact"
+    if key == place.keys[0]:
+        return "transliteration"
+    return "alternate"
+
+
+def explain(place: Place, key: str, name: str) -> str:
+    kind = match_kind(place, key, name)
+    if kind == "alternate":
+        return f"alternate name of {place.name}"
+    if kind == "transliteration":
+        return f"spelling variant of {place.name}"
+    return ""
+
+
+def role_of(span: Span) -> str:
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.pos_ == "ADP":
+        return head.lower_
+    return span.root.dep_
+
+
+def to_fact(article_id: str, span: Span, resolution: Resolution, gazetteer: Gazetteer) -> FactMention:
+    place = resolution.place
+    name = surface_name(span)
+    context = {"surface": span.text, "linked": place is not None, "match": resolution.match,
+               "note": resolution.note, "role": role_of(span), "label": span.label_}
+    if place is None:
+        value = {"name": name, "country": None, "lat": None, "lon": None, "gazetteer_id": None}
+        key = f"unlinked:{translit_key(name)}"
+    else:
+        value = {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
+                 "gazetteer_id": place.gazetteer_id}
+        key = place.gazetteer_id
+        context["kind"] = place.kind
+        region = gazetteer.region_of(place)
+        if region:
+            context["admin1"] = region.name
+    mention = Mention(article_id, span.text, span.sent.text, span.start_char)
+    return FactMention(kind="place", value=value, mention=mention, key=key, context=context)

