@@ -49,3 +49,12 @@ def test_many_identical_copies_stay_connected_beyond_the_bucket_cap():
     linked = {j for i, j in pairs if i == 0} | {i for i, j in pairs if j == 0}
     assert linked == set(range(1, 12))
     assert not any(12 in pair for pair in pairs)
+
+
+def test_tokens_carry_their_sentence_and_a_paragraph_ends_a_sentence():
+    tokens = tokenize(["Rain fell. Rivers rose! \u201cLeave now.\u201d Police said so", "Next day"])
+    sentences = tokens.sentence.tolist()
+    assert sentences[0] == sentences[1] != sentences[2] == sentences[3]  # Rain fell | Rivers rose
+    assert sentences[3] != sentences[4] == sentences[5]  # "Leave now." starts a sentence
+    assert sentences[5] != sentences[6] == sentences[7] == sentences[8]  # Police said so
+    assert sentences[8] != sentences[9]  # the next paragraph

@@ -3,6 +3,7 @@ independent reports of one event that share names, numbers and a verbatim quote.
 from dataclasses import replace
 
 from newsfuse.copies import independent_groups, trace_copies
+from newsfuse.copies.verify import compare, profile
 from newsfuse.model import Article, Dateline
 
 WIRE = [
@@ -50,6 +51,24 @@ SECOND_INDEPENDENT = [
     "According to the national weather office, the hills north of the town got more than twice the 45 millimetres "
     "forecasters had expected, and the central gauge rose by nearly two metres.",
     "Westline stopped its trains to the regional capital, and three bridges across the Calder were closed to traffic.",
+]
+
+
+REWRITE = [  # a rewrite of WIRE: each sentence keeps a verbatim phrase of it, none is kept whole
+    "Officials in Marrowby moved about 1,200 people out of their homes on Tuesday after the Calder River burst "
+    "its banks following two days of heavy rain.",
+    "Three bridges over the river had been closed, and the gauge in the town centre showed the fastest rise "
+    "recorded at the station since it was installed in 1987, the agency added.",
+    "Up in the hills, stations measured more than twice that amount, according to figures published by the "
+    "national weather office, well above what forecasters had expected.",
+    "Classes are cancelled for the rest of the week, and temporary shelters had been set up in two sports halls "
+    "and a community centre on higher ground, the council said.",
+    "Shop owners along the promenade worked through the night, and several said they had moved their stock "
+    "to upper floors to avoid a repeat of the flood two years ago.",
+    "Trains to the regional capital are not running because part of the track near the old mill was under "
+    "water, Westline said, with buses replacing them until Thursday.",
+    "Households whose homes were damaged will get help from emergency funds, and insurers had been asked to "
+    "send assessors to the area once the water goes down, the regional government said.",
 ]
 
 
@@ -119,3 +138,11 @@ def test_short_reports_made_mostly_of_one_shared_quote_are_not_linked():
     first = article("first", [f"{quote} Helena Vostrik said on Tuesday."])
     second = article("second", [f"Marrowby flood update: {quote} the agency spokeswoman told local radio."])
     assert trace_copies([first, second]) == []
+
+
+def test_rewrite_keeping_phrases_but_no_whole_sentence_is_not_linked():
+    wire, rewrite = article("wire", WIRE), article("rewrite", REWRITE)
+    evidence = compare(profile(wire, 5), profile(rewrite, 5), 5, [])
+    assert min(evidence.aligned_left, evidence.aligned_right) >= 80  # long verbatim phrases are shared...
+    assert evidence.kept_left == evidence.kept_right == 0  # ...but no sentence is kept whole
+    assert trace_copies([wire, rewrite]) == []

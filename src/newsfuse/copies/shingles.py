@@ -7,7 +7,9 @@ deterministic 64-bit hash once (blake2b, cached), so the per-word cost is one
 dict look-up in C. A shingle hash combines ``size`` consecutive token hashes
 with numpy. Text inside double quotation marks (of any typographic style) is
 flagged ``quoted`` per paragraph, so shared direct quotations can be told
-apart from shared narrative. Hashes do not depend on the process (no salt).
+apart from shared narrative. Each token also carries the index of its sentence
+(split after sentence-final punctuation), the unit verification asks to be kept
+whole. Hashes do not depend on the process (no salt).
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ _DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u300c\u300d\u300e\u300f\
 QUOTE_MARK = re.compile(f"[{_DOUBLE_QUOTES}]")
 _HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 WORD = re.compile(f"[{_HAN_KANA}]|[^\\W_{_HAN_KANA}]+")  # Chinese and Japanese: one character a word
+SENTENCE_STOPS = (".", "!", "?", "\u3002", "\uff01", "\uff1f")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[\u3002\uff01\uff1f])")  # after . ! ? (and CJK stops)
 ASCII_SPACES = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 
 
@@ -64,25 +68,36 @@ def distinct(values: np.ndarray) -> np.ndarray:
 
 @dataclass
 class Tokens:
-    """Hashed tokens of one text, with the quotation flag and paragraph of each."""
+    """Hashed tokens of one text, with the quotation flag, paragraph and sentence of each."""
 
     hashes: np.ndarray  # uint64 per token
     quoted: np.ndarray  # bool per token: inside double quotation marks
     paragraph: np.ndarray  # int per token: index of its paragraph
+    sentence: np.ndarray  # int per token: index of its sentence (counted over the whole text)
 
 
 def tokenize(paragraphs: list[str]) -> Tokens:
-    """Hashed tokens of a body given as paragraphs; quotation parity resets per paragraph."""
+    """Hashed tokens of a body given as paragraphs; quotation parity resets per paragraph,
+    and a paragraph always ends a sentence."""
     tokens: list[str] = []
     quoted: list[bool] = []
     paragraph: list[int] = []
+    sentence: list[int] = []
+    sentence_index = 0
     for index, text in enumerate(paragraphs):
         for part, segment in enumerate(QUOTE_MARK.split(text)):
-            segment_words = words(segment)
-            tokens.extend(segment_words)
-            quoted.extend([part % 2 == 1] * len(segment_words))
-            paragraph.extend([index] * len(segment_words))
-    return Tokens(hash_words(tokens), np.array(quoted, dtype=bool), np.array(paragraph, dtype=np.int64))
+            pieces = SENTENCE_END.split(segment)
+            for number, piece in enumerate(pieces):
+                piece_words = words(piece)
+                tokens.extend(piece_words)
+                quoted.extend([part % 2 == 1] * len(piece_words))
+                paragraph.extend([index] * len(piece_words))
+                sentence.extend([sentence_index] * len(piece_words))
+                if number < len(pieces) - 1 or piece.rstrip().endswith(SENTENCE_STOPS):
+                    sentence_index += 1
+        sentence_index += 1
+    return Tokens(hash_words(tokens), np.array(quoted, dtype=bool), np.array(paragraph, dtype=np.int64),
+                  np.array(sentence, dtype=np.int64))
 
 
 def shingle_hashes(token_hashes: np.ndarray, size: int) -> np.ndarray:

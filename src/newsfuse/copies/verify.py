@@ -1,14 +1,18 @@
 """Verification of one candidate pair: aligned narrative passages, containment, credits, dates.
 
 Two independent reports of one event share names, numbers and often whole
-direct quotations (every outlet quotes the same spokesman), but they do not
-share long runs of narrative text. So a pair is linked only where passages of
-non-quoted narrative align: runs of consecutive shared shingles, none of whose
-words lie inside quotation marks, covering a fair share of both sides'
-narrative (versions, copies) or most of one side's (an excerpt). A side that is
-mostly quotation is judged on all its text, and then only near-identical texts
-whose few narrative words also match are linked. A shared byline or wire agency
-lowers the bar, never replaces it. Containment in both directions (all
+direct quotations (every outlet quotes the same spokesman), and a rewrite of
+a wire story keeps phrases and the odd sentence of it, but neither keeps the
+other's narrative sentence by sentence. So passages of non-quoted narrative are
+aligned (runs of consecutive shared shingles, none of whose words lie inside
+quotation marks), and a sentence counts as kept when nearly all of its
+narrative words lie in aligned passages (a light edit breaks a run for a word
+or two; a paraphrase leaves fragments). A pair is linked only where kept
+sentences make a fair share of both sides' narrative (versions, copies) or
+most of one side's (an excerpt). A side that is mostly quotation is judged on
+all its text, and then only near-identical texts whose few narrative words
+also match are linked. A shared byline or wire agency lowers the bar, never
+replaces it. Containment in both directions (all
 shingles) then types the relation; an excerpt derives from the full text,
 otherwise the later-dated article derives from the earlier.
 """
@@ -22,9 +26,10 @@ from newsfuse.copies.shingles import distinct, shingle_hashes, tokenize
 from newsfuse.model import Article, Relation, RelationType
 
 MIN_RUN_SHINGLES = 3  # an aligned passage: at least this many consecutive shared shingles
-MIN_ALIGNED_TOKENS = 40  # fewer aligned narrative words than this never links
-BOTH_SIDES_SHARE = 0.3  # aligned share of each side's narrative that links a pair (versions, copies)
-ONE_SIDE_SHARE = 0.7  # ...or of one side's narrative alone (an excerpt is mostly its source's text)
+KEPT_SENTENCE_SHARE = 0.8  # a sentence is kept when this share of its words lies in aligned passages
+MIN_ALIGNED_TOKENS = 40  # fewer narrative words in kept sentences than this never links
+BOTH_SIDES_SHARE = 0.35  # kept share of each side's narrative that links a pair (versions, copies)
+ONE_SIDE_SHARE = 0.8  # ...or of one side's narrative alone (an excerpt is mostly its source's text)
 CREDIT_FACTOR = 0.7  # both thresholds scale by this when both carry the same byline or wire agency
 MIN_NARRATIVE_TOKENS = 40  # below this a side is mostly quotation: judge on all of its text...
 QUOTED_TEXT_SHARE = 0.8  # ...and link only when both sides are mostly the same text
@@ -44,6 +49,8 @@ class Profile:
     narrative_words: np.ndarray  # distinct hashes of the words outside quotation marks
     narrative_tokens: int
     tokens: int
+    quoted: np.ndarray  # bool per token: inside quotation marks
+    sentence: np.ndarray  # sentence index per token
 
 
 def profile(article: Article, size: int) -> Profile:
@@ -55,7 +62,7 @@ def profile(article: Article, size: int) -> Profile:
     else:
         narrative = np.full(shingles.size, not tokens.quoted.any())
     return Profile(shingles, narrative, distinct(shingles), distinct(tokens.hashes[~tokens.quoted]),
-                   int((~tokens.quoted).sum()), int(tokens.hashes.size))
+                   int((~tokens.quoted).sum()), int(tokens.hashes.size), tokens.quoted, tokens.sentence)
 
 
 @dataclass
@@ -66,8 +73,10 @@ class PairEvidence:
     contained_right: float
     aligned_left: int  # narrative words of left inside aligned passages
     aligned_right: int
-    share_left: float  # aligned_left over left's narrative words
+    share_left: float  # share of left's narrative words in kept sentences
     share_right: float
+    kept_left: int = 0  # narrative words of left in kept sentences
+    kept_right: int = 0
     shared_credit: list[str] = field(default_factory=list)
     on_all_text: bool = False  # judged on all text, quotations included (a side is mostly quotation)
     narrative_overlap: float = 1.0  # shared narrative words over the smaller side's (when on_all_text)
@@ -80,18 +89,37 @@ class PairEvidence:
     def aligned_tokens(self) -> int:
         return max(self.aligned_left, self.aligned_right)
 
+    @property
+    def kept_tokens(self) -> int:
+        return max(self.kept_left, self.kept_right)
 
-def _aligned_tokens(side: Profile, shared: np.ndarray, use_all: bool, size: int) -> int:
-    """Words of ``side`` covered by runs of at least MIN_RUN_SHINGLES consecutive shared shingles."""
+
+def _aligned_mask(side: Profile, shared: np.ndarray, use_all: bool, size: int) -> np.ndarray:
+    """Per token of ``side``: inside a run of at least MIN_RUN_SHINGLES consecutive shared shingles."""
+    covered = np.zeros(side.tokens, dtype=bool)
     hits = np.isin(side.shingles, shared)
     if not use_all:
         hits &= side.narrative
-    if not hits.any():
-        return 0
+    if not hits.any() or side.tokens < size:
+        return covered
     edges = np.diff(np.concatenate(([0], hits.astype(np.int8), [0])))
-    lengths = np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)
-    runs = lengths[lengths >= MIN_RUN_SHINGLES]
-    return int((runs + size - 1).sum())
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    long_runs = ends - starts >= MIN_RUN_SHINGLES
+    delta = np.zeros(side.tokens + 1, dtype=np.int64)
+    np.add.at(delta, starts[long_runs], 1)
+    np.add.at(delta, ends[long_runs] + size - 1, -1)
+    return np.cumsum(delta[:-1]) > 0
+
+
+def _kept_tokens(side: Profile, covered: np.ndarray, use_all: bool) -> int:
+    """Counted words of ``side`` in sentences whose counted words are nearly all ``covered``."""
+    counted = np.ones(side.tokens, dtype=bool) if use_all else ~side.quoted
+    if not counted.any():
+        return 0
+    words = np.bincount(side.sentence[counted])
+    aligned = np.bincount(side.sentence[counted & covered], minlength=words.size)
+    kept = (words > 0) & (aligned >= KEPT_SENTENCE_SHARE * words)
+    return int(words[kept].sum())
 
 
 def compare(left: Profile, right: Profile, size: int, shared_credit: list[str]) -> PairEvidence:
@@ -102,16 +130,19 @@ def compare(left: Profile, right: Profile, size: int, shared_credit: list[str]) 
     else:
         shared = np.intersect1d(distinct(left.shingles[left.narrative]), distinct(right.shingles[right.narrative]),
                                 assume_unique=True)
-    aligned_left = _aligned_tokens(left, shared, use_all, size)
-    aligned_right = _aligned_tokens(right, shared, use_all, size)
+    covered_left = _aligned_mask(left, shared, use_all, size)
+    covered_right = _aligned_mask(right, shared, use_all, size)
+    kept_left = _kept_tokens(left, covered_left, use_all)
+    kept_right = _kept_tokens(right, covered_right, use_all)
     base_left = left.tokens if use_all else left.narrative_tokens
     base_right = right.tokens if use_all else right.narrative_tokens
     return PairEvidence(
         contained_left=shared_all.size / max(left.unique.size, 1),
         contained_right=shared_all.size / max(right.unique.size, 1),
-        aligned_left=aligned_left, aligned_right=aligned_right,
-        share_left=min(aligned_left / max(base_left, 1), 1.0),
-        share_right=min(aligned_right / max(base_right, 1), 1.0),
+        aligned_left=int(covered_left.sum()), aligned_right=int(covered_right.sum()),
+        share_left=min(kept_left / max(base_left, 1), 1.0),
+        share_right=min(kept_right / max(base_right, 1), 1.0),
+        kept_left=kept_left, kept_right=kept_right,
         shared_credit=shared_credit, on_all_text=use_all,
         narrative_overlap=_word_overlap(left.narrative_words, right.narrative_words),
     )
@@ -136,9 +167,9 @@ def shared_credits(left: Article, right: Article) -> list[str]:
 
 
 def is_linked(evidence: PairEvidence) -> bool:
-    """Same origin: enough aligned narrative passages (see the module docstring)."""
+    """Same origin: enough narrative kept sentence by sentence (see the module docstring)."""
     factor = CREDIT_FACTOR if evidence.shared_credit else 1.0
-    if evidence.aligned_tokens < MIN_ALIGNED_TOKENS:
+    if evidence.kept_tokens < MIN_ALIGNED_TOKENS:
         return False
     low, high = sorted((evidence.share_left, evidence.share_right))
     if evidence.on_all_text:
@@ -165,7 +196,7 @@ def build_relation(left: Article, right: Article, evidence: PairEvidence) -> Rel
     """The typed, and where the evidence shows it directed, relation of a linked pair."""
     kind = relation_type(evidence)
     notes = [
-        f"aligned narrative {evidence.aligned_share:.2f} ({evidence.aligned_tokens} words)",
+        f"kept narrative sentences {evidence.aligned_share:.2f} ({evidence.kept_tokens} words)",
         f"containment {evidence.contained_left:.2f}/{evidence.contained_right:.2f}",
         *evidence.shared_credit,
     ]
