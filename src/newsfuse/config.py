@@ -13,7 +13,7 @@ class ReadConfig:
 class ExtractConfig:
     derive_missing_title: bool = True
     html_favor_recall: bool = True  # trafilatura's favor_recall: better on WCXB dev, and faster
-    html_extensive_date_search: bool = False
+    html_extensive_date_search: bool = False  # htmldate's extensive search dates every page, more wrongly, and slowly
 
 
 @dataclass

@@ -1,0 +1,137 @@
+"""Extraction speed and memory: the HTML path against trafilatura alone, and text dumps.
+
+For an HTML folder (``*.html``/``*.htm``, also gzipped, found recursively) each
+page goes through ``newsfuse.extract.extract_document`` and through
+``trafilatura.extract(html, include_comments=False)`` in the same process,
+alternating page by page so both see the same machine load; the ratio of
+their times is printed last. For a text-dump folder (``*.txt``) it measures
+``extract_document`` pages per second on one core. Peak memory is the
+tracemalloc peak of each path over the pages, and the process's peak RSS.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+import tracemalloc
+from dataclasses import dataclass
+from collections.abc import Callable
+from pathlib import Path
+
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+WARMUP_PAGES = 2
+BYTES_PER_MIB = 1024 * 1024
+
+
+@dataclass
+class Timing:
+    seconds: float = 0.0  # wall clock
+    cpu_seconds: float = 0.0  # this process's CPU time: fair on a shared machine
+    pages: int = 0
+    peak_bytes: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+    @property
+    def cpu_rate(self) -> float:
+        return self.pages / self.cpu_seconds if self.cpu_seconds else 0.0
+
+    def describe(self) -> str:
+        return (f"{self.rate:.1f} pages/s wall clock, {self.cpu_rate:.1f} pages per CPU second, "
+                f"peak memory per page {_mib(self.peak_bytes)}")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", required=True, type=Path, help="a folder of HTML pages or of text dumps (.txt)")
+    parser.add_argument("--limit", type=int, help="use the first N pages only")
+    parser.add_argument("--text", action="store_true", help="measure the text dumps even where HTML pages exist")
+
+
+def _documents(folder: Path, html: bool, limit: int | None) -> list:
+    from newsfuse.model import RawDocument
+    from newsfuse.read import read_path
+
+    paths = [p for p in sorted(folder.rglob("*")) if p.is_file()
+             and (p.name.lower().endswith(HTML_SUFFIXES) if html else p.name.endswith(".txt"))]
+    documents = []
+    for path in paths[:limit] if limit else paths:
+        item = next(iter(read_path(path)), None)
+        if isinstance(item, RawDocument):
+            documents.append(item)
+    return documents
+
+
+def _call(function: Callable, document) -> None:
+    try:
+        function(document)
+    except Exception:  # noqa: BLE001 - a page without an article still costs its time
+        pass
+
+
+def _time_interleaved(functions: list[Callable], documents: list) -> list[Timing]:
+    """Seconds of each function over the pages, alternating page by page (same machine load)."""
+    for document in documents[:WARMUP_PAGES]:  # imports and model loading are not per-page costs
+        for function in functions:
+            _call(function, document)
+    timings = [Timing() for _ in functions]
+    for document in documents:
+        for function, timing in zip(functions, timings):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            _call(function, document)
+            timing.seconds += time.perf_counter() - started
+            timing.cpu_seconds += time.process_time() - started_cpu
+            timing.pages += 1
+    return timings
+
+
+def _peak_memory(function: Callable, documents: list) -> int:
+    """The largest tracemalloc peak of one page."""
+    peak = 0
+    tracemalloc.start()
+    for document in documents:
+        tracemalloc.reset_peak()
+        _call(function, document)
+        peak = max(peak, tracemalloc.get_traced_memory()[1])
+    tracemalloc.stop()
+    return peak
+
+
+def _extractors() -> tuple[Callable, Callable]:
+    import trafilatura
+
+    from newsfuse.config import ExtractConfig
+    from newsfuse.extract import extract_document
+
+    config = ExtractConfig()
+    return (lambda d: extract_document(d, config)), (lambda d: trafilatura.extract(d.content, include_comments=False))
+
+
+def _mib(count: int) -> str:
+    return f"{count / BYTES_PER_MIB:.1f} MiB"
+
+
+def main(args: argparse.Namespace) -> int:
+    html = not args.text and bool(_documents(args.data, True, 1))
+    documents = _documents(args.data, html, args.limit)
+    if not documents:
+        print(f"newsfuse: no pages found in {args.data}")
+        return 2
+    ours, baseline = _extractors()
+    if html:
+        mine, theirs = _time_interleaved([ours, baseline], documents)
+        mine.peak_bytes, theirs.peak_bytes = _peak_memory(ours, documents), _peak_memory(baseline, documents)
+        print(f"trafilatura alone: {theirs.describe()}")
+        print(f"newsfuse HTML path: {mine.describe()}")
+    else:
+        (mine,) = _time_interleaved([ours], documents)
+        mine.peak_bytes = _peak_memory(ours, documents)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(f"{len(documents)} pages; process peak RSS {_mib(rss)}")
+    if html:
+        print(f"time ratio newsfuse/trafilatura: wall {mine.seconds / theirs.seconds:.3f}, "
+              f"CPU {mine.cpu_seconds / theirs.cpu_seconds:.3f} (target <= 1.2)")
+    else:
+        print(f"text dumps, one process on one core: {mine.describe()}")
+    return 0

@@ -1,0 +1,111 @@
+"""Calendar dates written in page text: ISO, numeric, English month names, CJK.
+
+``find_dates`` returns every date it can read in a string, with where it
+stands, so callers can judge its context (a byline, a "today" header, a
+related-headline timestamp).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TIME = r"(?:,?\s*(?:at\s+)?(?P<time>\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?))?"
+_WEEKDAY = r"(?P<weekday>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+
+PATTERNS = [
+    re.compile(rf"(?<!\d){_YEAR}[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"
+               rf"(?:[T ]\s*(?P<time>\d{{1,2}}:\d\d(?::\d\d)?))?", re.I),
+    re.compile(rf"{_YEAR}\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"),
+    re.compile(rf"{_YEAR}\s*년\s*(?P<month>[01]?\d)\s*월\s*(?P<day>[0-3]?\d)\s*일"),
+    re.compile(rf"(?<![A-Za-z]){_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d){_TIME}", re.I),
+    re.compile(rf"(?<![\w]){_WEEKDAY}{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d){_TIME}", re.I),
+    re.compile(rf"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)[/.]{_YEAR}(?!\d){_TIME}"),
+]
+HAS_YEAR = re.compile(r"(?:19|20)\d\d")  # every full date has one: a cheap first test
+MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.I)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date read from text: its value, span and how it was written."""
+
+    value: date
+    start: int
+    end: int
+    has_weekday: bool = False
+    has_time: bool = False
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for an English month name or abbreviation (``Sept.``, ``oct``), else None."""
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(match: re.Match) -> date | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("a"):  # numeric: M/D/Y with slashes, D.M.Y with dots, unless only one reading fits
+        first, second = int(groups["a"]), int(groups["b"])
+        if first > 12 or (groups["sep"] == "." and second <= 12):
+            return _make_date(year, second, first)
+        return _make_date(year, first, second)
+    month = groups["month"]
+    number = int(month) if month.isdigit() else month_number(month)
+    if number is None:
+        return None
+    return _make_date(year, number, int(groups["day"]))
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every full date (with a year) in ``text``, in order of position, spans not overlapping."""
+    if not HAS_YEAR.search(text):
+        return []
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            value = _from_match(match)
+            if value is None:
+                continue
+            groups = match.groupdict()
+            taken.append(match.span())
+            found.append(FoundDate(value, match.start(), match.end(),
+                                   has_weekday=bool(groups.get("weekday")), has_time=bool(groups.get("time"))))
+    return sorted(found, key=lambda d: d.start)
+
+
+def month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of the first ``Oct. 13``-style date in ``text``, if any."""
+    match = MONTH_DAY.search(text)
+    if not match:
+        return None
+    month = month_number(match["month"])
+    day = int(match["day"])
+    if month is None or not 1 <= day <= 31:
+        return None
+    return month, day

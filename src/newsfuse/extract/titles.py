@@ -1,0 +1,175 @@
+"""Headlines: cleaning (breadcrumbs, site-name suffixes) and finding one in a text dump.
+
+A dump's headline is usually a line above the body that the page repeats
+(a ``<title>`` line, a breadcrumb, an ``h1``), often just above the body.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import islice
+
+from newsfuse.extract.bylines import parse_byline
+from newsfuse.extract.dates import find_dates
+
+BREADCRUMB = re.compile(r"\s+(?:>|»|›|→|/|::)\s+")
+SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|•|·|::|/)\s+")
+TRAILING_CJK = re.compile(r"\s+[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,4}$")
+LEADING_CJK = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,8}[:：]\s*")
+NON_WORD = re.compile(r"\W+")
+MAX_SITE_WORDS = 4
+MAX_SUFFIXES = 2
+MIN_TITLE_WORDS, MAX_TITLE_WORDS = 2, 40
+MAX_TITLE_CHARS = 300
+MIN_WORDS_BESIDE_DATE = 8  # a shorter line with a date is a date line, not a headline
+MIN_REPEAT_CHARS = 12
+LOOKBACK_LINES = 80
+NEAR_BODY_LINES = 3
+SENTENCE_ENDS = ".!?\"”'’)"
+TOP_LINES = 3  # a dump's first lines often hold the page's <title>
+MAX_COUNTED_REPEATS = 2
+CAPITALISED_SHARE = 0.6
+WEIGHT_REPEAT, WEIGHT_IDENTICAL, WEIGHT_AT_TOP = 2.0, -2.0, 3.0
+WEIGHT_NEAR_BODY, WEIGHT_FOUR_WORDS, WEIGHT_SIX_WORDS = 2.0, 4.0, 2.0
+WEIGHT_SENTENCE_END, WEIGHT_CAPITALISED, WEIGHT_BEFORE_BYLINE = -3.0, 0.5, 4.0
+NOT_TITLE_START = re.compile(r"^(?:by\s|published|updated|posted|share|home\b|menu\b|skip to|log ?in|sign ?in|"
+                             r"subscribe|search|advertisement|©|copyright)", re.I)
+
+
+def normalise(text: str) -> str:
+    """Lower-case words separated by single spaces, for comparing lines."""
+    return NON_WORD.sub(" ", text.lower()).strip()
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isascii() for c in letters) / len(letters) if letters else 0.0
+
+
+def strip_breadcrumb(title: str) -> str:
+    """The last step of a breadcrumb (``Home > News > Headline``), CJK chrome words removed."""
+    parts = [p for p in BREADCRUMB.split(title) if p.strip()]
+    text = parts[-1] if len(parts) > 2 or (len(parts) == 2 and len(parts[-1]) > 2 * len(parts[0])) else title
+    if _latin_share(text) > 0.5:
+        text = TRAILING_CJK.sub("", LEADING_CJK.sub("", text))
+    return text.strip()
+
+
+def _is_site_part(part: str, rest: str, site_key: str) -> bool:
+    key = normalise(part)
+    if not key:
+        return True
+    if site_key and (key in site_key or site_key in key):
+        return True
+    return len(part.split()) <= MAX_SITE_WORDS and len(rest.split()) > len(part.split())
+
+
+def strip_site_suffix(title: str, site: str | None = None) -> str:
+    """``Headline | Site`` -> ``Headline``; also ``Site | Headline`` when ``site`` names it."""
+    site_key = normalise(site or "")
+    text = title.strip()
+    for _ in range(MAX_SUFFIXES):
+        separators = list(SITE_SEPARATORS.finditer(text))
+        if not separators:
+            break
+        last = separators[-1]
+        head, tail = text[:last.start()], text[last.end():]
+        if _is_site_part(tail, head, site_key):
+            text = head.strip()
+            continue
+        first = separators[0]
+        head, tail = text[:first.start()], text[first.end():]
+        if site_key and normalise(head) and normalise(head) in site_key:
+            text = tail.strip()
+            continue
+        break
+    return text
+
+
+def clean_title(title: str | None, site: str | None = None) -> str | None:
+    """The headline without breadcrumb steps and site-name suffixes; None if nothing is left."""
+    if not title:
+        return None
+    text = strip_site_suffix(strip_breadcrumb(" ".join(title.split())), site)
+    return text or None
+
+
+def _is_candidate(line: str) -> bool:
+    words = line.split()
+    if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
+        return False
+    if NOT_TITLE_START.match(line) or find_dates(line) and len(words) < MIN_WORDS_BESIDE_DATE:
+        return False
+    if line[:1] in "([" and line[-1:] in ")]":
+        return False  # an editor's note such as "(ATTN: ...)", not a headline
+    return sum(c.isalpha() for c in line) >= len(line) / 2
+
+
+class _LineIndex:
+    """What the title score asks of every line, computed once per dump."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.keys = [normalise(line) for line in lines]
+        self.joined = "\n".join(self.keys)
+        self.top = "\n".join(self.keys[:TOP_LINES])
+        self.counts = Counter(self.keys)
+        self._byline_or_date: dict[int, bool] = {}
+
+    def repeats(self, index: int) -> tuple[int, bool, bool]:
+        """How many other lines hold line ``index``'s words; whether one is identical; one at the top."""
+        key = self.keys[index]
+        if len(key) < MIN_REPEAT_CHARS:
+            return 0, False, False
+        at_top = self.top.count(key) > (index < TOP_LINES)
+        return self.joined.count(key) - 1, self.counts[key] > 1, at_top
+
+    def byline_or_date(self, index: int) -> bool:
+        if index not in self._byline_or_date:
+            line = self.lines[index]
+            self._byline_or_date[index] = bool(find_dates(line) or parse_byline(line))
+        return self._byline_or_date[index]
+
+
+def _title_score(index_of: _LineIndex, index: int, first_body: int) -> float:
+    """Hand-weighted evidence that line ``index`` is the headline (weights fitted on WCXB dev dumps)."""
+    line = index_of.lines[index].strip()
+    words = line.split()
+    repeats, identical, at_top = index_of.repeats(index)
+    distance = first_body - index
+    capitalised = sum(w[:1].isupper() for w in words) / len(words)
+    following = islice((j for j in range(index + 1, min(first_body + 1, len(index_of.lines)))
+                        if index_of.lines[j].strip()), NEAR_BODY_LINES)
+    before_byline = any(index_of.byline_or_date(j) for j in following)
+    return (WEIGHT_REPEAT * min(repeats, MAX_COUNTED_REPEATS) + WEIGHT_IDENTICAL * identical
+            + WEIGHT_AT_TOP * at_top + WEIGHT_NEAR_BODY * (distance <= NEAR_BODY_LINES) + 1.0 / distance
+            + WEIGHT_FOUR_WORDS * (len(words) >= 4) + WEIGHT_SIX_WORDS * (len(words) >= 6)
+            + WEIGHT_SENTENCE_END * (line.endswith(".") and not line.endswith(".."))
+            + WEIGHT_CAPITALISED * (capitalised >= CAPITALISED_SHARE)
+            + WEIGHT_BEFORE_BYLINE * before_byline)
+
+
+def find_title_line(lines: list[str], first_body: int) -> int | None:
+    """0-based index of the likeliest headline line above ``first_body`` (0-based), or None."""
+    index_of = _LineIndex(lines)
+    best, best_score = None, 0.0
+    for index in range(max(0, first_body - LOOKBACK_LINES), min(first_body, len(lines))):
+        if not _is_candidate(lines[index].strip()):
+            continue
+        score = _title_score(index_of, index, first_body)
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def find_title_in_body_start(lines: list[str], body_indexes: list[int]) -> int | None:
+    """A headline the body's first kept lines hold (a breadcrumb or a repeated line that is no
+    sentence): for dumps whose kept body starts too early. 0-based index, or None."""
+    index_of = _LineIndex(lines)
+    for index in body_indexes[:NEAR_BODY_LINES]:
+        line = lines[index].strip()
+        if not _is_candidate(line) or line[-1:] in SENTENCE_ENDS:
+            continue
+        if BREADCRUMB.search(line) or index_of.repeats(index)[0]:
+            return index
+    return None
