@@ -1,34 +1,78 @@
 """Stage 3, stories: cluster articles into stories, online, in arrival order.
 
-Reads ``Article`` title, body and dates, and the copy relations; creates
-``Story`` objects with ``id``, ``articles`` and ``headline`` set.
+Reads ``Article`` title, body, ``reference_date`` (dateline date with a year, else the
+publication date) and the copy relations; creates ``Story`` objects with ``id``,
+``articles`` and ``headline`` set. Articles are fed in ``arrival_order``; copies
+always share a story.
 """
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 
 from newsfuse.config import StoriesConfig
 from newsfuse.model import Article, Relation, Story
+from newsfuse.stories.calibration import resolve
+from newsfuse.stories.features import ArticleFeatures, article_features
+from newsfuse.stories.idf import shipped_idf
 from newsfuse.stories.online import OnlineClusterer
+from newsfuse.stories.order import arrival_order
 
-__all__ = ["cluster_articles", "OnlineClusterer"]
+__all__ = ["cluster_articles", "cluster_ids", "cluster_features", "story_id", "OnlineClusterer", "arrival_order"]
+
+
+def cluster_ids(articles: list[Article], relations: list[Relation],
+                config: StoriesConfig | None = None) -> list[list[str]]:
+    """Groups of article ids, one per story, articles fed in arrival order."""
+    config = resolve(config or StoriesConfig())
+    idf = shipped_idf()
+    partners: dict[str, list[str]] = defaultdict(list)
+    for relation in relations:
+        partners[relation.source].append(relation.target)
+        partners[relation.target].append(relation.source)
+    ordered = arrival_order(articles, lambda a: a.reference_date, lambda a: a.id)
+    features = [article_features(a, idf, a.reference_date) for a in ordered]
+    return _join_related(cluster_features(features, config, partners), relations)
+
+
+def cluster_features(features: list[ArticleFeatures], config: StoriesConfig,
+                     partners: dict[str, list[str]] | None = None) -> list[list[str]]:
+    """Groups of ids from features already in arrival order (``config`` resolved)."""
+    clusterer = OnlineClusterer(config)
+    for item in features:
+        clusterer.add(item, (partners or {}).get(item.id, []))
+    return [list(members) for members in clusterer.clusters()]
+
+
+def _join_related(groups: list[list[str]], relations: list[Relation]) -> list[list[str]]:
+    """Union of groups that a copy relation links (a copy may arrive after its story closed)."""
+    parent = list(range(len(groups)))
+    where = {member: index for index, group in enumerate(groups) for member in group}
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for relation in relations:
+        if relation.source in where and relation.target in where:
+            parent[root(where[relation.source])] = root(where[relation.target])
+    joined: dict[int, list[str]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        joined[root(index)].extend(group)
+    return list(joined.values())
 
 
 def cluster_articles(articles: list[Article], relations: list[Relation],
                      config: StoriesConfig | None = None) -> list[Story]:
-    """Stories of ``articles`` fed in date order; copies always share a story."""
-    clusterer = OnlineClusterer(config or StoriesConfig())
-    ordered = sorted(articles, key=lambda a: (a.reference_date or "9999", a.id))
-    for article in ordered:
-        clusterer.add(article)
-    for relation in relations:
-        clusterer.merge_articles(relation.source, relation.target)
+    """Stories of ``articles``; each story's headline is its first real title."""
     by_id = {a.id: a for a in articles}
     stories = []
-    for members in clusterer.clusters():
+    for members in cluster_ids(articles, relations, config):
         members = sorted(members)
-        headline = next((by_id[m].title for m in members if by_id[m].title and not by_id[m].title_derived),
-                        by_id[members[0]].title or "")
+        titled = [by_id[m].title for m in members if by_id[m].title and not by_id[m].title_derived]
+        headline = titled[0] if titled else (by_id[members[0]].title or "")
         stories.append(Story(id=story_id(members), articles=members, headline=headline))
     return stories
 

@@ -1,0 +1,163 @@
+"""A live story: summed member vectors, date range and last activity; and how two compare.
+
+Scores are average links (the mean cosine over member pairs) of words and of names,
+mixed by ``StoriesConfig.name_weight``; less ``cohesion_weight`` times how much
+tighter the story is than a lone article (``singleton_cohesion``), so a tight story
+asks more of a newcomer; then scaled down by a time factor that only applies between
+reliable dates more than ``grace_days`` apart, falling linearly to
+``1 - time_penalty`` over ``penalty_ramp_days``. Being a factor, a large date gap (a
+wrong date, say) cannot keep out an article that matches a story very well.
+"""
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from newsfuse.config import StoriesConfig
+from newsfuse.stories.features import ArticleFeatures
+
+CENTROID_TERMS = 400  # a story keeps its strongest terms only, so memory stays bounded
+
+
+def day_number(value: str | None) -> int | None:
+    """Days since 0001-01-01 of an ISO date, or None where it is missing or malformed."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return Date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+@dataclass
+class LiveStory:
+    """A story still open to new articles."""
+
+    number: int
+    members: list[str] = field(default_factory=list)
+    words: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)
+    size: int = 0  # members
+    named: int = 0  # members with at least one name term
+    words_square: float = 0.0  # squared norm of ``words``
+    names_square: float = 0.0
+    first_day: int | None = None
+    last_day: int | None = None
+    indexed: tuple[str, ...] = ()
+
+    def add(self, features: ArticleFeatures, day: int | None) -> None:
+        self.members.append(features.id)
+        _accumulate(self.words, features.words)
+        _accumulate(self.names, features.names)
+        self.size += 1
+        self.named += bool(features.names)
+        if day is not None:
+            self.first_day = day if self.first_day is None else min(self.first_day, day)
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+        self._prune()
+
+    def absorb(self, other: LiveStory) -> None:
+        """Take in every member and vector of ``other``."""
+        self.members.extend(other.members)
+        _accumulate(self.words, other.words)
+        _accumulate(self.names, other.names)
+        self.size += other.size
+        self.named += other.named
+        for day in (other.first_day, other.last_day):
+            if day is not None:
+                self.first_day = day if self.first_day is None else min(self.first_day, day)
+                self.last_day = day if self.last_day is None else max(self.last_day, day)
+        self._prune()
+
+    def _prune(self) -> None:
+        for vector in (self.words, self.names):
+            if len(vector) > 2 * CENTROID_TERMS:
+                kept = heapq.nlargest(CENTROID_TERMS, vector.items(), key=lambda item: item[1])
+                vector.clear()
+                vector.update(kept)
+        self.words_square = sum(w * w for w in self.words.values())
+        self.names_square = sum(w * w for w in self.names.values())
+
+    def cohesion(self, config: StoriesConfig) -> float:
+        """Mean similarity between the story's own members (a prior for a single article)."""
+        if self.size < 2:
+            return config.singleton_cohesion
+        words = _mean_pair_similarity(self.words_square, self.size)
+        if self.named < 2:
+            return words
+        return blend(words, _mean_pair_similarity(self.names_square, self.named), config, True)
+
+    def top_terms(self, words: int, names: int) -> list[str]:
+        """The story's strongest word and name terms, for the candidate index."""
+        return top_terms(self.words, words) + top_terms(self.names, names)
+
+
+def _mean_pair_similarity(square: float, count: int) -> float:
+    """Mean cosine over distinct member pairs, from the squared norm of their summed unit vectors."""
+    return max(0.0, (square - count) / (count * (count - 1)))
+
+
+def top_terms(vector: dict[str, float], count: int) -> list[str]:
+    return [term for term, _ in heapq.nlargest(count, vector.items(), key=lambda item: item[1])]
+
+
+def _accumulate(target: dict[str, float], vector: dict[str, float]) -> None:
+    for term, weight in vector.items():
+        target[term] = target.get(term, 0.0) + weight
+
+
+def day_gap(first_a: int | None, last_a: int | None, first_b: int | None, last_b: int | None) -> int | None:
+    """Days between two date ranges (0 where they overlap); None if either is undated."""
+    if first_a is None or first_b is None:
+        return None
+    return max(0, first_a - last_b, first_b - last_a)
+
+
+def time_factor(gap: int | None, config: StoriesConfig) -> float:
+    """1 within the grace period or without two reliable dates, down to ``1 - time_penalty``."""
+    if gap is None or gap <= config.grace_days:
+        return 1.0
+    return 1.0 - config.time_penalty * min(1.0, (gap - config.grace_days) / config.penalty_ramp_days)
+
+
+def blend(word_score: float, name_score: float, config: StoriesConfig, has_names: bool) -> float:
+    """Word and name similarity in one score; words alone where a side has no names."""
+    if not has_names:
+        return word_score
+    return (1.0 - config.name_weight) * word_score + config.name_weight * name_score
+
+
+def mean_similarity(left: dict[str, float], left_count: int, right: dict[str, float], right_count: int) -> float:
+    """Average cosine over all pairs of members: summed unit vectors, dotted, over the pair count."""
+    if not left_count or not right_count:
+        return 0.0
+    if len(left) > len(right):
+        left, right = right, left
+    return sum(w * right.get(t, 0.0) for t, w in left.items()) / (left_count * right_count)
+
+
+def article_score(features: ArticleFeatures, day: int | None, story: LiveStory, config: StoriesConfig) -> float:
+    """How well an article fits a live story: average link to its members, less the time penalty."""
+    words = mean_similarity(features.words, 1, story.words, story.size)
+    names = mean_similarity(features.names, 1, story.names, story.named)
+    has_names = bool(features.names) and story.named > 0
+    gap = day_gap(day, day, story.first_day, story.last_day)
+    relative = blend(words, names, config, has_names) - _cohesion_offset(story.cohesion(config), config)
+    return relative * time_factor(gap, config)
+
+
+def story_score(left: LiveStory, right: LiveStory, config: StoriesConfig) -> float:
+    """How well two live stories fit each other (for merging): average link."""
+    words = mean_similarity(left.words, left.size, right.words, right.size)
+    names = mean_similarity(left.names, left.named, right.names, right.named)
+    has_names = left.named > 0 and right.named > 0
+    gap = day_gap(left.first_day, left.last_day, right.first_day, right.last_day)
+    cohesion = (left.cohesion(config) + right.cohesion(config)) / 2
+    relative = blend(words, names, config, has_names) - _cohesion_offset(cohesion, config)
+    return relative * time_factor(gap, config)
+
+
+def _cohesion_offset(cohesion: float, config: StoriesConfig) -> float:
+    """A tight story asks more of a newcomer than a loose one does."""
+    return config.cohesion_weight * (cohesion - config.singleton_cohesion)
