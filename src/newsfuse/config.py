@@ -51,7 +51,8 @@ class StoriesConfig:
 @dataclass
 class FactsConfig:
     batch_size: int = 32
-    n_process: int = 1  # spaCy worker processes for parsing
+    n_process: int = 2  # spaCy worker processes for parsing, used only for large inputs
+    min_docs_per_process: int = 100  # below this many documents per worker, parse in this process
 
 
 @dataclass

@@ -7,6 +7,7 @@ Reads ``Article`` bodies, datelines and ``published`` dates; sets
 Every article of every story is parsed in one batched ``nlp.pipe`` run. Then,
 per story: reference dates and the event date (``reference.py``), dates
 resolved against them (``dates.py``), the per-article finders (``FINDERS``),
+places (``places.py``, backed by the countries the whole story names),
 quotes (``quotes.py``), and the story-level passes that link people and
 organisations across articles (``people.py``) and name quote speakers.
 Each finder module documents the ``context`` keys it sets.
@@ -19,9 +20,10 @@ from spacy.tokens import Doc
 
 from newsfuse.config import FactsConfig
 from newsfuse.facts.dates import find_dates
+from newsfuse.facts.landmarks import find_areas
 from newsfuse.facts.nlp import parse_texts
 from newsfuse.facts.people import find_people, link_people
-from newsfuse.facts.places import find_places
+from newsfuse.facts.places import countries_named, find_places
 from newsfuse.facts.quantities import find_quantities
 from newsfuse.facts.quotes import find_quotes, link_speakers
 from newsfuse.facts.reference import story_references
@@ -30,13 +32,15 @@ from newsfuse.model import Article, FactMention, Story
 __all__ = ["extract_facts", "FINDERS"]
 
 Finder = Callable[[str, Doc], list[FactMention]]
-FINDERS: tuple[Finder, ...] = (find_people, find_places, find_quantities)
+FINDERS: tuple[Finder, ...] = (find_people, find_areas, find_quantities)
 
 
 def parse_articles(stories: list[Story], articles: dict[str, Article], config: FactsConfig) -> dict[str, Doc]:
-    """Every article of every story, parsed in one batched run."""
+    """Every article of every story, parsed in one batched run (worker processes only for large inputs,
+    where they outweigh loading the model once more in each)."""
     ids = list(dict.fromkeys(a for story in stories for a in story.articles))
-    docs = parse_texts((articles[a].text for a in ids), batch_size=config.batch_size, n_process=config.n_process)
+    workers = config.n_process if len(ids) >= config.n_process * config.min_docs_per_process else 1
+    docs = parse_texts((articles[a].text for a in ids), batch_size=config.batch_size, n_process=workers)
     return dict(zip(ids, docs))
 
 
@@ -45,8 +49,10 @@ def story_facts(story: Story, members: list[Article], docs: dict[str, Doc]) -> N
     references, event = story_references(members)
     story.event_date = event.isoformat() if event else None
     story.fact_mentions, story.quote_mentions = [], []
+    story_countries = countries_named([docs[a.id] for a in members])
     for article in members:
         doc = docs[article.id]
+        story.fact_mentions.extend(find_places(article.id, doc, story_countries))
         for finder in FINDERS:
             story.fact_mentions.extend(finder(article.id, doc))
         story.fact_mentions.extend(find_dates(article.id, doc, references.get(article.id)))

@@ -7,7 +7,8 @@ fast path; other absolute dates are parsed with dateparser (``RELATIVE_BASE``
 = the reference, ``PREFER_DATES_FROM`` left at its default); ranges, weekdays
 and relative periods are read here, since dateparser mangles ranges. A weekday is the most
 recent such day on or before the reference ("Friday" under a Friday dateline
-is that Friday). A date stated without a year takes the year that puts it
+is that Friday), except in a forward-looking context ("from Wednesday", "will
+reopen on Monday"), where it is the next such day after the reference. A date stated without a year takes the year that puts it
 closest to the reference, past preferred (a future date counts
 ``FUTURE_PENALTY`` times as far). Durations and ages ("six-day", "11-month-old")
 are not dates.
@@ -22,6 +23,7 @@ are not dates.
   weekday: bool, a weekday name resolved against the reference ("said Friday")
   about: lemma of the noun the date modifies ("vote" in "the June 5 vote"), or ""
   verb: lemma of the verb the date attaches to ("say" in "said Friday"), or ""
+  forward: bool, the context looks ahead ("from Wednesday", "will ... on Monday")
   dateline: bool, the date is the article's own dateline ("PARIS, March 4 (AFP) --")
 """
 from __future__ import annotations
@@ -47,6 +49,8 @@ RANGE_PARTS = re.compile(
     rf"^(?:between|from)?\s*(?P<first>{DAY_DATE})\s+(?:and|to|through|until|till|-|–)\s+(?P<second>{DAY_DATE})$", re.I)
 DAY_RANGE = re.compile(rf"^(?P<month>{MONTH_NAME})\s+(?P<a>\d{{1,2}})\s*[-–]\s*(?P<b>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?$")
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+FUTURE_PREPOSITIONS = frozenset({"from", "starting", "beginning", "until", "till"})
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = re.compile(rf"^(?:(?P<which>last|this|next|past)\s+)?(?P<day>{'|'.join(WEEKDAYS)})$", re.I)
 DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
@@ -197,11 +201,13 @@ def resolve_absolute(text: str, reference: date | None) -> Resolved | None:
     return Resolved(start, end, granularity, relative=not has_year)
 
 
-def resolve_weekday(match: re.Match, reference: date) -> Resolved:
+def resolve_weekday(match: re.Match, reference: date, future: bool = False) -> Resolved:
+    """The most recent such day on or before the reference; the next one after it for
+    "next Wednesday" and for a future-oriented context ("from Wednesday", "will ... on Wednesday")."""
     target = WEEKDAYS.index(match["day"].lower())
     back = (reference.weekday() - target) % 7
     which = (match["which"] or "").lower()
-    if which == "next":
+    if which == "next" or (future and not which):
         day = reference + timedelta(days=(target - reference.weekday()) % 7 or 7)
     elif which in ("last", "past") and back == 0:
         day = reference - timedelta(days=7)
@@ -285,8 +291,9 @@ def resolve_year_range(match: re.Match) -> Resolved | None:
     return Resolved(date(first, 1, 1), date(end_year, 12, 31), "year", relative=False, range=True)
 
 
-def resolve(text: str, reference: date | None) -> Resolved | None:
-    """Resolve a date expression against ``reference`` (None where it is not a date)."""
+def resolve(text: str, reference: date | None, future: bool = False) -> Resolved | None:
+    """Resolve a date expression against ``reference`` (None where it is not a date);
+    ``future`` where its context looks forward (a bare weekday is then the next one)."""
     expression = SEASON.sub("", WEEKDAY_PREFIX.sub("", clean(text)))
     if match := YEAR_RANGE.match(expression):
         return resolve_year_range(match)
@@ -301,7 +308,7 @@ def resolve(text: str, reference: date | None) -> Resolved | None:
         return resolve_part(match, reference)
     if reference is not None:
         if match := WEEKDAY.match(expression):
-            return resolve_weekday(match, reference)
+            return resolve_weekday(match, reference, future)
         if lowered in DAY_WORDS:
             day = reference + timedelta(days=DAY_WORDS[lowered])
             return Resolved(day, day, "day", relative=True)
@@ -327,6 +334,15 @@ def date_spans(doc: Doc, text: str) -> list[Span]:
     taken = {token.i for span in spans for token in span}
     spans.extend(ent for ent in doc.ents if ent.label_ == "DATE" and not taken & set(range(ent.start, ent.end)))
     return sorted(spans, key=lambda span: span.start)
+
+
+def looks_forward(span: Span) -> bool:
+    """A date the text puts ahead: "from Wednesday", "starting Monday", "will meet on Friday"."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in FUTURE_PREPOSITIONS:
+        return True
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
 
 
 def attachment(span: Span) -> tuple[str, str]:
@@ -356,7 +372,8 @@ def find_dates(article_id: str, doc: Doc, reference: Reference | None) -> list[F
     text = doc.text  # built anew on each access
     datelines = dateline_ranges(text)
     for span in date_spans(doc, text):
-        resolved = cached_resolve(span.text, ref_day)
+        forward = looks_forward(span)
+        resolved = cached_resolve(span.text, ref_day, forward)
         if resolved is None:
             continue
         about, verb = attachment(span)
@@ -365,7 +382,7 @@ def find_dates(article_id: str, doc: Doc, reference: Reference | None) -> list[F
             "granularity": resolved.granularity, "relative": resolved.relative,
             "reference": reference.to_dict() if reference and resolved.relative else None,
             "expression": clean(span.text), "range": resolved.range, "part": resolved.part,
-            "weekday": resolved.weekday, "about": about, "verb": verb,
+            "weekday": resolved.weekday, "about": about, "verb": verb, "forward": forward,
             "dateline": any(start <= span.start_char < end for start, end in datelines),
         }
         found.append(FactMention(kind="date", value=value, key=f"date:{value['start']}/{value['end']}",
@@ -374,5 +391,5 @@ def find_dates(article_id: str, doc: Doc, reference: Reference | None) -> list[F
 
 
 @lru_cache(maxsize=4096)
-def cached_resolve(text: str, reference: date | None) -> Resolved | None:
-    return resolve(text, reference)
+def cached_resolve(text: str, reference: date | None, future: bool = False) -> Resolved | None:
+    return resolve(text, reference, future)

@@ -40,6 +40,13 @@ ACRONYM_SKIP = {"of", "the", "for", "and", "on", "in", "to", "&", "de", "s"}
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 LEADING_THE = re.compile(r"^the\s+", re.I)
 MAX_ROLE_TOKENS = 12
+# Nouns and prefixes that introduce a vessel's name ("the ferry X", "MV X"): a vehicle, not a person.
+VESSEL_NOUNS = frozenset("ship ferry vessel tanker freighter boat yacht cruiser liner trawler tug barge "
+                         "catamaran carrier destroyer frigate submarine warship steamer schooner".split())
+VESSEL_PREFIXES = frozenset("mv ms mt ss hms uss rms fv".split())
+# "the port of X", "south of X": a place, not a person.
+PLACE_BEFORE_OF = frozenset("town city village port island harbour harbor region province district county "
+                            "coast capital outskirts north south east west".split())
 ROLE_DEPS = {"compound", "amod", "nmod"}
 
 
@@ -87,6 +94,8 @@ def title_role(ent: Span) -> str:
     if not modifiers or modifiers[-1].i != ent.start - 1:
         return head_role(ent)
     start = min(t.left_edge.i for t in modifiers)
+    commas = [i for i in range(start, ent.start) if ent.doc[i].text in {",", ";", ":"}]
+    start = commas[-1] + 1 if commas else start  # "... the island of X, coast guard spokeswoman Y"
     return trimmed(ent.doc, start, ent.start) if ent.start - start <= MAX_ROLE_TOKENS else ""
 
 
@@ -123,15 +132,43 @@ def organisation_mention(article_id: str, ent: Span) -> FactMention:
                        mention=Mention(article_id, ent.text, ent.sent.text, ent.start_char))
 
 
+def names_vessel(ent: Span) -> bool:
+    """ "the ferry X", "the tanker X", "MV X": a vessel's name."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return (fold(ent[0].text) in VESSEL_PREFIXES
+            or (before is not None and before.lemma_.lower() in VESSEL_NOUNS))
+
+
+def after_place_word(ent: Span) -> bool:
+    """ "the port of X", "the island of X", "south of X"."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_BEFORE_OF
+
+
 def find_people(article_id: str, doc: Doc) -> list[FactMention]:
-    """People and organisations named in one article, with roles."""
+    """People and organisations named in one article, with roles; a vessel's name is marked
+    (``context["vessel"]``) so the story pass can drop it, a name after a place word is skipped."""
     found = []
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_KINDS or not fold(clean_name(ent.text)):
+        if ent.label_ not in ENTITY_KINDS or not fold(clean_name(ent.text)) or after_place_word(ent):
             continue
         maker = person_mention if ent.label_ == "PERSON" else organisation_mention
-        found.append(maker(article_id, ent))
+        mention = maker(article_id, ent)
+        if names_vessel(ent):
+            mention.context["vessel"] = True
+        found.append(mention)
     return found
+
+
+def drop_non_people(mentions: list[FactMention]) -> None:
+    """Remove (in place) person and organisation mentions of a name the story introduces as a
+    vessel anywhere, or that is one of the story's place mentions."""
+    vessels = {fold(m.context["surface"]) for m in mentions if m.context.get("vessel")}
+    places = {fold(m.context.get("surface") or m.mention.text) for m in mentions if m.kind == "place"}
+    places |= {fold(clean_name(p)) for p in places}
+    mentions[:] = [m for m in mentions if m.kind not in ENTITY_KINDS.values()
+                   or fold(m.context["surface"]) not in vessels | places]
 
 
 def same_person(a: list[str], b: list[str]) -> bool:
@@ -221,6 +258,8 @@ def name_entities(assigned: list[tuple[FactMention, str]], kind: str) -> None:
 
 
 def link_people(mentions: list[FactMention]) -> None:
-    """The story-level pass: link people and organisations across the story's articles."""
+    """The story-level pass: drop names that are vessels or places, then link people and
+    organisations across the story's articles."""
+    drop_non_people(mentions)
     link_kind(mentions, "person")
     link_kind(mentions, "organization")

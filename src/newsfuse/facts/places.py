@@ -4,15 +4,22 @@ For each GPE/LOC/FAC span the finder looks for an explicit container ("X,
 Country", "X in Region"), the countries and regions named in the same sentence
 and in the whole article, then ranks gazetteer candidates (exact or alternate
 names, spelling variants within a constraining country, and as a last resort a
-unique similar-sounding settlement inside an explicitly named region). A span
-that fits nothing stays unlinked, with the reason in ``context["note"]``.
+unique similar-sounding settlement inside an explicitly named region). Country
+abbreviations ("U.S.", "UK") map to the country (``countries.py``); a country's
+own name is the country unless the text places it ("X, Ohio"); a city no context
+supports is linked only under its own name when the article (else the story)
+names other countries. Named facilities ("X Airport") that the gazetteer cannot
+hold stay unlinked with the country their context gives (``landmarks.py``). A
+span that fits nothing stays unlinked, with the reason in ``context["note"]``.
 
 Sets ``value`` = {name, country, lat, lon, gazetteer_id}; ``key`` = the
 gazetteer id ("geonames:<id>", "admin1:<CC.code>", "country:<CC>") or
 "unlinked:<name key>"; ``context`` = surface (as written), linked, match
 ("exact", "alternate", "transliteration", "sound-alike-in-region", "none"),
 note, role (the governing preposition or dependency), label (spaCy's), and for
-linked places kind ("country", "admin1", "city") and admin1 (region name).
+linked places kind ("country", "admin1", "city") and admin1 (region name); kind
+"facility" for unlinked facilities (``value["country"]`` from context); area_noun
+("island", "region"...) for an unlinked name after "the island of", whose extent is unknown.
 """
 from __future__ import annotations
 
@@ -25,7 +32,9 @@ from spacy.attrs import TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
+from newsfuse.facts.countries import country_alias
 from newsfuse.facts.gazetteer import Gazetteer, Place, load_gazetteer
+from newsfuse.facts.landmarks import facility_country, is_facility
 from newsfuse.facts.placenames import admin_key, fold, has_region_word, translit_key
 from newsfuse.model import FactMention, Mention
 
@@ -33,7 +42,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PROPER_TAGS = numpy.array([hash_string("NNP"), hash_string("NNPS")], dtype=numpy.uint64)
 CONTAINER_WORDS = {",", "in", "of"}
 PLACE_NOUNS = frozenset("town city village port settlement district province region county state "
-                        "municipality island harbor harbour capital hamlet suburb area".split())
+                        "municipality island harbor harbour capital hamlet suburb area peninsula".split())
+# Place nouns that name an area of unknown extent, which may hold other places ("the island of X").
+AREA_NOUNS = frozenset("island region province district county state area municipality".split())
 ROLE_PREPOSITIONS = {"from", "to", "in", "near", "at", "into", "via", "toward", "towards", "across", "outside"}
 KIND_PRIOR = {"country": 3.0, "admin1": 0.0, "city": 0.0}
 CAPITAL_BONUS = 3.0  # only for a capital called by its own name
@@ -57,10 +68,12 @@ class PlaceContext:
     sentence_countries: dict[int, set[str]] = field(default_factory=dict)
     article_countries: Counter = field(default_factory=Counter)
     by_name: dict[str, Counter] = field(default_factory=dict)
+    story_countries: Counter = field(default_factory=Counter)  # named by the story's other articles
 
     def support_for(self, name: str) -> Counter:
-        """Countries the article names, not counting mentions of ``name`` itself."""
-        return self.article_countries - self.by_name.get(name, Counter())
+        """Countries the article (else the story) names, not counting mentions of ``name`` itself."""
+        own = self.article_countries - self.by_name.get(name, Counter())
+        return own or Counter(self.story_countries)
 
 
 @dataclass
@@ -71,15 +84,20 @@ class Resolution:
     skip: bool = False  # not a place mention at all
 
 
-def find_places(article_id: str, doc: Doc) -> list[FactMention]:
-    """Place mentions of one article, linked to the gazetteer where they fit."""
+def find_places(article_id: str, doc: Doc, story_countries: Counter | None = None) -> list[FactMention]:
+    """Place mentions of one article, linked to the gazetteer where they fit; ``story_countries``
+    (from ``countries_named``) back an article that names no country itself."""
     gazetteer = load_gazetteer()
     spans = place_spans(gazetteer, doc)
     context = read_context(gazetteer, spans)
+    context.story_countries = story_countries or Counter()
     by_start = {span.start: span for span in spans}
     found = []
     for span in spans:
         resolution = resolve(gazetteer, span, context, by_start)
+        if resolution.place is None and is_facility(span) and not resolution.skip:
+            found.append(facility_fact(article_id, span, gazetteer, context, by_start))
+            continue
         if resolution.place is None and (span.label_ == "FAC" or span.root.dep_ == "amod" or resolution.skip
                                          or (span not in doc.ents and not after_place_noun(span))):
             continue
@@ -90,13 +108,15 @@ def find_places(article_id: str, doc: Doc) -> list[FactMention]:
 def place_spans(gazetteer: Gazetteer, doc: Doc) -> list[Span]:
     """spaCy's place entities plus proper names the syntax marks as places it missed."""
     spans = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    spans += [Span(doc, ent.start, ent.end, label="FAC") for ent in doc.ents
+              if ent.label_ == "ORG" and is_facility(ent)]
     taken = {i for span in spans for i in range(span.start, span.end)}
     named = {i for ent in doc.ents if ent.label_ not in PLACE_LABELS for i in range(ent.start, ent.end)}
     for span in proper_name_chunks(doc):
         tokens = range(span.start, span.end)
         if not taken.isdisjoint(tokens):
             continue
-        if (after_place_noun(span) or known_inside_region(gazetteer, span)
+        if (after_place_noun(span) or known_inside_region(gazetteer, span) or is_facility(span)
                 or (named.isdisjoint(tokens) and looks_like_place(gazetteer, span))):
             spans.append(span)
     return sorted(spans, key=lambda span: span.start)
@@ -168,11 +188,30 @@ def variant_worthy(span: Span, name: str) -> bool:
             and not all(w in GENERIC_WORDS for w in words))
 
 
+def countries_named(docs: list[Doc]) -> Counter:
+    """Countries the given articles name (by spaCy place entities), with counts."""
+    gazetteer = load_gazetteer()
+    named: Counter = Counter()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                named.update(p.country for p in regions_named(gazetteer, ent) if p.kind == "country")
+    return named
+
+
+def regions_named(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
+    """Countries and regions a span names, including country abbreviations ("U.S.", "UK")."""
+    alias = country_alias(surface_name(span))
+    if alias and alias in gazetteer.countries:
+        return (gazetteer.countries[alias],)
+    return gazetteer.lookup_region(surface_name(span))
+
+
 def read_context(gazetteer: Gazetteer, spans: list[Span]) -> PlaceContext:
     context = PlaceContext()
     for span in spans:
         name = surface_name(span)
-        for place in gazetteer.lookup_region(name):
+        for place in regions_named(gazetteer, span):
             context.sentence_countries.setdefault(span.sent.start, set()).add(place.country)
             context.article_countries[place.country] += 1
             context.by_name.setdefault(name, Counter())[place.country] += 1
@@ -227,10 +266,16 @@ def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: d
     name = surface_name(span)
     if all(word in GENERIC_WORDS for word in name.lower().split()):
         return Resolution(None, "none", "a direction or generic area, not a place name", skip=True)
+    alias = country_alias(name)
+    if alias and alias in gazetteer.countries:
+        country = gazetteer.countries[alias]
+        return Resolution(country, "alias", f"abbreviation or short name of {country.name}")
     container = container_of(gazetteer, span, by_start)
     named_regions = gazetteer.lookup_region(name)
     regions = holding_regions(gazetteer, span, named_regions)
     cities = [c for c in gazetteer.lookup(name) if c[0] not in named_regions]
+    if any(r.kind == "country" for r in regions) and container is None:
+        cities = []  # a country's own name means the country unless the text places it ("X, Ohio")
     if not has_region_word(name):
         regions = tuple(r for r in regions if not any(r.kind == "admin1" and c.region_code == r.region_code
                                                       for c, _ in cities))
@@ -245,6 +290,7 @@ def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: d
         supported = place.country in countries or article_countries.get(place.country)
         if place.kind == "country" or supported or (
                 place.kind == "city" and place.population >= MIN_UNSUPPORTED_POPULATION
+                and (not article_countries or fold(place.name) == fold(name))
                 or place.kind == "admin1" and explicit_region(place, name)):
             return Resolution(place, match_kind(place, key, name), explain(place, key, name))
     for country in sorted(countries):
@@ -344,6 +390,23 @@ def explain(place: Place, key: str, name: str) -> str:
     return ""
 
 
+def facility_fact(article_id: str, span: Span, gazetteer: Gazetteer, context: PlaceContext,
+                  by_start: dict[int, Span]) -> FactMention:
+    """An unlinked facility or landmark, with the country its context gives."""
+    container = container_of(gazetteer, span, by_start)
+    if container is not None:
+        country, how = container.country, f"placed in {container.name} by the text"
+    else:
+        country, how = facility_country(span, context.sentence_countries.get(span.sent.start, set()))
+    where = gazetteer.countries.get(country) if country else None
+    note = ("a named facility or landmark; the gazetteer holds only countries, regions and settlements, "
+            "so it cannot be located" + (f"; in {where.name} ({how})" if where else f" ({how})"))
+    fact = to_fact(article_id, span, Resolution(None, "none", note), gazetteer)
+    fact.value["country"] = country
+    fact.context["kind"] = "facility"
+    return fact
+
+
 def role_of(span: Span) -> str:
     head = span.root.head
     if span.root.dep_ == "pobj" and head.pos_ == "ADP":
@@ -359,6 +422,8 @@ def to_fact(article_id: str, span: Span, resolution: Resolution, gazetteer: Gaze
     if place is None:
         value = {"name": name, "country": None, "lat": None, "lon": None, "gazetteer_id": None}
         key = f"unlinked:{translit_key(name)}"
+        if after_place_noun(span) and span.doc[span.start - 2].lower_ in AREA_NOUNS:
+            context["area_noun"] = span.doc[span.start - 2].lower_  # "the island of X": extent unknown
     else:
         value = {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
                  "gazetteer_id": place.gazetteer_id}

@@ -34,8 +34,10 @@ def reconcile_story(story: Story, articles: dict[str, Article], config: Reconcil
     _reconcile_facts(story, credible_mentions(story.fact_mentions, articles), text, config, sentence_of)
     _reconcile_quotes(story, text, config, sentence_of)
     _temporal_conflicts(story, text, sentence_of)
-    story.single_source = single_source_claims(text, config)
-    story.brief = (main_brief(text, config) + disputed_section(text, story.conflicts, sentence_of, config)
+    main = main_brief(text, config)
+    corroborated = {s.text for s in main if s.independent_support > 1}
+    story.single_source = [c for c in single_source_claims(text, config) if c.text not in corroborated]
+    story.brief = (main + disputed_section(text, story.conflicts, sentence_of, config)
                    + single_source_section(text, story.single_source))
 
 

@@ -20,11 +20,11 @@ from newsfuse.reconcile.text import romanised_key
 EARTH_RADIUS_KM = 6371.0
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 TRANSLITERATION_SIMILARITY = 60.0  # romanised names at least this alike are spelling variants
-AREA_FEATURES = frozenset({"country", "region", "admin1", "admin2", "continent", "pcli", "adm1", "adm2"})
+AREA_FEATURES = frozenset({"country", "region", "admin1", "admin2", "continent", "pcli", "adm1", "adm2", "area"})
 # Generic words for administrative or geographic areas (any country): a name with one is an area.
 AREA_WORDS = frozenset("""krai kray oblast province region state county district prefecture territory republic
 canton governorate department voivodeship okrug raion east west north south coast""".split())
-KNOWN_NAME_MATCHES = frozenset({"exact", "alternate", "alias", "ascii", "name", "transliteration"})
+KNOWN_NAME_MATCHES = frozenset({"exact", "alternate", "alias", "ascii", "name", "transliteration", "area"})
 BOUND_NAMES = {"lower": "lower bound", "upper": "upper bound", "approx": "approximate", "exact": "exact"}
 BOUND_WORDS = {"lower": "more than", "upper": "at most", "approx": "about", "exact": ""}
 
@@ -258,12 +258,14 @@ def _single_place(entity: Entity, config: ReconcileConfig) -> Decision:
         return Decision("conflict", f"the same place ({entity.value.get('name') or reference}) is named "
                         + " and ".join(f"'{s}'" for s in surfaces)
                         + ": a likely mistranslation or exonym, not a second place", "place_name", sides)
-    return Decision("agree", "spelling or transliteration variants of one place ("
+    return Decision("agree", "spelling, transliteration or abbreviated variants of one place ("
                     + ", ".join(f"'{s}'" for s in surfaces) + f" = {entity.value.get('name') or reference})")
 
 
 def _place_relation(a: Entity, b: Entity, items: list[Item], config: ReconcileConfig) -> tuple[str, str]:
     """('same'|'contains'|'place_name'|'place'|'unknown', explanation) for two differing place entities."""
+    if a.items[0].key == b.items[0].key:
+        return "same", f"'{a.surface}' and '{b.surface}' name the same place or area"
     ca, cb = _coordinates(a.value), _coordinates(b.value)
     both_located = bool(ca and cb)
     if both_located and distance_km(ca, cb) <= config.same_place_km:
@@ -279,12 +281,42 @@ def _place_relation(a: Entity, b: Entity, items: list[Item], config: ReconcileCo
             return "place_name", (f"'{other.surface}' where the others say '{linked.surface}': its context places it "
                                   f"where '{linked.surface}' is, so it is likely a mistranslation or "
                                   "transliteration of the same place, not a second place")
+    unlinked = [e for e in (a, b) if not is_linked(e)]
+    if len(unlinked) == 1 and not _name_variants(a, b) and not _unbounded_area(unlinked[0]):
+        return "place", _unlocated_explanation(unlinked[0], b if unlinked[0] is a else a)
     if not both_located:
         return "unknown", (f"cannot tell whether '{a.surface}' and '{b.surface}' are one place: "
                            "not both are in the gazetteer")
     where = " and ".join(f"'{e.surface}'" + (f" ({e.value.get('country')})" if e.value.get("country") else "")
                          for e in (a, b))
     return "place", f"different places given for the same thing: {where}, {distance_km(ca, cb):.0f} km apart"
+
+
+def _name_variants(a: Entity, b: Entity) -> bool:
+    """Whether two entities' names could be one name: a shared name, a transliteration,
+    or one name inside the other ("X" and "X Airport")."""
+    names_a = {plain_name(i.surface) for i in a.items} | {plain_name(str(a.value.get("name") or ""))}
+    names_b = {plain_name(i.surface) for i in b.items} | {plain_name(str(b.value.get("name") or ""))}
+    names_a.discard("")
+    names_b.discard("")
+    return any(x == y or x in y or y in x or fuzz.ratio(x, y) >= TRANSLITERATION_SIMILARITY
+               for x in names_a for y in names_b)
+
+
+def _unbounded_area(entity: Entity) -> bool:
+    """An unlinked area of unknown extent ("the island of X", "the region of Y"): it may hold the other place."""
+    return any(i.context.get("area_noun") for i in entity.items)
+
+
+def _unlocated_explanation(unlinked: Entity, linked: Entity) -> str:
+    country = unlinked.value.get("country")
+    where = f", in {country_names().get(country, country)} by its context" if country else ""
+    other = linked.value.get("name") or linked.surface
+    other_country = linked.value.get("country")
+    return (f"different places given for the same thing: '{unlinked.surface}' (not in the gazetteer, so it "
+            f"could not be located{where}) and '{linked.surface}' ({other}"
+            + (f", {other_country}" if other_country else "") + "); the names are not variants of one "
+            f"another and '{linked.surface}' is not an area that contains '{unlinked.surface}'")
 
 
 def _contains(outer: Entity, inner: Entity, config: ReconcileConfig) -> bool:

@@ -150,7 +150,7 @@ def _speaker_name(quote: QuoteMention) -> str:
 
 
 def same_speaker(a: str, b: str) -> bool:
-    """Speakers match when one name's words contain the other's (Kirby / John Kirby)."""
+    """Speakers match when one name's words contain the other's (Smith / Jane Smith)."""
     wa, wb = set(words(a.split(":")[-1])), set(words(b.split(":")[-1]))
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 

