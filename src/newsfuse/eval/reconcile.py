@@ -1,7 +1,7 @@
 """Score reconciliation (conflicts, not-conflicts, single-source claims, brief) against a gold file.
 
 Usage: newsfuse eval reconcile --stories OUT/stories.json --gold ../shared/eval/seeds.gold.json
-Gold article ids may be prefixes of the run's ids (``000`` for ``000_82bad865b3decc8c``).
+Gold article ids may be prefixes of the run's ids (``007`` for ``007_5f3a``).
 """
 from __future__ import annotations
 

@@ -1,27 +1,92 @@
-"""Flat text dumps: keep the lines that belong to the article body."""
+"""Flat text dumps: keep the lines that belong to the article body.
+
+Each non-empty line is cleaned as benchmark dumps are (stripped, no list
+bullet, single spaces) and scored by the shipped two-pass line classifier
+(``lineclassifier.py``, features in ``linefeatures.py``). Lines scored above
+the model's threshold are the body, one paragraph each, less a few kinds of
+page chrome that are certain from the line alone (``drop_chrome``);
+``body_lines`` are their 1-based numbers in the input, blank lines counted.
+"""
 from __future__ import annotations
 
 import re
 
 from newsfuse.config import ExtractConfig
+from newsfuse.extract.lineclassifier import load_classifier
+from newsfuse.extract.linefeatures import TIMESTAMP, clean_lines, teaser_lines
 from newsfuse.extract.metadata import finish_article
 from newsfuse.model import Article, RawDocument
 
-WORD = re.compile(r"\w+")
-MIN_BODY_WORDS = 12
+# Lines that open like this are inserted links, credits or page furniture, in any article.
+CHROME_OPENING = re.compile(
+    r"(?:see also|read more|read also|also read|more from|source link|more articles|more like this"
+    r"|related(?: articles| stories| posts| content| news)?\s*(?::|$)|latest articles?\s*(?::|$)"
+    r"|(?:advertisement|sponsored(?: content)?)\s*(?::|-|$)|click here|share this|follow us|sign up\b"
+    r"|(?:photo|image|video|credit|graphic)s?\s*:|copyright\s*(?:©|\(c\)|\d{4})|©|all rights reserved"
+    r"|tags?\s*:|filed under)",
+    re.IGNORECASE,
+)
+# A line ending in a date or clock time next to others like it is a list of linked headlines.
+TIMESTAMP_AT_END = re.compile(r"(?:" + TIMESTAMP.pattern + r")\W{0,2}$", re.IGNORECASE)
+HEADLINE_LIST_REACH = 2
+BREADCRUMB = re.compile(r"(?:\s[>›»|]\s.*){2}")  # "Home > News > Title"
+BYLINE = re.compile(r"(?:by|from|von|par|por|di|door)\s+\w[\w.'’-]*(?:\s+\w[\w.'’-]*){0,4}\s*$", re.IGNORECASE)
+PROSE_MIN_WORDS = 8  # a line of at least this many words ending a sentence reads as prose
+LONG_LINE_WORDS = 20  # and so does any line this long
+SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", "’", "'", "»", ")")
 
 
-def _is_body_line(line: str) -> bool:
-    words = WORD.findall(line)
-    return len(words) >= MIN_BODY_WORDS and line.rstrip()[-1:] in ".!?\"”'’)"
+def split_lines(content: str) -> list[str]:
+    """Lines as a text editor numbers them (``\\n``, ``\\r\\n`` or ``\\r`` ends a line)."""
+    return content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _in_headline_list(lines: list[str], index: int) -> bool:
+    if not TIMESTAMP_AT_END.search(lines[index]):
+        return False
+    reach = range(max(index - HEADLINE_LIST_REACH, 0), min(index + HEADLINE_LIST_REACH + 1, len(lines)))
+    return any(other != index and TIMESTAMP_AT_END.search(lines[other]) for other in reach)
+
+
+def _is_prose(line: str) -> bool:
+    words = len(line.split())
+    return words >= LONG_LINE_WORDS or (words >= PROSE_MIN_WORDS and line.endswith(SENTENCE_END))
+
+
+def _trim_edges(lines: list[str], kept: list[int]) -> list[int]:
+    """Drop the short non-sentence lines (titles, bylines, labels) before the body's first
+    prose line and after its last."""
+    prose = [i for i in kept if _is_prose(lines[i])]
+    if not prose:
+        return kept
+    return [i for i in kept if prose[0] <= i <= prose[-1]]
+
+
+def drop_chrome(lines: list[str], kept: list[int]) -> list[int]:
+    """``kept`` without chrome openings, bylines, breadcrumbs, headline lists glued to timestamps,
+    cut-off teasers, and non-prose lines at the body's edges."""
+    teasers = teaser_lines(lines)
+    kept = [i for i in kept if not CHROME_OPENING.match(lines[i]) and not BYLINE.match(lines[i])
+            and not BREADCRUMB.search(lines[i])
+            and lines[i] not in teasers and not _in_headline_list(lines, i)]
+    return _trim_edges(lines, kept)
+
+
+def body_line_indexes(lines: list[str]) -> list[int]:
+    """Indexes into ``lines`` (cleaned, non-empty) of the body lines."""
+    classifier = load_classifier()
+    probability = classifier.probabilities(lines)
+    return drop_chrome(lines, [int(i) for i in (probability > classifier.threshold).nonzero()[0]])
 
 
 def extract_text(document: RawDocument, config: ExtractConfig) -> Article:
-    lines = document.content.splitlines()
-    kept = [(n, line.strip()) for n, line in enumerate(lines, start=1) if _is_body_line(line)]
+    """The article in a flat text dump (or a clean article text)."""
+    raw_lines = split_lines(document.content)
+    lines, numbers = clean_lines(raw_lines)
+    kept = body_line_indexes(lines)
     article = Article(
         id=document.id, source=document.source, url=document.url, title=document.title,
-        published=document.published, body=[line for _, line in kept],
-        body_lines=[n for n, _ in kept],
+        published=document.published, body=[lines[i] for i in kept],
+        body_lines=[numbers[i] for i in kept],
     )
-    return finish_article(article, config, lines=lines)
+    return finish_article(article, config, lines=raw_lines)
