@@ -1,0 +1,106 @@
+"""The shipped two-pass line classifier for text dumps, evaluated without scikit-learn.
+
+Both passes are gradient-boosted tree ensembles trained by ``newsfuse.extract.train``
+and stored as flat numpy arrays (``models/textdump_lines.joblib``), so prediction
+is a handful of vectorised gathers per tree level instead of one Python call per
+tree. The first pass scores each line from its own and its neighbours'
+features; the second adds the first pass's probabilities around the line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from newsfuse.extract.linefeatures import context_features, line_features
+
+MODEL_FILE = "textdump_lines.joblib"
+
+
+@dataclass(frozen=True)
+class TreeEnsemble:
+    """Binary boosted trees as flat node arrays; leaves point to themselves."""
+
+    feature: np.ndarray  # int, per node
+    threshold: np.ndarray  # float, go left when value <= threshold (inf at leaves)
+    children: np.ndarray  # int, [2 * node] left and [2 * node + 1] right child (global index)
+    value: np.ndarray  # float, leaf value (0 inside the tree)
+    roots: np.ndarray  # int, first node of each tree
+    depth: int
+    baseline: float
+
+    def raw_score(self, features: np.ndarray) -> np.ndarray:
+        """Sum of the trees' leaf values plus the baseline: the log-odds per row."""
+        n_rows, n_features = features.shape
+        flat = np.ascontiguousarray(features, dtype=np.float64).ravel()
+        row_offset = (np.arange(n_rows) * n_features)[:, None]
+        node = np.broadcast_to(self.roots, (n_rows, len(self.roots)))
+        for _ in range(self.depth):
+            goes_right = flat[row_offset + self.feature[node]] > self.threshold[node]
+            node = self.children[2 * node + goes_right]
+        return self.value[node].sum(axis=1) + self.baseline
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.raw_score(features)))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+    @classmethod
+    def from_sklearn(cls, model: Any) -> TreeEnsemble:
+        """Flatten a fitted binary ``HistGradientBoostingClassifier`` (numeric features, no NaN)."""
+        parts, roots, offset, depth = [], [], 0, 0
+        for (predictor,) in model._predictors:
+            nodes = predictor.nodes
+            index = np.arange(len(nodes)) + offset
+            leaf = nodes["is_leaf"].astype(bool)
+            parts.append((
+                np.where(leaf, 0, nodes["feature_idx"]).astype(np.int64),
+                np.where(leaf, np.inf, nodes["num_threshold"]).astype(np.float64),
+                np.where(leaf, index, nodes["left"] + offset).astype(np.int64),
+                np.where(leaf, index, nodes["right"] + offset).astype(np.int64),
+                np.where(leaf, nodes["value"], 0.0).astype(np.float64),
+            ))
+            roots.append(offset)
+            depth = max(depth, int(nodes["depth"].max()))
+            offset += len(nodes)
+        feature, threshold, left, right, value = (np.concatenate(column) for column in zip(*parts))
+        children = np.column_stack([left, right]).ravel()
+        return cls(feature, threshold, children, value, np.array(roots, dtype=np.int64), depth,
+                   float(np.ravel(model._baseline_prediction)[0]))
+
+
+@dataclass(frozen=True)
+class LineClassifier:
+    """First and second pass, and the probability above which a line is body."""
+
+    first: TreeEnsemble
+    second: TreeEnsemble
+    threshold: float
+
+    def probabilities(self, lines: list[str]) -> np.ndarray:
+        """Body probability of each cleaned, non-empty line."""
+        if not lines:
+            return np.zeros(0)
+        features = line_features(lines)
+        first = self.first.probability(features)
+        return self.second.probability(context_features(features, first))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"first": self.first.to_dict(), "second": self.second.to_dict(), "threshold": self.threshold}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LineClassifier:
+        return cls(TreeEnsemble(**data["first"]), TreeEnsemble(**data["second"]), float(data["threshold"]))
+
+
+@lru_cache(maxsize=1)
+def load_classifier() -> LineClassifier:
+    """The classifier shipped in ``newsfuse/extract/models`` (loaded once)."""
+    import joblib
+
+    with resources.files("newsfuse.extract").joinpath("models", MODEL_FILE).open("rb") as handle:
+        return LineClassifier.from_dict(joblib.load(handle))

@@ -1,0 +1,201 @@
+"""Train the text-dump line classifier: ``python -m newsfuse.extract.train``.
+
+Trains on ``../shared/data/textdumps/wcxb-dev`` only (never on AEB or the
+founding pages). Two passes of gradient-boosted trees: the first on each
+line's own and neighbouring features, the second adds the first pass's
+probabilities around the line; the second pass learns from out-of-fold
+first-pass probabilities so it sees the errors the first pass makes on
+unseen sites. Folds are grouped by site (domain). Prints the cross-validated
+AEB shingle F1, precision, recall and line F1, then writes the model file.
+Everything is seeded: the same data and settings give the same file.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from newsfuse.extract.lineclassifier import MODEL_FILE, LineClassifier, TreeEnsemble
+from newsfuse.extract.linefeatures import WORD, clean_lines, context_features, line_features
+
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
+DEFAULT_DATA = SHARED / "data" / "textdumps" / "wcxb-dev"
+DEFAULT_METADATA = SHARED / "data" / "wcxb-dev" / "metadata.json"
+THRESHOLD_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+DEFAULT_OUT = Path(__file__).resolve().parent / "models" / MODEL_FILE
+
+
+@dataclass(frozen=True)
+class TrainSettings:
+    """Every setting that shapes the shipped model."""
+
+    seed: int = 20261122
+    folds: int = 3
+    max_iter: int = 60
+    learning_rate: float = 0.15
+    max_leaf_nodes: int = 31
+    max_depth: int = 6
+    min_samples_leaf: int = 40
+    l2_regularization: float = 1.0
+    threshold: float = 0.5  # used as is without cross-validation
+    pick_threshold: bool = True  # with cross-validation: the grid's threshold of best CV shingle F1
+    threads: int = 1
+
+
+@dataclass
+class Page:
+    id: str
+    site: str
+    lines: list[str]
+    labels: np.ndarray
+    gold_body: str
+    features: np.ndarray | None = None
+
+
+def load_pages(data_dir: Path, metadata: Path, limit: int | None = None) -> list[Page]:
+    """Labelled pages of a text-dump folder, with their site for grouping."""
+    sites = {key: value.get("domain", key) for key, value in json.loads(metadata.read_text())["files"].items()}
+    pages = []
+    for path in sorted(data_dir.glob("*.json"))[:limit]:
+        if path.name in ("label_quality.json",):
+            continue
+        info = json.loads(path.read_text())
+        raw = path.with_suffix(".txt").read_text(encoding="utf-8").split("\n")
+        lines, numbers = clean_lines(raw)
+        labels = np.array([info["labels"][n - 1] for n in numbers], dtype=np.int8)
+        pages.append(Page(info["id"], sites.get(info["id"], info["id"]), lines, labels, info["gold_body"]))
+    return pages
+
+
+def _booster(settings: TrainSettings):
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    return HistGradientBoostingClassifier(
+        max_iter=settings.max_iter, learning_rate=settings.learning_rate,
+        max_leaf_nodes=settings.max_leaf_nodes, max_depth=settings.max_depth,
+        min_samples_leaf=settings.min_samples_leaf, l2_regularization=settings.l2_regularization,
+        early_stopping=False, random_state=settings.seed,
+    )
+
+
+def _fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, settings: TrainSettings) -> TreeEnsemble:
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=settings.threads):  # OpenMP threads thrash on a shared machine
+        return TreeEnsemble.from_sklearn(_booster(settings).fit(x, y, sample_weight=weight))
+
+
+def line_weights(page: Page, mean_lines: float) -> np.ndarray:
+    """Every page weighs the same, and within a page a line weighs by its words, as the
+    shingle metric counts words, not lines."""
+    words = np.array([len(WORD.findall(line)) + 1 for line in page.lines], dtype=float)
+    return words / words.sum() * mean_lines
+
+
+def site_folds(pages: list[Page], settings: TrainSettings) -> np.ndarray:
+    """Fold number of each page; every site's pages share one fold."""
+    sites = sorted({page.site for page in pages})
+    order = np.random.default_rng(settings.seed).permutation(len(sites))
+    fold_of_site = {sites[i]: rank % settings.folds for rank, i in enumerate(order)}
+    return np.array([fold_of_site[page.site] for page in pages])
+
+
+def _stack(pages: list[Page], chosen: np.ndarray, blocks: list[np.ndarray]) -> tuple[np.ndarray, ...]:
+    index = np.flatnonzero(chosen)
+    mean_lines = float(np.mean([len(page.lines) for page in pages]))
+    return (np.vstack([blocks[i] for i in index]), np.concatenate([pages[i].labels for i in index]),
+            np.concatenate([line_weights(pages[i], mean_lines) for i in index]))
+
+
+def _fit_all(jobs: list[tuple[np.ndarray, ...]], settings: TrainSettings, n_jobs: int) -> list[TreeEnsemble]:
+    """Fit one model per (features, labels, weights) job, in ``n_jobs`` processes; same result as in one."""
+    if n_jobs <= 1:
+        return [_fit(*job, settings) for job in jobs]
+    from joblib import Parallel, delayed
+
+    return Parallel(n_jobs=n_jobs)(delayed(_fit)(*job, settings) for job in jobs)
+
+
+def fold_and_final_models(pages: list[Page], blocks: list[np.ndarray], folds: np.ndarray,
+                          settings: TrainSettings, n_jobs: int, with_folds: bool = True):
+    """Out-of-fold probabilities per page (each from a model trained on the other folds)
+    and the model trained on every page."""
+    everything = np.ones(len(pages), dtype=bool)
+    chosen = ([folds != fold for fold in range(settings.folds)] if with_folds else []) + [everything]
+    models = _fit_all([_stack(pages, mask, blocks) for mask in chosen], settings, n_jobs)
+    print(f"  {len(models)} models fitted", flush=True)
+    out_of_fold: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    for fold, model in enumerate(models[:-1]):
+        for i in np.flatnonzero(folds == fold):
+            out_of_fold[i] = model.probability(blocks[i])
+    return out_of_fold, models[-1]
+
+
+def report(pages: list[Page], probabilities: list[np.ndarray], threshold: float, label: str) -> dict[str, float]:
+    """AEB shingle metrics and line F1 of the kept lines against the gold."""
+    from newsfuse.eval._aeb_metric import aeb_metrics, shingle_match
+
+    matches, tp, fp, fn = [], 0, 0, 0
+    for page, probability in zip(pages, probabilities):
+        keep = probability > threshold
+        matches.append(shingle_match(page.gold_body, "\n".join(np.array(page.lines, dtype=object)[keep])))
+        tp += int((keep & (page.labels == 1)).sum())
+        fp += int((keep & (page.labels == 0)).sum())
+        fn += int((~keep & (page.labels == 1)).sum())
+    metrics = aeb_metrics(matches)
+    metrics["line_f1"] = 2 * tp / max(2 * tp + fp + fn, 1)
+    print(f"{label}: pages {len(pages)}  shingle F1 {metrics['f1']:.4f}  P {metrics['precision']:.4f}  "
+          f"R {metrics['recall']:.4f}  line F1 {metrics['line_f1']:.4f}", flush=True)
+    return metrics
+
+
+def train(pages: list[Page], settings: TrainSettings, evaluate: bool = True, n_jobs: int = 1) -> LineClassifier:
+    """Both passes on every page; with ``evaluate``, also the site-grouped cross-validation."""
+    for page in pages:
+        page.features = line_features(page.lines)
+    folds = site_folds(pages, settings)
+    firsts = [page.features for page in pages]
+    first_probs, first = fold_and_final_models(pages, firsts, folds, settings, n_jobs)
+    if evaluate:
+        report(pages, first_probs, settings.threshold, "cv first pass")
+    seconds = [context_features(f, p) for f, p in zip(firsts, first_probs)]
+    second_probs, second = fold_and_final_models(pages, seconds, folds, settings, n_jobs, with_folds=evaluate)
+    threshold = settings.threshold
+    if evaluate:
+        scores = {t: report(pages, second_probs, t, f"cv second pass, threshold {t:.2f}")["f1"]
+                  for t in THRESHOLD_GRID}
+        threshold = max(scores, key=scores.get) if settings.pick_threshold else threshold
+        print(f"threshold {threshold:.2f}", flush=True)
+    return LineClassifier(first, second, threshold)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--metadata", type=Path, default=DEFAULT_METADATA)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--limit", type=int, help="train on the first N pages only (quick checks)")
+    parser.add_argument("--no-cv", action="store_true", help="skip cross-validation")
+    parser.add_argument("--jobs", type=int, default=1, help="fit the folds in this many processes")
+    args = parser.parse_args(argv)
+    import joblib
+
+    settings = TrainSettings()
+    started = time.perf_counter()
+    pages = load_pages(args.data, args.metadata, args.limit)
+    print(f"{len(pages)} pages, {sum(len(p.lines) for p in pages)} lines, "
+          f"{len({p.site for p in pages})} sites; settings {asdict(settings)}", flush=True)
+    classifier = train(pages, settings, evaluate=not args.no_cv, n_jobs=args.jobs)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump(classifier.to_dict(), args.out, compress=3)
+    print(f"wrote {args.out} in {time.perf_counter() - started:.0f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
