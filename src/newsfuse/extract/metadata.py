@@ -13,7 +13,7 @@ from newsfuse.extract.dates import find_dates
 from newsfuse.extract.datelines import parse_dateline
 from newsfuse.extract.language import identify_language
 from newsfuse.extract.published import find_published
-from newsfuse.extract.titles import clean_title, find_title_in_body_start, find_title_line, normalise
+from newsfuse.extract.titles import LineIndex, clean_title, find_title_in_body_start, find_title_line, normalise
 from newsfuse.model import Article, Dateline
 
 DERIVED_TITLE_WORDS = 12
@@ -61,9 +61,10 @@ def _finish_from_lines(article: Article, lines: list[str], site: str | None) -> 
     if not article.body_lines:
         return
     first_body, last_body = min(article.body_lines) - 1, max(article.body_lines) - 1
-    title_index = find_title_line(lines, first_body)
+    line_index = LineIndex(lines)
+    title_index = find_title_line(line_index, first_body)
     if title_index is None:
-        title_index = find_title_in_body_start(lines, [n - 1 for n in article.body_lines])
+        title_index = find_title_in_body_start(line_index, [n - 1 for n in article.body_lines])
     if not article.title and title_index is not None:
         article.title = clean_title(lines[title_index], site)
     if not article.byline:

@@ -9,10 +9,12 @@ answer is None: a missing date is better than a chrome date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from newsfuse.extract.bylines import parse_byline
-from newsfuse.extract.dates import FoundDate, find_dates
+from newsfuse.extract.dates import HAS_YEAR, FoundDate, find_dates
 
 PUBLISHED_CUE = re.compile(r"(?:publi|posted|released|\bdated?\b|时间|發布|发布|发表|입력|등록|作成|公開)", re.I)
 UPDATED_CUE = re.compile(r"(?:updated|modified|수정|更新)", re.I)
@@ -80,11 +82,19 @@ def _score(lines: list[str], dated: DatedLine, first_body: int, last_body: int,
     return score
 
 
+def _lines_with_year(lines: list[str], zone: list[int]) -> list[int]:
+    """The indexes in ``zone`` whose line holds a year: one search over the zone's joined text."""
+    texts = [lines[i] for i in zone]
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    positions = {bisect_right(starts, match.start()) - 1 for match in HAS_YEAR.finditer("\n".join(texts))}
+    return [zone[position] for position in sorted(positions)]
+
+
 def find_published(lines: list[str], first_body: int, last_body: int, title_index: int | None) -> str | None:
     """``YYYY-MM-DD`` of the article's own date in ``lines`` (0-based body span), or None."""
     zone = list(range(0, min(len(lines), first_body + BODY_LOOKAHEAD)))
     zone += range(last_body + 1, min(len(lines), last_body + 1 + AFTER_BODY_LINES))
-    dated = [DatedLine(i, found) for i in zone if not COPYRIGHT_CUE.search(lines[i])
+    dated = [DatedLine(i, found) for i in _lines_with_year(lines, zone) if not COPYRIGHT_CUE.search(lines[i])
              for found in find_dates(lines[i])]
     if not dated:
         return None

@@ -6,8 +6,8 @@ A dump's headline is usually a line above the body that the page repeats
 from __future__ import annotations
 
 import re
-from collections import Counter
-from itertools import islice
+from bisect import bisect_right
+from itertools import accumulate, islice
 
 from newsfuse.extract.bylines import parse_byline
 from newsfuse.extract.dates import find_dates
@@ -98,31 +98,64 @@ def _is_candidate(line: str) -> bool:
     words = line.split()
     if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
         return False
-    if NOT_TITLE_START.match(line) or find_dates(line) and len(words) < MIN_WORDS_BESIDE_DATE:
+    if NOT_TITLE_START.match(line) or len(words) < MIN_WORDS_BESIDE_DATE and find_dates(line):
         return False
     if line[:1] in "([" and line[-1:] in ")]":
         return False  # an editor's note such as "(ATTN: ...)", not a headline
-    return sum(c.isalpha() for c in line) >= len(line) / 2
+    return sum(map(str.isalpha, line)) >= len(line) / 2
 
 
-class _LineIndex:
-    """What the title score asks of every line, computed once per dump."""
+class LineIndex:
+    """What the title score asks of the lines, computed once per dump and only where asked.
+
+    Counting where a line's words recur needs the ``normalise`` form only of the
+    lines whose lower-cased text holds each of its words (its normalised text is
+    made of runs of word characters the raw line holds), so the page is searched
+    for those words first and only the lines holding them all are normalised.
+    """
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self.keys = [normalise(line) for line in lines]
-        self.joined = "\n".join(self.keys)
-        self.top = "\n".join(self.keys[:TOP_LINES])
-        self.counts = Counter(self.keys)
+        self.lowered = "\n".join(lines).lower()
+        self.lowered_lines = self.lowered.split("\n")
+        if len(self.lowered_lines) != len(lines):  # a line held a line break: lower line by line
+            self.lowered_lines = [line.lower() for line in lines]
+            self.lowered = "\n".join(self.lowered_lines)
+        self.starts = list(accumulate((len(line) + 1 for line in self.lowered_lines[:-1]), initial=0))
+        self._keys: dict[int, str] = {}
         self._byline_or_date: dict[int, bool] = {}
+
+    def key(self, index: int) -> str:
+        """``normalise`` of line ``index``."""
+        if index not in self._keys:
+            self._keys[index] = normalise(self.lines[index])
+        return self._keys[index]
+
+    def _lines_holding(self, words: list[str], index: int) -> set[int]:
+        """Lines whose lower-cased text holds all ``words``, which line ``index`` holds."""
+        longest = max(words, key=len)
+        if self.lowered.count(longest) == 1:
+            return {index}
+        found: set[int] = set()
+        position = self.lowered.find(longest)
+        while position >= 0:
+            found.add(bisect_right(self.starts, position) - 1)
+            position = self.lowered.find(longest, position + len(longest))
+        return {line for line in found if all(word in self.lowered_lines[line] for word in words)}
 
     def repeats(self, index: int) -> tuple[int, bool, bool]:
         """How many other lines hold line ``index``'s words; whether one is identical; one at the top."""
-        key = self.keys[index]
+        key = self.key(index)
         if len(key) < MIN_REPEAT_CHARS:
             return 0, False, False
-        at_top = self.top.count(key) > (index < TOP_LINES)
-        return self.joined.count(key) - 1, self.counts[key] > 1, at_top
+        occurrences = identical = at_top = 0
+        for other in self._lines_holding(key.split(" "), index):
+            other_key = self.key(other)
+            count = other_key.count(key)
+            occurrences += count
+            identical += other_key == key
+            at_top += count if other < TOP_LINES else 0
+        return occurrences - 1, identical > 1, at_top > (index < TOP_LINES)
 
     def byline_or_date(self, index: int) -> bool:
         if index not in self._byline_or_date:
@@ -131,11 +164,15 @@ class _LineIndex:
         return self._byline_or_date[index]
 
 
-def _title_score(index_of: _LineIndex, index: int, first_body: int) -> float:
-    """Hand-weighted evidence that line ``index`` is the headline (weights fitted on WCXB dev dumps)."""
+def _title_score(index_of: LineIndex, index: int, first_body: int, bound_only: bool = False) -> float:
+    """Hand-weighted evidence that line ``index`` is the headline (weights fitted on WCXB dev dumps).
+
+    With ``bound_only`` the repeat terms take their best values instead of being
+    counted: an upper bound of the score (float addition is monotone), cheap to get.
+    """
     line = index_of.lines[index].strip()
     words = line.split()
-    repeats, identical, at_top = index_of.repeats(index)
+    repeats, identical, at_top = (MAX_COUNTED_REPEATS, False, True) if bound_only else index_of.repeats(index)
     distance = first_body - index
     capitalised = sum(w[:1].isupper() for w in words) / len(words)
     following = islice((j for j in range(index + 1, min(first_body + 1, len(index_of.lines)))
@@ -149,23 +186,27 @@ def _title_score(index_of: _LineIndex, index: int, first_body: int) -> float:
             + WEIGHT_BEFORE_BYLINE * before_byline)
 
 
-def find_title_line(lines: list[str], first_body: int) -> int | None:
+def find_title_line(index_of: LineIndex, first_body: int) -> int | None:
     """0-based index of the likeliest headline line above ``first_body`` (0-based), or None."""
-    index_of = _LineIndex(lines)
-    best, best_score = None, 0.0
-    for index in range(max(0, first_body - LOOKBACK_LINES), min(first_body, len(lines))):
-        if not _is_candidate(lines[index].strip()):
-            continue
+    lines = index_of.lines
+    candidates = [index for index in range(max(0, first_body - LOOKBACK_LINES), min(first_body, len(lines)))
+                  if _is_candidate(lines[index].strip())]
+    bounds = sorted(((_title_score(index_of, index, first_body, bound_only=True), index) for index in candidates),
+                    key=lambda bound: (-bound[0], bound[1]))
+    best, best_score = None, 0.0  # the best score, the earliest line among equals; it must be above 0
+    for bound, index in bounds:  # the likeliest first: the rest are skipped once they cannot win
+        if bound < best_score or (bound == best_score and (best is None or index > best)):
+            break
         score = _title_score(index_of, index, first_body)
-        if score > best_score:
+        if score > best_score or (score == best_score and best is not None and index < best):
             best, best_score = index, score
     return best
 
 
-def find_title_in_body_start(lines: list[str], body_indexes: list[int]) -> int | None:
+def find_title_in_body_start(index_of: LineIndex, body_indexes: list[int]) -> int | None:
     """A headline the body's first kept lines hold (a breadcrumb or a repeated line that is no
     sentence): for dumps whose kept body starts too early. 0-based index, or None."""
-    index_of = _LineIndex(lines)
+    lines = index_of.lines
     for index in body_indexes[:NEAR_BODY_LINES]:
         line = lines[index].strip()
         if not _is_candidate(line) or line[-1:] in SENTENCE_ENDS:
