@@ -46,6 +46,10 @@ class StoriesConfig:
     max_merge_candidates: int = 5  # live stories a grown story is compared with, for merging
     index_words: int = 10  # strongest words per story and article in the candidate index
     index_names: int = 6  # strongest name terms per story and article in the candidate index
+    event_threshold: float | None = None  # lowest thread-local link for joining an event of a thread
+    event_merge_threshold: float | None = None  # lowest thread-local link for merging two events
+    event_min_size: int | None = None  # articles an event needs to be its own story within a thread
+    event_window: int = 30  # a thread's most recent members used for thread-local weights
 
 
 @dataclass

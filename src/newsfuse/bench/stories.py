@@ -85,10 +85,10 @@ def _peak_mb() -> float:
 def timed_assignment(config, live: int, articles: int, seed: int) -> tuple[float, float, int, int]:
     """Arrivals per wall second and per CPU second against ``live`` pre-filled stories;
     joins asked for, and joins that found their story."""
-    from newsfuse.stories.online import OnlineClusterer
+    from newsfuse.stories.events import EventClusterer
 
     stream = SyntheticStream(seed)
-    clusterer = OnlineClusterer(config, keep_closed=False)
+    clusterer = EventClusterer(config, keep_closed=False)
     day = START_DAY.isoformat()
     first_article = {}
     for _ in range(live):
@@ -111,10 +111,10 @@ def timed_assignment(config, live: int, articles: int, seed: int) -> tuple[float
 
 def ageing_stream(config, total: int, per_day: int, seed: int) -> None:
     """Print live stories and resident memory along a long dated stream."""
-    from newsfuse.stories.online import OnlineClusterer
+    from newsfuse.stories.events import EventClusterer
 
     stream = SyntheticStream(seed)
-    clusterer = OnlineClusterer(config, keep_closed=False)
+    clusterer = EventClusterer(config, keep_closed=False)
     recent: list[int] = []
     started = time.perf_counter()
     for index in range(total):

@@ -3,7 +3,8 @@
 Reads ``Article`` title, body, ``reference_date`` (dateline date with a year, else the
 publication date) and the copy relations; creates ``Story`` objects with ``id``,
 ``articles`` and ``headline`` set. Articles are fed in ``arrival_order``; copies
-always share a story.
+always share a story. Threads of related articles (``online``) are split into events
+on thread-local weights (``events``): two events of one topic are two stories.
 """
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ from newsfuse.model import Article, Relation, Story
 from newsfuse.stories.calibration import resolve
 from newsfuse.stories.features import ArticleFeatures, article_features
 from newsfuse.stories.idf import shipped_idf
+from newsfuse.stories.events import EventClusterer
 from newsfuse.stories.online import OnlineClusterer
 from newsfuse.stories.order import arrival_order
 
-__all__ = ["cluster_articles", "cluster_ids", "cluster_features", "story_id", "OnlineClusterer", "arrival_order"]
+__all__ = ["cluster_articles", "cluster_ids", "cluster_features", "story_id", "EventClusterer", "OnlineClusterer",
+           "arrival_order"]
 
 
 def cluster_ids(articles: list[Article], relations: list[Relation],
@@ -38,7 +41,7 @@ def cluster_ids(articles: list[Article], relations: list[Relation],
 def cluster_features(features: list[ArticleFeatures], config: StoriesConfig,
                      partners: dict[str, list[str]] | None = None) -> list[list[str]]:
     """Groups of ids from features already in arrival order (``config`` resolved)."""
-    clusterer = OnlineClusterer(config)
+    clusterer = EventClusterer(config)
     for item in features:
         clusterer.add(item, (partners or {}).get(item.id, []))
     return [list(members) for members in clusterer.clusters()]

@@ -9,7 +9,8 @@ from pathlib import Path
 from newsfuse.config import StoriesConfig
 
 CALIBRATION_PATH = Path(__file__).with_name("calibration.json")
-CALIBRATED = ("threshold", "merge_threshold", "name_weight", "time_penalty", "cohesion_weight")
+CALIBRATED = ("threshold", "merge_threshold", "name_weight", "time_penalty", "cohesion_weight",
+              "event_threshold", "event_merge_threshold", "event_min_size")
 
 
 @lru_cache(maxsize=1)
