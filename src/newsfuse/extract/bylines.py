@@ -1,4 +1,4 @@
-"""Bylines: authors' names from ``By Song Sang-ho`` lines, ``Name / 2023-10-14 03:17`` lines
+"""Bylines: authors' names from ``By Jane Doe`` lines, ``Name / 2024-05-02 09:30`` lines
 and extractor author fields, without "By" and without job titles or outlets."""
 from __future__ import annotations
 

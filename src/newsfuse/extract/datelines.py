@@ -1,7 +1,7 @@
-"""Datelines at the head of a story: ``WASHINGTON, Oct. 13 (Yonhap) --``.
+"""Datelines at the head of a story: ``SEOUL, Jan. 5 (Yonhap) --``.
 
 Reads place, date and agency from the forms wire services use, e.g.
-``Washington, Oct 13 (EFE).-``, ``LONDON (Reuters) -``, ``PARIS, March 3 (AFP) -``,
+``Madrid, May 2 (EFE).-``, ``LONDON (Reuters) -``, ``PARIS, March 3 (AFP) -``,
 ``WASHINGTON --`` and ``(CNN) --``.
 """
 from __future__ import annotations

@@ -100,7 +100,7 @@ def find_dates(text: str) -> list[FoundDate]:
 
 
 def month_day(text: str) -> tuple[int, int] | None:
-    """(month, day) of the first ``Oct. 13``-style date in ``text``, if any."""
+    """(month, day) of the first ``March 3``-style date in ``text``, if any."""
     match = MONTH_DAY.search(text)
     if not match:
         return None

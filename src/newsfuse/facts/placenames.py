@@ -33,7 +33,7 @@ REGION_WORDS = frozenset("""
     department departement canton land voivodeship
 """.split())
 
-# Adjectival endings of region names ("Primorskiy", "Amurskaya"), stripped for ``admin_key``.
+# Adjectival endings of region names ("Moskovskaya", "Sverdlovskaya"), stripped for ``admin_key``.
 ADJECTIVE_ENDING = re.compile(r"sk(ii|iy|ij|y|i|aya|aja|aia|oye|oe)?$")
 MIN_STEM = 3
 
@@ -63,5 +63,5 @@ def admin_key(name: str) -> str:
 
 
 def has_region_word(name: str) -> bool:
-    """True if ``name`` carries a generic region word ("Krasnodar Krai")."""
+    """True if ``name`` carries a generic region word ("Perm Krai")."""
     return any(w in REGION_WORDS for w in fold(name).split())

@@ -123,7 +123,7 @@ def place_spans(gazetteer: Gazetteer, doc: Doc) -> list[Span]:
 
 
 def proper_name_chunks(doc: Doc) -> list[Span]:
-    """Maximal runs of proper nouns ("Primorsky Krai")."""
+    """Maximal runs of proper nouns ("Perm Krai")."""
     tags = doc.to_array([TAG]).ravel() if len(doc) else numpy.zeros(0)
     proper = numpy.isin(tags, PROPER_TAGS).astype(numpy.int8)
     edges = numpy.diff(numpy.concatenate(([0], proper, [0])))

@@ -156,7 +156,7 @@ def read_currency_sign(doc: Doc, reading: Reading) -> None:
 
 
 def read_unit(doc: Doc, reading: Reading) -> None:
-    """A unit word right after the number ("290 km", "40%", "5 million euros")."""
+    """A unit word right after the number ("45 km", "40%", "5 million euros")."""
     for width in (2, 1):
         words = " ".join(t.lower_ for t in doc[reading.end:reading.end + width])
         if reading.end + width > len(doc):
@@ -251,7 +251,7 @@ def read_bound(doc: Doc, reading: Reading) -> None:
 
 
 def read_gloss(doc: Doc, reading: Reading, earlier: list[Reading]) -> None:
-    """ "290 km (180 miles)": the second number restates the first."""
+    """ "45 km (28 miles)": the second number restates the first."""
     opening = reading.start - 1
     if opening < 1 or doc[opening].text != "(" or not earlier:
         return

@@ -104,7 +104,7 @@ def _decide_quantity(slot: Slot, config: ReconcileConfig) -> Decision:
 
 def _named_sides(sides: list[tuple[str, list[Item]]], with_label: bool) -> list[tuple[str, list[Item]]]:
     """Sides named by the words the articles used, after their label where it says more
-    ("lower bound (more than 1,000 containers / over a thousand)")."""
+    ("lower bound (more than 500 trucks / over five hundred)")."""
     named = []
     for label, items in sides:
         surfaces = " / ".join(sorted({i.surface for i in items}, key=lambda s: (len(s), s))[:3])
