@@ -29,10 +29,10 @@ def _line_f1(kept: set[int], gold: set[int]) -> float:
     return 2 * tp / max(len(kept) + len(gold), 1)
 
 
-# Acceptance asks line F1 >= 0.98 on the founding pages; the shipped model reaches 0.94
-# (it keeps an inserted related headline, a subheading and a glued caption, and 003's
-# trailing teasers). These floors guard against regressions below that.
-SEEDS_LINE_F1_FLOOR = 0.93
+# Acceptance asks line F1 >= 0.98 on the founding pages; we reach 0.97 (0.9725): the model
+# still keeps one inserted related headline, one subheading and one caption glued to tags.
+# These floors guard against regressions below that.
+SEEDS_LINE_F1_FLOOR = 0.97
 SEEDS_PAGE_LINE_F1_FLOOR = 0.8
 
 
@@ -69,6 +69,30 @@ def test_cyrillic_menus_around_an_english_article_are_dropped():
     article = extract_text(_document(text), ExtractConfig())
     assert set(ARTICLE) <= set(article.body)
     assert not set(menu + footer) & set(article.body)
+
+
+def test_teasers_after_a_list_heading_are_dropped():
+    teasers = [
+        "Latest articles",
+        "Travellers are turning supermarkets into the newest holiday destination",
+        "Travellers may want to see a new city the way its people live...",
+        "Museum reopens its east wing after a year of repairs",
+        "The curators spent a year restoring the ceiling of the...",
+    ]
+    article = extract_text(_document("\n".join([*ARTICLE, *teasers])), ExtractConfig())
+    assert article.body == ARTICLE
+
+
+def test_a_cut_off_teaser_after_the_body_is_dropped():
+    teaser = "Gerri, 78, never wanted to live on her own as she grew older, but her family moved away..."
+    article = extract_text(_document("\n".join([*ARTICLE, teaser])), ExtractConfig())
+    assert article.body == ARTICLE
+
+
+def test_a_list_heading_followed_by_more_prose_does_not_end_the_body():
+    text = "\n".join([*ARTICLE[:3], "Read more", *ARTICLE[3:]])
+    article = extract_text(_document(text), ExtractConfig())
+    assert set(ARTICLE) <= set(article.body)
 
 
 def test_blank_lines_and_bullets_keep_file_line_numbers():
