@@ -55,7 +55,7 @@ class StoriesConfig:
 @dataclass
 class FactsConfig:
     batch_size: int = 32
-    n_process: int = 2  # spaCy worker processes for parsing, used only for large inputs
+    n_process: int = 2  # worker processes that parse and find facts, story by story, for large inputs
     min_docs_per_process: int = 100  # below this many documents per worker, parse in this process
 
 
