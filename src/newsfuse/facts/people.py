@@ -206,7 +206,7 @@ def group_full_names(mentions: list[FactMention], same) -> dict[str, str]:
     return group_of
 
 
-def short_name_group(tokens: list[str], groups: set[str], recent: list[str], counts: Counter) -> str | None:
+def short_name_group(tokens: list[str], groups: list[str], recent: list[str], counts: Counter) -> str | None:
     """The full name a one-word mention stands for (last name, else family-name-first)."""
     for position in (-1, 0):
         matches = [g for g in groups if g.split()[position] == tokens[0]]
@@ -222,6 +222,7 @@ def link_kind(mentions: list[FactMention], kind: str) -> None:
     same = same_person if kind == "person" else same_organisation
     group_of = group_full_names(own, same)
     counts = Counter(group_of[fold(m.context["surface"])] for m in own if fold(m.context["surface"]) in group_of)
+    groups = list(dict.fromkeys(group_of.values()))  # first-seen order: ties break the same way in every run
     recent: dict[str, list[str]] = defaultdict(list)
     assigned: list[tuple[FactMention, str]] = []
     for mention in own:
@@ -229,9 +230,9 @@ def link_kind(mentions: list[FactMention], kind: str) -> None:
         if name in group_of:
             group, how = group_of[name], ("full" if group_of[name] == name else "variant")
         else:
-            linked = short_name_group(name.split(), set(group_of.values()), recent[mention.mention.article], counts)
+            linked = short_name_group(name.split(), groups, recent[mention.mention.article], counts)
             if linked is None and kind == "organization":
-                linked = next((g for g in set(group_of.values()) if same(name.split(), g.split())), None)
+                linked = next((g for g in groups if same(name.split(), g.split())), None)
             group, how = (linked, "short") if linked else (name, "unlinked")
         recent[mention.mention.article].append(group)
         assigned.append((mention, group))
