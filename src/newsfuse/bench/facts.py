@@ -21,7 +21,8 @@ DEFAULT_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="ECB+ JSONL (doc_id, topic, text)")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N documents (0: all)")
-    parser.add_argument("--n-process", type=int, default=1, help="spaCy worker processes")
+    parser.add_argument("--n-process", type=int, default=2,
+                        help="worker processes (the fact stage shares stories out to them; start-up is timed)")
 
 
 def load(path: Path, limit: int):
