@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from itertools import chain
 
 from newsfuse.config import StoriesConfig
+from newsfuse.copies.groups import connected_components
 from newsfuse.model import Article, Relation, Story
 from newsfuse.stories.calibration import resolve
 from newsfuse.stories.features import ArticleFeatures, article_features
@@ -49,22 +51,9 @@ def cluster_features(features: list[ArticleFeatures], config: StoriesConfig,
 
 def _join_related(groups: list[list[str]], relations: list[Relation]) -> list[list[str]]:
     """Union of groups that a copy relation links (a copy may arrive after its story closed)."""
-    parent = list(range(len(groups)))
-    where = {member: index for index, group in enumerate(groups) for member in group}
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    for relation in relations:
-        if relation.source in where and relation.target in where:
-            parent[root(where[relation.source])] = root(where[relation.target])
-    joined: dict[int, list[str]] = defaultdict(list)
-    for index, group in enumerate(groups):
-        joined[root(index)].extend(group)
-    return list(joined.values())
+    within = ((group[0], member) for group in groups for member in group[1:])
+    across = ((r.source, r.target) for r in relations)
+    return connected_components([m for group in groups for m in group], chain(within, across))
 
 
 def cluster_articles(articles: list[Article], relations: list[Relation],
