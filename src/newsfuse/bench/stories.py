@@ -5,7 +5,7 @@ Phase 1 fills the live set with ``--live`` stories, then times ``--articles`` ar
 run, the same arrivals against a small live set (``--baseline-live``). Phase 2 streams
 ``--stream`` articles whose dates advance by one day every ``--per-day`` arrivals and
 prints live stories and resident memory as it goes: stories age out, so memory stays
-flat. Also times feature extraction on real ECB+ text. Throughput prints last.
+flat. The end-of-batch revision is timed over the ``--live`` set too. Also times feature extraction on real ECB+ text. Throughput prints last.
 """
 from __future__ import annotations
 
@@ -82,9 +82,10 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed_assignment(config, live: int, articles: int, seed: int) -> tuple[float, float, int, int]:
+def timed_assignment(config, live: int, articles: int, seed: int,
+                     time_revision: bool = False) -> tuple[float, float, int, int]:
     """Arrivals per wall second and per CPU second against ``live`` pre-filled stories;
-    joins asked for, and joins that found their story."""
+    joins asked for, and joins that found their story. Then, if asked, the revision is timed."""
     from newsfuse.stories.events import EventClusterer
 
     stream = SyntheticStream(seed)
@@ -106,7 +107,21 @@ def timed_assignment(config, live: int, articles: int, seed: int) -> tuple[float
     elapsed, elapsed_cpu = time.perf_counter() - started, time.process_time() - started_cpu
     correct = sum(1 for (story, joins, _), number in zip(batch, placed)
                   if joins and clusterer.story_of_article(first_article[story]) == number)
+    if time_revision:
+        timed_revision(clusterer, config)
     return articles / elapsed, articles / elapsed_cpu, sum(1 for _, joins, _ in batch if joins), correct
+
+
+def timed_revision(clusterer, config) -> None:
+    """Print how fast the end-of-batch revision goes over every live story and article."""
+    from newsfuse.stories.revise import revise
+
+    groups = [list(story.members) for story in clusterer.live.values()]
+    started = time.process_time()
+    revised = revise(groups, clusterer.features, config)
+    elapsed = time.process_time() - started
+    print(f"revision at batch end: {len(clusterer.features)} articles in {len(groups)} stories -> "
+          f"{len(revised)} stories, {len(clusterer.features) / elapsed:.0f} articles per CPU second")
 
 
 def ageing_stream(config, total: int, per_day: int, seed: int) -> None:
@@ -160,7 +175,7 @@ def main(args: argparse.Namespace) -> int:
         return 0
     wall, cpu, _, _ = timed_assignment(config, args.baseline_live, args.articles, args.seed)
     print(f"baseline: {args.baseline_live} live stories: {wall:.0f} articles/s assigned ({cpu:.0f} per CPU second)")
-    wall, cpu, joins, correct = timed_assignment(config, args.live, args.articles, args.seed)
+    wall, cpu, joins, correct = timed_assignment(config, args.live, args.articles, args.seed, time_revision=True)
     print(f"peak memory (ru_maxrss): {_peak_mb():.0f} MB")
     print(f"joins to the right story: {correct} of {joins}")
     print(f"{args.live} live stories: {wall:.0f} articles/s assigned ({cpu:.0f} per CPU second)")

@@ -21,6 +21,7 @@ from newsfuse.stories.idf import shipped_idf
 from newsfuse.stories.events import EventClusterer
 from newsfuse.stories.online import OnlineClusterer
 from newsfuse.stories.order import arrival_order
+from newsfuse.stories.revise import revise
 
 __all__ = ["cluster_articles", "cluster_ids", "cluster_features", "story_id", "EventClusterer", "OnlineClusterer",
            "arrival_order"]
@@ -43,10 +44,12 @@ def cluster_ids(articles: list[Article], relations: list[Relation],
 def cluster_features(features: list[ArticleFeatures], config: StoriesConfig,
                      partners: dict[str, list[str]] | None = None) -> list[list[str]]:
     """Groups of ids from features already in arrival order (``config`` resolved)."""
+    partners = partners or {}
     clusterer = EventClusterer(config)
     for item in features:
-        clusterer.add(item, (partners or {}).get(item.id, []))
-    return [list(members) for members in clusterer.clusters()]
+        clusterer.add(item, partners.get(item.id, []))
+    groups = [list(members) for members in clusterer.clusters()]
+    return revise(groups, {item.id: item for item in features}, config, fixed=partners.keys())
 
 
 def _join_related(groups: list[list[str]], relations: list[Relation]) -> list[list[str]]:

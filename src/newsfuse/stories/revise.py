@@ -1,0 +1,158 @@
+"""Revision at the end of a batch: fix what a single pass in arrival order got wrong.
+
+Online assignment sees each article once, when few of its story's articles have
+arrived, so a stream leaves two kinds of error: small fragments of a story (an
+article that came before its story was recognisable), and articles that joined a
+neighbouring event of the same topic. Two passes over the finished stories fix them:
+
+1. ``absorb``: a story of at most ``revise_small_size`` articles joins the larger
+   story it links to best (average link at least ``revise_join_threshold``);
+2. ``reassign``: each article moves to the story it links to best, if that link
+   beats its link to the rest of its own story by ``revise_margin`` (a lone article:
+   reaches ``revise_join_threshold``)
+   (``REASSIGN_ROUNDS`` rounds at most). Articles tied to others by a copy relation stay.
+   No link exceeds 1, so a margin of 1 or more turns this pass off.
+
+Links are average links over summed unit vectors, as in ``live``; candidate stories
+come from an inverted index over each story's strongest terms, so each article is
+compared with a few dozen stories, not all.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+
+from newsfuse.config import StoriesConfig
+from newsfuse.stories.features import ArticleFeatures
+from newsfuse.stories.live import blend, mean_similarity, top_terms
+
+REASSIGN_ROUNDS = 3
+MAX_LINK = 1.0  # an average of cosines
+
+
+class _Story:
+    """Summed member vectors of one story under revision."""
+
+    def __init__(self, members: list[ArticleFeatures]):
+        self.members: dict[str, ArticleFeatures] = {}
+        self.words: dict[str, float] = {}
+        self.names: dict[str, float] = {}
+        self.named = 0
+        for member in members:
+            self.add(member)
+
+    def add(self, features: ArticleFeatures, sign: int = 1) -> None:
+        for total, vector in ((self.words, features.words), (self.names, features.names)):
+            for term, weight in vector.items():
+                total[term] = total.get(term, 0.0) + sign * weight
+        self.named += sign * bool(features.names)
+        if sign > 0:
+            self.members[features.id] = features
+        else:
+            del self.members[features.id]
+
+    def link(self, features: ArticleFeatures, config: StoriesConfig, without_it: bool = False) -> float:
+        """Average link of ``features`` to the members (leaving it out where ``without_it``)."""
+        size, named = len(self.members) - without_it, self.named - (without_it and bool(features.names))
+        if size <= 0:
+            return 0.0
+        words = _dot(features.words, self.words, features.words if without_it else None) / size
+        if not (features.names and named > 0):
+            return words
+        names = _dot(features.names, self.names, features.names if without_it else None) / named
+        return blend(words, names, config, True)
+
+    def group_link(self, other: _Story, config: StoriesConfig) -> float:
+        words = mean_similarity(self.words, len(self.members), other.words, len(other.members))
+        names = mean_similarity(self.names, self.named, other.names, other.named)
+        return blend(words, names, config, self.named > 0 and other.named > 0)
+
+
+def _dot(vector: dict[str, float], total: dict[str, float], own: dict[str, float] | None) -> float:
+    """``vector`` dotted with ``total`` less ``own`` (the vector's own share of the total)."""
+    result = sum(w * total.get(t, 0.0) for t, w in vector.items())
+    return result - sum(w * w for w in own.values()) if own is not None else result
+
+
+class _Index:
+    """Inverted index from strong terms to the stories that hold them."""
+
+    def __init__(self, stories: dict[int, _Story], config: StoriesConfig):
+        self.config = config
+        self.postings: dict[str, set[int]] = {}
+        for number, story in stories.items():
+            for term in self._terms(story.words, story.names):
+                self.postings.setdefault(term, set()).add(number)
+
+    def _terms(self, words: dict[str, float], names: dict[str, float]) -> list[str]:
+        return top_terms(words, self.config.index_words) + top_terms(names, self.config.index_names)
+
+    def candidates(self, words: dict[str, float], names: dict[str, float], exclude: int) -> list[int]:
+        hits: Counter = Counter()
+        for term in self._terms(words, names):
+            for number in self.postings.get(term, ()):
+                if number != exclude:
+                    hits[number] += 1
+        return [number for number, _ in hits.most_common(self.config.max_candidates)]
+
+
+def revise(groups: list[list[str]], features: dict[str, ArticleFeatures], config: StoriesConfig,
+           fixed: Collection[str] = ()) -> list[list[str]]:
+    """``groups`` after absorbing small stories and reassigning articles; ``fixed`` ids stay."""
+    stories = {n: _Story([features[m] for m in group]) for n, group in enumerate(groups)}
+    _absorb(stories, config)
+    _reassign(stories, config, set(fixed))
+    return [list(story.members) for story in stories.values() if story.members]
+
+
+def _absorb(stories: dict[int, _Story], config: StoriesConfig) -> None:
+    index = _Index(stories, config)
+    small = sorted((n for n, s in stories.items() if len(s.members) <= config.revise_small_size),
+                   key=lambda n: len(stories[n].members))
+    for number in small:
+        story = stories[number]
+        best, best_link = None, config.revise_join_threshold
+        for other in index.candidates(story.words, story.names, number):
+            if other in stories and len(stories[other].members) > config.revise_small_size:
+                link = story.group_link(stories[other], config)
+                if link >= best_link:
+                    best, best_link = other, link
+        if best is not None:
+            for member in list(story.members.values()):
+                stories[best].add(member)
+            del stories[number]
+
+
+def _stay_link(home: _Story, features: ArticleFeatures, config: StoriesConfig) -> float:
+    """The link another story must beat to take an article: a lone article moves only as a
+    small story joins (``revise_join_threshold``); others on their own story's link plus the margin."""
+    if len(home.members) == 1:
+        return config.revise_join_threshold
+    return home.link(features, config, without_it=True) + config.revise_margin
+
+
+def _reassign(stories: dict[int, _Story], config: StoriesConfig, fixed: set[str]) -> None:
+    if config.revise_margin >= MAX_LINK:
+        return
+    index = _Index(stories, config)
+    story_of = {m: n for n, s in stories.items() for m in s.members}
+    for _ in range(REASSIGN_ROUNDS):
+        moved = 0
+        for article_id in list(story_of):
+            if article_id in fixed:
+                continue
+            home = story_of[article_id]
+            features = stories[home].members[article_id]
+            best, best_link = home, _stay_link(stories[home], features, config)
+            for other in index.candidates(features.words, features.names, home):
+                if other in stories and stories[other].members:
+                    link = stories[other].link(features, config)
+                    if link > best_link:
+                        best, best_link = other, link
+            if best != home:
+                stories[home].add(features, sign=-1)
+                stories[best].add(features)
+                story_of[article_id] = best
+                moved += 1
+        if not moved:
+            return
