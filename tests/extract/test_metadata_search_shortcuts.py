@@ -73,3 +73,10 @@ def test_year_search_keeps_exactly_the_lines_with_dates(shared_dir: Path) -> Non
         zone = list(range(len(lines)))
         with_year = set(_lines_with_year(lines, zone))
         assert {i for i in zone if find_dates(lines[i])} <= with_year
+
+
+def test_top_lines_alone_give_the_at_top_term(shared_dir: Path) -> None:
+    for lines in _dumps(shared_dir):
+        index_of = LineIndex(lines)
+        for index in range(0, min(len(lines), LOOKBACK_LINES)):
+            assert index_of.at_top(index) == index_of.repeats(index)[2]

@@ -2,8 +2,9 @@
 
 Reads ``RawDocument``; sets every ``Article`` field. HTML goes through
 trafilatura (``html.py``), flat text dumps through our line classifier
-(``textdump.py``); titles, bylines, datelines and dates come from
-``metadata.py`` and the language from ``language.py``.
+(``textdump.py``), both then dropping the page chrome ``chrome.py`` knows;
+titles, bylines, datelines and dates come from ``metadata.py`` and the
+language from ``language.py``.
 """
 from __future__ import annotations
 

@@ -3,9 +3,12 @@
 trafilatura finds the main text and the page metadata. We favour recall (it
 measured better on WCXB dev and is faster, since trafilatura then rarely runs
 its fallback extractors); we drop byline and date lines opening
-the text, paragraphs before a dateline, inserted related-link and promotion
-lines and trailing copyright/tag lines; the visible ``h1`` is the title where
-trafilatura kept one, else the page title cleaned of its site name.
+the text, paragraphs before a dateline, a deck (standfirst) under the headline,
+inserted related-link, promotion and credit lines, and at the end
+contributor lines, copyright/tag lines,
+author bios, comment prompts and bare labels (patterns in ``chrome.py``); the
+visible ``h1`` is the title where trafilatura kept one, else the page title
+cleaned of its site name.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import re
 
 from newsfuse.config import ExtractConfig
 from newsfuse.extract.bylines import clean_author_field, parse_byline
+from newsfuse.extract.chrome import SENTENCE_END, is_inserted_chrome, kept_after_edge_chrome
 from newsfuse.extract.dates import find_dates
 from newsfuse.extract.datelines import parse_dateline
 from newsfuse.extract.errors import NoArticleError
@@ -20,18 +24,14 @@ from newsfuse.extract.metadata import finish_article
 from newsfuse.extract.titles import clean_title
 from newsfuse.model import Article, RawDocument
 
-INSERTED_LINK = re.compile(
-    r"^\W*(?:related(?: articles?| stories| posts?| content| coverage)?|read more|read also|also read|"
-    r"see also|more from|recommended(?: for you)?|you (?:may|might) also like|sponsored|advertisement|"
-    r"click here|subscribe|sign up|follow us|share (?:this|on))\b", re.I)
-TRAILING_CHROME = re.compile(r"(?:©|copyright|all rights reserved|^tags?:|^filed under|^topics?:)", re.I)
-MAX_INSERTED_WORDS = 20
 READING_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?)\.?\s*read\b", re.I)
 LEAD_CUE = re.compile(r"^(?:updated|published|posted|last updated)\b", re.I)
 LEAD_PARAGRAPHS = 4
 MAX_LEAD_CHROME_WORDS = 8
 MIN_HEADLINE_WORDS = 2
-MAX_TRAILING_WORDS = 30
+DECK_WORDS = range(5, 41)
+MAX_HEADLINE_WORDS = 25
+PROSE_MIN_WORDS = 8
 
 
 def _is_lead_chrome(paragraph: str) -> bool:
@@ -54,13 +54,24 @@ def _drop_lead(paragraphs: list[str]) -> list[str]:
     return paragraphs[start:]
 
 
+def _is_deck(paragraph: str) -> bool:
+    """A standfirst: a sentence-long summary without a closing full stop."""
+    return len(paragraph.split()) in DECK_WORDS and not paragraph.endswith(SENTENCE_END + (":",))
+
+
+def _drop_deck(paragraphs: list[str]) -> list[str]:
+    """The deck between a headline (short, no full stop) and the first prose paragraph."""
+    if (len(paragraphs) >= 3 and len(paragraphs[0].split()) <= MAX_HEADLINE_WORDS
+            and not paragraphs[0].endswith(".") and _is_deck(paragraphs[1])
+            and len(paragraphs[2].split()) >= PROSE_MIN_WORDS and paragraphs[2].endswith(SENTENCE_END)):
+        return [paragraphs[0], *paragraphs[2:]]
+    return paragraphs
+
+
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Body paragraphs without lead chrome, inserted link lines and trailing copyright or tag lines."""
-    kept = [p for p in _drop_lead(paragraphs)
-            if not (INSERTED_LINK.match(p) and len(p.split()) <= MAX_INSERTED_WORDS)]
-    while len(kept) > 1 and TRAILING_CHROME.search(kept[-1]) and len(kept[-1].split()) <= MAX_TRAILING_WORDS:
-        kept.pop()
-    return kept
+    """Body paragraphs without lead chrome, a deck, inserted chrome lines and trailing chrome."""
+    kept = [p for p in _drop_deck(_drop_lead(paragraphs)) if not is_inserted_chrome(p)]
+    return [kept[i] for i in kept_after_edge_chrome(kept)]
 
 
 def _date_params(config: ExtractConfig) -> dict:

@@ -9,7 +9,7 @@ features; the second adds the first pass's probabilities around the line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -32,16 +32,45 @@ class TreeEnsemble:
     depth: int
     baseline: float
 
+    @cached_property
+    def _sibling_layout(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The nodes renumbered tree by tree, level by level, so that a right child directly follows
+        its left one: feature, threshold, left child (a leaf's is itself), value, roots."""
+        left, right = self.children[0::2], self.children[1::2]
+        order: list[int] = []
+        for root in self.roots.tolist():
+            level = [root]
+            order.append(root)
+            while level:
+                inner = [node for node in level if left[node] != node]
+                level = [int(child) for node in inner for child in (left[node], right[node])]
+                order.extend(level)
+        old = np.array(order, dtype=np.intp)
+        new_of = np.empty(len(old), dtype=np.intp)
+        new_of[old] = np.arange(len(old))
+        return (self.feature[old].astype(np.intp), self.threshold[old], new_of[left[old]], self.value[old],
+                new_of[self.roots])
+
     def raw_score(self, features: np.ndarray) -> np.ndarray:
-        """Sum of the trees' leaf values plus the baseline: the log-odds per row."""
+        """Sum of the trees' leaf values plus the baseline: the log-odds per row.
+
+        All rows walk all trees together, one level per step, in preallocated buffers."""
+        feature, threshold, left, value, roots = self._sibling_layout
         n_rows, n_features = features.shape
         flat = np.ascontiguousarray(features, dtype=np.float64).ravel()
-        row_offset = (np.arange(n_rows) * n_features)[:, None]
-        node = np.broadcast_to(self.roots, (n_rows, len(self.roots)))
+        row_offset = (np.arange(n_rows, dtype=np.intp) * n_features)[:, None]
+        node = np.repeat(roots[None, :], n_rows, axis=0)
+        at, x, bound = np.empty_like(node), np.empty(node.shape), np.empty(node.shape)
+        goes_right = np.empty(node.shape, dtype=bool)
         for _ in range(self.depth):
-            goes_right = flat[row_offset + self.feature[node]] > self.threshold[node]
-            node = self.children[2 * node + goes_right]
-        return self.value[node].sum(axis=1) + self.baseline
+            np.take(feature, node, out=at, mode="clip")
+            at += row_offset
+            np.take(flat, at, out=x, mode="clip")
+            np.take(threshold, node, out=bound, mode="clip")
+            np.greater(x, bound, out=goes_right)
+            np.take(left, node, out=at, mode="clip")
+            np.add(at, goes_right, out=node)
+        return value[node].sum(axis=1) + self.baseline
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.raw_score(features)))

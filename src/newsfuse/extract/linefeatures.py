@@ -5,13 +5,16 @@ Every line becomes a row of cheap, mostly vectorised features: its own shape
 timestamps, boilerplate words), its place in the page, whether it repeats,
 and the same signals smoothed over its neighbours. ``context_features`` adds
 the second pass: first-pass body probabilities of the neighbouring lines.
-Character classes come from one lookup table indexed by code point, and per
-line sums from ``numpy.add.reduceat``, so a page costs a few numpy calls.
+Character classes come from one lookup table indexed by code point and per
+line sums from ``bincount``s; stopwords and boilerplate words are found by
+exact numeric values of the page's tokens; shifted and windowed columns come
+from one gather each. So a page costs a few numpy calls over all its lines.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 
@@ -19,12 +22,19 @@ import numpy as np
 
 BULLET = re.compile(r"^(?:[*•·\-–+]\s*|\d{1,3}\.\s+)")
 BULLET_FIRST_CHARS = frozenset("*•·-–+0123456789")
+MAYBE_UNCLEAN_START = BULLET_FIRST_CHARS | {" "}
 # Dates, clock times and "3 hours ago"; every branch starts with a digit so the scan is fast.
 TIMESTAMP = re.compile(
     r"\d(?:\d{3}[-./]\d{1,2}[-./]\d{1,2}|\d?[-./]\d{1,2}[-./]\d{2,4}|\d?:\d{2}(?!\d)"
     r"|\d*\s*(?:minutes?|hours?|days?|mins?|hrs?)\s+ago|\d*\s*(?:분|시간|일)\s*전|\d*\s*(?:分钟|小时|天)前)",
     re.IGNORECASE,
 )
+# What must follow the run of digits a ``TIMESTAMP`` match starts in: a separator (the run then
+# holds 1, 2 or 4 of the match's digits), a colon (1 or 2), or a unit of time.
+TIMESTAMP_SEPARATORS = "-./"
+TIMESTAMP_DIGITS_BEFORE_SEPARATOR = (1, 2, 4)
+TIMESTAMP_DIGITS_BEFORE_COLON = (1, 2)
+TIMESTAMP_UNIT_AFTER = re.compile(r"\s*(?:min|hour|day|hr|분|시간|일|分钟|小时|天)", re.IGNORECASE)
 TIMESTAMP_END_SLACK = 2  # a timestamp this close to the line's end ends it (a closing bracket may follow)
 STOPWORDS = frozenset((
     # English
@@ -54,6 +64,9 @@ TOKEN_EDGE = ".,;:!?\"'()[]«»“”‘’|/-–—…"
 STOP_KIND, BOILERPLATE_KIND = 1, 2
 LEXICON = {**{word: BOILERPLATE_KIND for word in BOILERPLATE_WORDS}, **{word: STOP_KIND for word in STOPWORDS}}
 WORD = re.compile(r"\w+")
+LONGEST_LEXICON_WORD = max(map(len, LEXICON))
+MAX_HASHED_CHARS = 1 << 18  # longer pages take the regex path (the power tables stay small)
+LOWER_CHANGES_TOKENS = "\u0130"  # below TABLE_SIZE, the one character whose lower case splits a token
 # Chinese function characters: their share marks running prose rather than headlines.
 CJK_FUNCTION_CHARS = "的了是在和有我这他们不也就都而及与着"
 
@@ -83,10 +96,17 @@ def clean_line(line: str) -> str:
 
 
 def clean_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
-    """Non-empty cleaned lines and their 1-based line numbers in ``raw_lines``."""
+    """Non-empty cleaned lines and their 1-based line numbers in ``raw_lines``.
+
+    A printable line (no whitespace but single spaces inside) that opens with neither a
+    space nor a bullet character is clean already, as most lines of a flat dump are.
+    """
     texts, numbers = [], []
-    for number, raw in enumerate(raw_lines, start=1):
-        text = clean_line(raw)
+    for number, (raw, printable) in enumerate(zip(raw_lines, map(str.isprintable, raw_lines)), start=1):
+        if printable and raw[:1] not in MAYBE_UNCLEAN_START and raw[-1:] != " " and "  " not in raw:
+            text = raw
+        else:
+            text = clean_line(raw)
         if text:
             texts.append(text)
             numbers.append(number)
@@ -136,49 +156,164 @@ def _class_table() -> np.ndarray:
     return table
 
 
-def _windowed_means(values: np.ndarray, widths: tuple[int, ...]) -> list[np.ndarray]:
-    """Mean of each column over centred windows of each of ``widths`` rows (edges shrink)."""
-    n = values.shape[0]
-    padded = np.zeros((n + 1, values.shape[1]))
-    np.cumsum(values, axis=0, out=padded[1:])
+@lru_cache(maxsize=64)
+def _window_rows(n: int, widths: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For centred windows of each of ``widths`` rows over ``n`` rows (edges shrink), width after
+    width: the row after each window, its first row, and its size."""
     index = np.arange(n)
-    means = []
-    for width in widths:
-        hi = np.minimum(index + width // 2 + 1, n)
-        lo = np.maximum(index - width // 2, 0)
-        means.append((padded[hi] - padded[lo]) / (hi - lo)[:, None])
-    return means
+    after = np.concatenate([np.minimum(index + width // 2 + 1, n) for width in widths])
+    first = np.concatenate([np.maximum(index - width // 2, 0) for width in widths])
+    return after, first, (after - first)[:, None]
 
 
-def _shifted(values: np.ndarray, shift: int, fill: float = 0.0) -> np.ndarray:
-    """``values`` moved by ``shift`` rows (row i gets row i+shift), ``fill`` past the edges."""
-    out = np.full_like(values, fill)
-    if shift > 0:
-        out[:-shift] = values[shift:]
-    elif shift < 0:
-        out[-shift:] = values[:shift]
-    else:
-        out[:] = values
-    return out
+def _windowed_means(values: np.ndarray, widths: tuple[int, ...]) -> np.ndarray:
+    """Mean of each column over centred windows of each of ``widths`` rows (edges shrink):
+    one block of columns per width, side by side."""
+    n, k = values.shape
+    padded = np.zeros((n + 1, k))
+    np.cumsum(values, axis=0, out=padded[1:])
+    after, first, size = _window_rows(n, widths)
+    means = (padded[after] - padded[first]) / size
+    return means.reshape(len(widths), n, k).transpose(1, 0, 2).reshape(n, len(widths) * k)
 
 
-def _token_counts(text: str, tokens_per_line: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Stopwords and boilerplate words per line, from whitespace tokens."""
+@lru_cache(maxsize=64)
+def _shifted_rows(n: int, shifts: tuple[int, ...]) -> np.ndarray:
+    """Row i + shift for each row i and shift, offset by the largest shift (see ``_shifted``)."""
+    return np.arange(n)[:, None] + max(map(abs, shifts)) + np.array(shifts)
+
+
+def _shifted(values: np.ndarray, shifts: tuple[int, ...], fill: float = 0.0) -> np.ndarray:
+    """``values`` moved by each of ``shifts`` rows (row i gets row i+shift, ``fill`` past the
+    edges): one block of columns per shift, side by side."""
+    n, k = values.shape
+    reach = max(map(abs, shifts))
+    padded = np.full((n + 2 * reach, k), fill)
+    padded[reach:reach + n] = values
+    return padded[_shifted_rows(n, shifts)].reshape(n, len(shifts) * k)
+
+
+def _lexicon_kinds_by_regex(text: str) -> np.ndarray:
+    """``LEXICON`` kind of each ``\\w+`` token of ``text`` lower-cased (the general, slower path)."""
     tokens = WORD.findall(text.lower())
+    return np.fromiter(map(LEXICON.get, tokens, repeat(0)), dtype=np.int8, count=len(tokens))
+
+
+@lru_cache(maxsize=1)
+def _lexicon_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
+    """Lexicon words as exact base-``b`` numbers of their letters' digits (1 to b-1, least
+    significant first): the digit of each code point once lower-cased (0 outside the lexicon's
+    alphabet), the words' sorted values, their lengths and kinds, and the longest exact length."""
+    alphabet = sorted(set("".join(LEXICON)))
+    base = len(alphabet) + 1
+    digit_of = {char: i + 1 for i, char in enumerate(alphabet)}
+    digits = np.array([digit_of.get(chr(code).lower(), 0) for code in range(TABLE_SIZE)], dtype=np.uint8)
+    exact_chars = next(k for k in range(1, 64) if base ** (k + 1) >= 2 ** 64)
+    words = sorted((sum(digit_of[c] * base ** i for i, c in enumerate(word)), len(word), kind)
+                   for word, kind in LEXICON.items() if len(word) <= exact_chars)
+    values, lengths, kinds = (np.array(column) for column in zip(*words))
+    return digits, values.astype(np.uint64), lengths, kinds.astype(np.int8), exact_chars
+
+
+@lru_cache(maxsize=1)
+def _powers(size: int = MAX_HASHED_CHARS) -> tuple[np.ndarray, np.ndarray]:
+    """``base ** i`` and ``base ** -i`` modulo 2**64 for i < ``size`` (made once: 4 MiB)."""
+    base = len(set("".join(LEXICON))) + 1
+    inverse = pow(base, -1, 2 ** 64)
+    powers, inverses = np.empty(size, dtype=np.uint64), np.empty(size, dtype=np.uint64)
+    powers[0] = inverses[0] = 1
+    powers[1:], inverses[1:] = base, inverse
+    return np.cumprod(powers, out=powers), np.cumprod(inverses, out=inverses)
+
+
+def _lexicon_kinds(text: str, codes: np.ndarray, pattern: np.ndarray) -> np.ndarray:
+    """``LEXICON`` kind of each ``\\w+`` token of ``text`` lower-cased, from the code points.
+
+    A token's value is the base-``b`` number of its lower-cased letters' digits, read off
+    prefix sums modulo 2**64; up to ``exact_chars`` letters it is exact, so value and
+    length identify a lexicon word. Longer tokens are looked up by string. Where
+    lower-casing would change the tokens (``İ``), where a character beyond the table is
+    a word character, or where the page is too long for the cached powers, the regex
+    path answers instead.
+    """
+    beyond = codes[codes >= TABLE_SIZE]
+    if (len(codes) > MAX_HASHED_CHARS or LOWER_CHANGES_TOKENS in text
+            or (beyond.size and any(chr(code).isalnum() for code in set(beyond.tolist())))):
+        return _lexicon_kinds_by_regex(text)
+    digit_table, values, lengths, kinds, exact_chars = _lexicon_tables()
+    word = np.take(_pattern_table().word, pattern)
+    starts, ends = word.copy(), word.copy()
+    starts[1:] &= ~word[:-1]
+    ends[:-1] &= ~word[1:]
+    starts, ends = np.flatnonzero(starts), np.flatnonzero(ends) + 1
+    powers, inverses = _powers()
+    prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
+    np.cumsum(np.multiply(np.take(digit_table, codes, mode="clip"), powers[: len(codes)], dtype=np.uint64),
+              out=prefix[1:])
+    value = (prefix[ends] - prefix[starts]) * inverses[starts]
+    length = ends - starts
+    at = np.minimum(np.searchsorted(values, value), len(values) - 1)
+    found = np.where((values[at] == value) & (lengths[at] == length), kinds[at], 0).astype(np.int8)
+    for token in np.flatnonzero((length > exact_chars) & (length <= LONGEST_LEXICON_WORD)):
+        found[token] = LEXICON.get(text[starts[token]:ends[token]].lower(), 0)
+    return found
+
+
+def _token_counts(kinds: np.ndarray, tokens_per_line: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Stopwords and boilerplate words per line, from the kinds of the page's tokens in order."""
     n = len(tokens_per_line)
-    if len(tokens) != int(tokens_per_line.sum()):  # cannot happen: the table's word bit is re's \w
+    if len(kinds) != int(tokens_per_line.sum()):  # lower-casing changed the tokens
         return np.zeros(n), np.zeros(n)
     line_of = np.repeat(np.arange(n), tokens_per_line.astype(np.int64))
-    kinds = np.fromiter(map(LEXICON.get, tokens, repeat(0)), dtype=np.int8, count=len(tokens))
     stop = np.bincount(line_of, kinds == STOP_KIND, minlength=n)
     boiler = np.bincount(line_of, kinds == BOILERPLATE_KIND, minlength=n)
     return stop, boiler
 
 
-def _timestamps(text: str, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+@lru_cache(maxsize=1)
+def _decimal_table() -> np.ndarray:
+    """Whether each code point below ``TABLE_SIZE`` is a decimal digit (what ``\\d`` matches)."""
+    return np.array([chr(code).isdecimal() for code in range(TABLE_SIZE)])
+
+
+def _timestamp_starts(text: str, codes: np.ndarray) -> list[int] | None:
+    """Every place a ``TIMESTAMP`` match can start, in order (a superset); None where a
+    decimal digit lies beyond the table."""
+    beyond = codes[codes >= TABLE_SIZE]
+    if beyond.size and any(chr(code).isdecimal() for code in set(beyond.tolist())):
+        return None
+    digit = np.zeros(len(codes) + 2, dtype=np.int8)
+    digit[1:-1] = np.take(_decimal_table(), codes, mode="clip")  # code points beyond the table: not decimal
+    edges = np.flatnonzero(np.diff(digit))
+    starts = []
+    for first, after in zip(edges[0::2].tolist(), edges[1::2].tolist()):
+        follower = text[after:after + 1]
+        if follower and follower in TIMESTAMP_SEPARATORS:
+            starts += [after - n for n in TIMESTAMP_DIGITS_BEFORE_SEPARATOR if after - n >= first]
+        elif follower == ":":
+            starts += [after - n for n in TIMESTAMP_DIGITS_BEFORE_COLON if after - n >= first]
+        elif TIMESTAMP_UNIT_AFTER.match(text, after):
+            starts += range(first, after)
+    return sorted(starts)
+
+
+def _timestamp_spans(text: str, codes: np.ndarray) -> list[tuple[int, int]]:
+    """The spans of ``TIMESTAMP.finditer(text)``: ``TIMESTAMP`` tried only where it can start."""
+    starts = _timestamp_starts(text, codes)
+    if starts is None:
+        return [match.span() for match in TIMESTAMP.finditer(text)]
+    spans, end = [], 0
+    for start in starts:
+        if start >= end and (match := TIMESTAMP.match(text, start)):
+            spans.append(match.span())
+            end = match.end()
+    return spans
+
+
+def _timestamps(text: str, codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Timestamps per line, and whether one ends the line (a headline glued to its time)."""
     n = len(starts)
-    spans = np.array([match.span() for match in TIMESTAMP.finditer(text)], dtype=np.int64).reshape(-1, 2)
+    spans = np.array(_timestamp_spans(text, codes), dtype=np.int64).reshape(-1, 2)
     line_of = np.searchsorted(starts, spans[:, 0], side="right") - 1
     counts = np.bincount(line_of, minlength=n).astype(float)
     at_end = np.zeros(n)
@@ -186,46 +321,71 @@ def _timestamps(text: str, starts: np.ndarray, ends: np.ndarray) -> tuple[np.nda
     return counts, at_end
 
 
+# Word-start flags of a character, as bits of one small number: it starts a word, one with a
+# capital, one with a digit; it ends a sentence before a space. ``WORD_FLAG_COLUMNS`` turns counts
+# of each flag set into counts of each flag.
+WORD_FLAGS = ("words", "cap_words", "digit_words", "sentence_gaps")
+WORD_FLAG_COLUMNS = ((np.arange(1 << len(WORD_FLAGS))[:, None] >> np.arange(len(WORD_FLAGS))) & 1).astype(np.int64)
+SENTENCE_GAP_FLAG = 1 << WORD_FLAGS.index("sentence_gaps")
+
+
+@dataclass(frozen=True)
+class PatternTable:
+    """Code points grouped by their class bit pattern (a few dozen patterns), and per pattern
+    what ``_char_sums`` asks of a character."""
+
+    pattern_of_code: np.ndarray  # uint8 pattern id per code point below TABLE_SIZE
+    bits: np.ndarray  # class bits per pattern
+    class_columns: np.ndarray  # 0/1 per pattern and class
+    word: np.ndarray  # bool per pattern: a word character
+    word_start_flags: np.ndarray  # uint8 per pattern: its flags if it starts a word
+    gap_flag: np.ndarray  # uint8 per pattern: SENTENCE_GAP_FLAG if it ends a sentence
+    space: np.ndarray  # bool per pattern
+
+
 @lru_cache(maxsize=1)
-def _pattern_table() -> tuple[np.ndarray, np.ndarray]:
-    """Each code point's bit pattern as a small id, and each id's class bits as 0/1 columns."""
+def _pattern_table() -> PatternTable:
+    """The ``PatternTable`` of ``_class_table``."""
     patterns, pattern_of_code = np.unique(_class_table(), return_inverse=True)
-    class_columns = ((patterns[:, None] >> np.arange(len(CLASSES))) & 1).astype(np.int64)
-    return pattern_of_code.astype(np.int64), class_columns
+    has = (lambda name: (patterns & _BIT[name]) > 0)
+    return PatternTable(
+        pattern_of_code=pattern_of_code.astype(np.uint8), bits=patterns,
+        class_columns=((patterns[:, None] >> np.arange(len(CLASSES))) & 1).astype(np.int64),
+        word=has("word"), word_start_flags=(1 + 2 * has("upper") + 4 * has("digit")).astype(np.uint8),
+        gap_flag=(SENTENCE_GAP_FLAG * has("sentence_end")).astype(np.uint8), space=has("space"))
 
 
 def _char_sums(text: str, lengths: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
-    """Per line counts of every character class, of word starts and of capitalised word starts.
+    """Per line counts of every character class, of word starts and of capitalised word starts;
+    the code points and their pattern ids.
 
-    A line's characters include its ending newline; counting goes through one
-    ``bincount`` of (line, bit pattern) pairs.
+    A line's characters include its ending newline; counting goes through a
+    ``bincount`` of (line, bit pattern) pairs and one of (line, word-start flags) pairs.
     """
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    clipped = np.minimum(codes, TABLE_SIZE - 1)
-    bits = _class_table()[clipped]
-    pattern_of_code, class_columns = _pattern_table()
-    n, n_patterns = len(lengths), class_columns.shape[0]
-    line_of = np.repeat(np.arange(n), lengths + 1)[: len(codes)]
-    per_pattern = np.bincount(line_of * n_patterns + pattern_of_code[clipped], minlength=n * n_patterns)
-    class_sums = per_pattern.reshape(n, n_patterns) @ class_columns
-    sums = {name: class_sums[:, i].astype(float) for i, name in enumerate(CLASSES)}
-    word = (bits & _BIT["word"]) > 0
+    table = _pattern_table()
+    pattern = np.take(table.pattern_of_code, codes, mode="clip").astype(np.intp)  # beyond: as the table's last
+    n, n_patterns, n_flag_sets = len(lengths), table.class_columns.shape[0], WORD_FLAG_COLUMNS.shape[0]
+    line = np.repeat(np.arange(n), lengths + 1)[: len(codes)]
+    per_pattern = np.bincount(line * n_patterns + pattern, minlength=n * n_patterns)
+    class_sums = per_pattern.reshape(n, n_patterns) @ table.class_columns
+    word = np.take(table.word, pattern)
     word_start = word.copy()
     word_start[1:] &= ~word[:-1]
-    sentence_gap = np.zeros(len(codes), dtype=bool)
-    sentence_gap[:-1] = ((bits[:-1] & _BIT["sentence_end"]) > 0) & ((bits[1:] & _BIT["space"]) > 0)
-    extra = {"words": word_start, "cap_words": word_start & ((bits & _BIT["upper"]) > 0),
-             "digit_words": word_start & ((bits & _BIT["digit"]) > 0), "sentence_gaps": sentence_gap}
-    for name, mask in extra.items():
-        sums[name] = np.bincount(line_of[mask], minlength=n).astype(float)
-    return sums, codes, bits
+    flags = np.take(table.word_start_flags, pattern) * word_start
+    flags[:-1] += np.take(table.gap_flag, pattern[:-1]) * np.take(table.space, pattern[1:])
+    per_flag_set = np.bincount(line * n_flag_sets + flags, minlength=n * n_flag_sets)
+    flag_sums = per_flag_set.reshape(n, n_flag_sets) @ WORD_FLAG_COLUMNS
+    totals = np.hstack([class_sums, flag_sums]).T.astype(float, order="C")  # a contiguous row per name
+    return dict(zip(CLASSES + WORD_FLAGS, totals)), codes, pattern
 
 
-def _edge_chars(codes: np.ndarray, bits: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
+def _edge_chars(codes: np.ndarray, pattern: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
     """Shape of each line's first and last characters."""
-    last_bits = bits[ends - 1]
-    before_last = bits[np.maximum(ends - 2, starts)]
-    first_bits = bits[starts]
+    bits = _pattern_table().bits
+    last_bits = bits[pattern[ends - 1]]
+    before_last = bits[pattern[np.maximum(ends - 2, starts)]]
+    first_bits = bits[pattern[starts]]
     ends_sentence = (last_bits & _BIT["sentence_end"]) > 0
     ends_closing = ((last_bits & _BIT["quote"]) > 0) & ((before_last & _BIT["sentence_end"]) > 0)
     return {
@@ -241,11 +401,19 @@ def _edge_chars(codes: np.ndarray, bits: np.ndarray, starts: np.ndarray, ends: n
     }
 
 
-def teaser_lines(lines: list[str]) -> set[str]:
-    """Lines that are the cut-off start of a longer line of the same page (teasers, previews)."""
+def teaser_lines(lines: list[str]) -> frozenset[str]:
+    """Lines that are the cut-off start of a longer line of the same page (teasers, previews).
+
+    The features and the chrome rules both ask this of a page's lines, so the last
+    answers are kept (keyed by the lines' values, not the list)."""
+    return _teasers(tuple(lines))
+
+
+@lru_cache(maxsize=2)
+def _teasers(lines: tuple[str, ...]) -> frozenset[str]:
     ordered = sorted(set(lines))
-    return {shorter for shorter, longer in zip(ordered, ordered[1:])
-            if len(shorter) >= TEASER_MIN_CHARS and longer.startswith(shorter)}
+    return frozenset(shorter for shorter, longer in zip(ordered, ordered[1:])
+                     if len(shorter) >= TEASER_MIN_CHARS and longer.startswith(shorter))
 
 
 def _repeats(lines: list[str], batch_counts: Counter | None) -> dict[str, np.ndarray]:
@@ -279,13 +447,13 @@ def base_features(lines: list[str], batch_counts: Counter | None = None) -> tupl
     lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
     starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
     ends = starts + lengths
-    sums, codes, bits = _char_sums(text, lengths)
+    sums, codes, pattern = _char_sums(text, lengths)
     length = lengths.astype(float)
     words = np.maximum(sums["words"], 1)
     units = sums["words"] + sums["cjk"] + sums["hangul"] / 2  # CJK characters count like words
-    stop, boiler = _token_counts(text, sums["words"])
+    stop, boiler = _token_counts(_lexicon_kinds(text, codes, pattern), sums["words"])
     boiler += sums["symbol"]
-    stamps, stamp_end = _timestamps(text, starts, ends)
+    stamps, stamp_end = _timestamps(text, codes, starts, ends)
     features = {
         "log_chars": np.log1p(length), "log_units": np.log1p(units), "words": np.minimum(units, 200),
         "letter_share": sums["letter"] / length, "digit_share": sums["digit"] / length,
@@ -299,7 +467,7 @@ def base_features(lines: list[str], batch_counts: Counter | None = None) -> tupl
         "boilerplate": np.minimum(boiler, 5), "boilerplate_share": boiler / words,
         "timestamps": np.minimum(stamps, 5), "timestamp_at_end": stamp_end,
     }
-    features.update(_edge_chars(codes, bits, starts, ends))
+    features.update(_edge_chars(codes, pattern, starts, ends))
     features.update(_repeats(lines, batch_counts))
     features.update(_script_features(sums, length))
     n = len(lines)
@@ -323,20 +491,14 @@ def line_features(lines: list[str], batch_counts: Counter | None = None) -> np.n
     own, names = base_features(lines, batch_counts)
     picked = own[:, [names.index(name) for name in NEIGHBOUR_COLUMNS]]
     prose = (own[:, names.index("ends_sentence")] * (own[:, names.index("words")] >= PROSE_MIN_WORDS))[:, None]
-    blocks = [own]
-    blocks += [_shifted(picked, shift) for shift in SHIFTS]
-    blocks += _windowed_means(np.hstack([picked, prose]), WINDOWS)
-    blocks += _windowed_means(prose, (WIDE_WINDOW,))
-    blocks.append(np.full((len(lines), 1), prose.mean()))
-    return np.hstack(blocks)
+    return np.hstack([own, _shifted(picked, SHIFTS), _windowed_means(np.hstack([picked, prose]), WINDOWS),
+                      _windowed_means(prose, (WIDE_WINDOW,)), np.full((len(lines), 1), prose.mean())])
 
 
 def context_features(first: np.ndarray, probability: np.ndarray) -> np.ndarray:
     """Second-pass features: first-pass features plus neighbours' body probabilities."""
     p = probability[:, None]
-    blocks = [first, p]
-    blocks += [_shifted(p, shift, fill=0.0) for shift in PROB_SHIFTS]
-    blocks += _windowed_means(p, PROB_WINDOWS)
+    blocks = [first, p, _shifted(p, PROB_SHIFTS), _windowed_means(p, PROB_WINDOWS)]
     confident = probability > 0.5
     index = np.arange(len(probability))
     above = np.maximum.accumulate(np.where(confident, index, -1))

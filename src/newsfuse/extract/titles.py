@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate, islice
+from operator import add
 
 from newsfuse.extract.bylines import parse_byline
 from newsfuse.extract.dates import find_dates
@@ -32,6 +33,7 @@ CAPITALISED_SHARE = 0.6
 WEIGHT_REPEAT, WEIGHT_IDENTICAL, WEIGHT_AT_TOP = 2.0, -2.0, 3.0
 WEIGHT_NEAR_BODY, WEIGHT_FOUR_WORDS, WEIGHT_SIX_WORDS = 2.0, 4.0, 2.0
 WEIGHT_SENTENCE_END, WEIGHT_CAPITALISED, WEIGHT_BEFORE_BYLINE = -3.0, 0.5, 4.0
+TOP, TIGHT, EXACT = range(3)  # how much of a title score is worked out (see _title_score)
 NOT_TITLE_START = re.compile(r"^(?:by\s|published|updated|posted|share|home\b|menu\b|skip to|log ?in|sign ?in|"
                              r"subscribe|search|advertisement|©|copyright)", re.I)
 
@@ -116,14 +118,23 @@ class LineIndex:
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self.lowered = "\n".join(lines).lower()
-        self.lowered_lines = self.lowered.split("\n")
-        if len(self.lowered_lines) != len(lines):  # a line held a line break: lower line by line
-            self.lowered_lines = [line.lower() for line in lines]
-            self.lowered = "\n".join(self.lowered_lines)
-        self.starts = list(accumulate((len(line) + 1 for line in self.lowered_lines[:-1]), initial=0))
+        self._lowered: tuple[str, list[str], list[int]] | None = None
         self._keys: dict[int, str] = {}
         self._byline_or_date: dict[int, bool] = {}
+        self._shape_terms: dict[tuple[int, int], tuple[float, ...]] = {}
+        self._at_top: dict[int, bool] = {}
+
+    def _lowered_page(self) -> tuple[str, list[str], list[int]]:
+        """The lower-cased page, its lines and where each starts (made when first asked)."""
+        if self._lowered is None:
+            lowered = "\n".join(self.lines).lower()
+            lowered_lines = lowered.split("\n")
+            if len(lowered_lines) != len(self.lines):  # a line held a line break: lower line by line
+                lowered_lines = [line.lower() for line in self.lines]
+                lowered = "\n".join(lowered_lines)
+            chars_before = accumulate(map(len, lowered_lines[:-1]), initial=0)  # newlines not counted
+            self._lowered = lowered, lowered_lines, list(map(add, chars_before, range(len(lowered_lines))))
+        return self._lowered
 
     def key(self, index: int) -> str:
         """``normalise`` of line ``index``."""
@@ -133,15 +144,16 @@ class LineIndex:
 
     def _lines_holding(self, words: list[str], index: int) -> set[int]:
         """Lines whose lower-cased text holds all ``words``, which line ``index`` holds."""
+        lowered, lowered_lines, starts = self._lowered_page()
         longest = max(words, key=len)
-        if self.lowered.count(longest) == 1:
+        if lowered.count(longest) == 1:
             return {index}
         found: set[int] = set()
-        position = self.lowered.find(longest)
+        position = lowered.find(longest)
         while position >= 0:
-            found.add(bisect_right(self.starts, position) - 1)
-            position = self.lowered.find(longest, position + len(longest))
-        return {line for line in found if all(word in self.lowered_lines[line] for word in words)}
+            found.add(bisect_right(starts, position) - 1)
+            position = lowered.find(longest, position + len(longest))
+        return {line for line in found if all(word in lowered_lines[line] for word in words)}
 
     def repeats(self, index: int) -> tuple[int, bool, bool]:
         """How many other lines hold line ``index``'s words; whether one is identical; one at the top."""
@@ -157,6 +169,27 @@ class LineIndex:
             at_top += count if other < TOP_LINES else 0
         return occurrences - 1, identical > 1, at_top > (index < TOP_LINES)
 
+    def at_top(self, index: int) -> bool:
+        """``repeats(index)[2]`` from the top lines alone: whether one of them holds line ``index``."""
+        if index not in self._at_top:
+            key = self.key(index)
+            tops = range(min(TOP_LINES, len(self.lines)))
+            self._at_top[index] = (len(key) >= MIN_REPEAT_CHARS
+                                   and sum(self.key(top).count(key) for top in tops) > (index < TOP_LINES))
+        return self._at_top[index]
+
+    def shape_terms(self, index: int, first_body: int) -> tuple[float, ...]:
+        """``_shape_terms`` of line ``index`` above a body starting at ``first_body`` (worked out once)."""
+        if (index, first_body) not in self._shape_terms:
+            self._shape_terms[index, first_body] = _shape_terms(self.lines[index].strip(), first_body - index)
+        return self._shape_terms[index, first_body]
+
+    def before_byline(self, index: int, first_body: int) -> bool:
+        """Whether one of the next few non-empty lines, up to ``first_body``, holds a byline or a date."""
+        following = islice((j for j in range(index + 1, min(first_body + 1, len(self.lines))) if self.lines[j].strip()),
+                           NEAR_BODY_LINES)
+        return any(self.byline_or_date(j) for j in following)
+
     def byline_or_date(self, index: int) -> bool:
         if index not in self._byline_or_date:
             line = self.lines[index]
@@ -164,26 +197,38 @@ class LineIndex:
         return self._byline_or_date[index]
 
 
-def _title_score(index_of: LineIndex, index: int, first_body: int, bound_only: bool = False) -> float:
+def _shape_terms(line: str, distance: int) -> tuple[float, ...]:
+    """The title score's terms from the line itself and its ``distance`` above the body, in the
+    order they are added after the repeat terms."""
+    words = line.split()
+    capitalised = sum(w[:1].isupper() for w in words) / len(words)
+    return (WEIGHT_NEAR_BODY * (distance <= NEAR_BODY_LINES), 1.0 / distance,
+            WEIGHT_FOUR_WORDS * (len(words) >= 4), WEIGHT_SIX_WORDS * (len(words) >= 6),
+            WEIGHT_SENTENCE_END * (line.endswith(".") and not line.endswith("..")),
+            WEIGHT_CAPITALISED * (capitalised >= CAPITALISED_SHARE))
+
+
+def _title_score(index_of: LineIndex, index: int, first_body: int, level: int = EXACT) -> float:
     """Hand-weighted evidence that line ``index`` is the headline (weights fitted on WCXB dev dumps).
 
-    With ``bound_only`` the repeat terms take their best values instead of being
-    counted: an upper bound of the score (float addition is monotone), cheap to get.
+    Below ``EXACT`` the score is an upper bound (float addition is monotone), cheaper to
+    get: at ``TIGHT`` the repeat terms other than the top-of-page one take their best
+    values instead of being counted, at ``TOP`` the byline term does too. The terms are
+    added in the same order at every level.
     """
-    line = index_of.lines[index].strip()
-    words = line.split()
-    repeats, identical, at_top = (MAX_COUNTED_REPEATS, False, True) if bound_only else index_of.repeats(index)
-    distance = first_body - index
-    capitalised = sum(w[:1].isupper() for w in words) / len(words)
-    following = islice((j for j in range(index + 1, min(first_body + 1, len(index_of.lines)))
-                        if index_of.lines[j].strip()), NEAR_BODY_LINES)
-    before_byline = any(index_of.byline_or_date(j) for j in following)
-    return (WEIGHT_REPEAT * min(repeats, MAX_COUNTED_REPEATS) + WEIGHT_IDENTICAL * identical
-            + WEIGHT_AT_TOP * at_top + WEIGHT_NEAR_BODY * (distance <= NEAR_BODY_LINES) + 1.0 / distance
-            + WEIGHT_FOUR_WORDS * (len(words) >= 4) + WEIGHT_SIX_WORDS * (len(words) >= 6)
-            + WEIGHT_SENTENCE_END * (line.endswith(".") and not line.endswith(".."))
-            + WEIGHT_CAPITALISED * (capitalised >= CAPITALISED_SHARE)
-            + WEIGHT_BEFORE_BYLINE * before_byline)
+    if level == EXACT:
+        repeats, identical, at_top = index_of.repeats(index)
+    else:
+        repeats, identical, at_top = MAX_COUNTED_REPEATS, False, index_of.at_top(index)
+    score = WEIGHT_REPEAT * min(repeats, MAX_COUNTED_REPEATS) + WEIGHT_IDENTICAL * identical + WEIGHT_AT_TOP * at_top
+    for term in index_of.shape_terms(index, first_body):
+        score += term
+    return score + WEIGHT_BEFORE_BYLINE * (level < TIGHT or index_of.before_byline(index, first_body))
+
+
+def _cannot_win(bound: float, index: int, best: int | None, best_score: float) -> bool:
+    """A line whose score is at most ``bound`` can neither beat the best nor tie it earlier."""
+    return bound < best_score or (bound == best_score and (best is None or index > best))
 
 
 def find_title_line(index_of: LineIndex, first_body: int) -> int | None:
@@ -191,12 +236,14 @@ def find_title_line(index_of: LineIndex, first_body: int) -> int | None:
     lines = index_of.lines
     candidates = [index for index in range(max(0, first_body - LOOKBACK_LINES), min(first_body, len(lines)))
                   if _is_candidate(lines[index].strip())]
-    bounds = sorted(((_title_score(index_of, index, first_body, bound_only=True), index) for index in candidates),
+    bounds = sorted(((_title_score(index_of, index, first_body, TOP), index) for index in candidates),
                     key=lambda bound: (-bound[0], bound[1]))
     best, best_score = None, 0.0  # the best score, the earliest line among equals; it must be above 0
     for bound, index in bounds:  # the likeliest first: the rest are skipped once they cannot win
-        if bound < best_score or (bound == best_score and (best is None or index > best)):
+        if _cannot_win(bound, index, best, best_score):
             break
+        if _cannot_win(_title_score(index_of, index, first_body, TIGHT), index, best, best_score):
+            continue  # a tighter bound spares counting the line's repeats
         score = _title_score(index_of, index, first_body)
         if score > best_score or (score == best_score and best is not None and index < best):
             best, best_score = index, score

@@ -1,0 +1,119 @@
+"""Page chrome that reads the same in any article: shared by the HTML and text-dump paths.
+
+Inserted links, credits, list headings, comment prompts, contributor lines,
+author bios, bare labels: patterns (general multilingual word
+lists only) and the tests that apply them to one paragraph or line at a time, so
+a page costs one match per kept paragraph, never a scan of the whole page.
+"""
+from __future__ import annotations
+
+import re
+
+SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", "’", "'", ")", "…", "»")
+MAX_INSERTED_WORDS = 20  # inserted links, credits and promotions are short
+MAX_TRAILING_WORDS = 30
+MAX_BIO_WORDS = 120
+MAX_COMMENT_PROMPT_WORDS = 15
+CONTRIBUTOR_REACH = 3  # contributor lines sit among the last paragraphs
+MAX_CONTRIBUTOR_WORDS = 40
+
+INSERTED_LINK = re.compile(
+    r"^\W*(?:related(?: articles?| stories| posts?| content| coverage)?|read more|read also|also read|"
+    r"see also|more from|recommended(?: for you)?|you (?:may|might) also like|sponsored|advertisement|"
+    r"click here|subscribe|sign up|follow us|share (?:this|on))\b", re.I)
+TRAILING_CHROME = re.compile(r"(?:©|copyright|all rights reserved|^tags?:|^filed under|^topics?:)", re.I)
+# Lines that open like this are inserted links, credits or page furniture, in any article.
+CHROME_OPENING = re.compile(
+    r"(?:see also|read more|read also|also read|more from|source link|more articles|more like this"
+    r"|related(?: articles| stories| posts| content| news)?\s*(?::|$)|latest articles?\s*(?::|$)"
+    r"|(?:advertisement|sponsored(?: content)?)\s*(?::|-|$)|click here|share this|follow us|sign up\b"
+    r"|(?:photo|image|video|credit|graphic)s?\s*:|copyright\s*(?:©|\(c\)|\d{4})|©|all rights reserved"
+    r"|tags?\s*:|filed under)",
+    re.IGNORECASE,
+)
+# Headings that announce a list of other articles; once one appears, the body has ended unless
+# long prose follows. A general multilingual list, matched against the whole (short) line.
+LIST_HEADING = re.compile(
+    r"(?:more like this|latest(?: articles?| news| stories| posts)?|related(?: articles?| stories| posts"
+    r"| content| news| coverage| links| reading)?|read (?:more|also|next)|also read|see also|source link"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|most (?:read|popular|viewed|shared)"
+    r"|recommended(?: for you| stories| articles| reading)?|more (?:stories|news|articles|from \w.*|on \w.*)"
+    r"|trending(?: now| stories)?|popular (?:stories|posts|articles)|top stories|further reading|editor'?s picks"
+    r"|lesen sie auch|mehr zum thema|weitere artikel|das könnte sie auch interessieren"
+    r"|(?:à )?lire aussi|sur le même sujet|articles similaires|dans la même rubrique"
+    r"|te puede interesar|noticias relacionadas|más noticias|lee también|leia também|notícias relacionadas"
+    r"|leggi anche|articoli correlati|читайте также|похожие новости|новости по теме"
+    r"|相关新闻|相关文章|推荐阅读|热门文章|热门新闻|관련\s?기사|많이 본 뉴스|추천 기사)\s*[:：.»›>]?\s*$",
+    re.IGNORECASE,
+)
+# A photo credit or caption label ("Photo: Jane Doe / AP"), or a gallery counter ("Image 1 of 8").
+CREDIT_LINE = re.compile(
+    r"^(?:photo|image|picture|video|credit|caption|foto|bild)s?(?:\s+credits?)?\s*[:：]\s*[A-Z©@(]"
+    r"|^(?:image|photo|slide|picture)\s*\d+\s*(?:of|/)\s*\d+$",
+    re.IGNORECASE,
+)
+# Who reported, edited or contributed; where the wire copy came from.
+CONTRIBUTOR_LINE = re.compile(
+    r"(?:contributed (?:to )?(?:this )?report(?:ing)?|(?:additional )?reporting by|editing by|compiled by)\b"
+    r"|^\(?sources?\s*:",
+    re.IGNORECASE,
+)
+# "Jane Doe is a freelance writer ...": the author's bio closing a page.
+AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,6}"
+    r"(?:writer|editor|reporter|journalist|correspondent|author|contributor|columnist|curator|producer"
+    r"|freelancer|director)\b"
+)
+# A bare label of one to three words ("Comments", "Tags", "Explore further").
+BARE_LABEL = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+){0,2}")
+BARE_LABEL_MAX_CHARS = 25
+# Prompts to comment on or share the page ("Tell us what you think", "Share it with a friend!").
+COMMENT_PROMPT = re.compile(
+    r"\b(?:post (?:a |your )?comments?|leave a (?:comment|reply)|share (?:it|this)|tell us|let us know"
+    r"|what do you think|join the (?:conversation|discussion))\b",
+    re.IGNORECASE,
+)
+
+
+def word_count(text: str) -> int:
+    """Words in a single-spaced, stripped line or paragraph (as both paths clean them), without a split."""
+    return text.count(" ") + 1 if text else 0
+
+
+def is_inserted_chrome(paragraph: str) -> bool:
+    """A related link, promotion or photo credit inside the text."""
+    if word_count(paragraph) > MAX_INSERTED_WORDS:
+        return False
+    return bool(INSERTED_LINK.match(paragraph) or CREDIT_LINE.match(paragraph))
+
+
+def is_trailing_chrome(paragraph: str) -> bool:
+    """Copyright, tags, an author bio, a comment prompt or a bare label ("Comments") closing the text."""
+    words = word_count(paragraph)
+    return ((TRAILING_CHROME.search(paragraph) and words <= MAX_TRAILING_WORDS)
+            or (COMMENT_PROMPT.search(paragraph) and words <= MAX_COMMENT_PROMPT_WORDS)
+            or (AUTHOR_BIO.match(paragraph) and words <= MAX_BIO_WORDS)
+            or (len(paragraph) <= BARE_LABEL_MAX_CHARS and BARE_LABEL.fullmatch(paragraph) is not None))
+
+
+def is_edge_chrome(paragraph: str, index: int, count: int) -> bool:
+    """A contributor line among the very last paragraphs."""
+    return (index >= count - CONTRIBUTOR_REACH and word_count(paragraph) <= MAX_CONTRIBUTOR_WORDS
+            and CONTRIBUTOR_LINE.search(paragraph) is not None)
+
+
+def kept_after_edge_chrome(paragraphs: list[str]) -> list[int]:
+    """Positions in ``paragraphs`` kept once contributor lines at the end, then trailing chrome,
+    are dropped."""
+    count = len(paragraphs)
+    kept = [i for i, paragraph in enumerate(paragraphs) if not is_edge_chrome(paragraph, i, count)]
+    while len(kept) > 1 and is_trailing_chrome(paragraphs[kept[-1]]):
+        kept.pop()
+    return kept
+# The heading of a page's comment section ("12 Comments", "Leave a Reply"), in a few languages.
+COMMENTS_HEADING = re.compile(
+    r"(?:\d+\s+)?(?:comments?|leave a (?:reply|comment)|post a comment|add a comment|reader comments"
+    r"|join the (?:discussion|conversation)|kommentare|commentaires|comentarios|comentários|commenti"
+    r"|комментарии)\s*[:(]?\s*\d*\)?\s*$",
+    re.IGNORECASE,
+)

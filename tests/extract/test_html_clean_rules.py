@@ -1,0 +1,68 @@
+"""HTML paragraph clean-up rules: each fires on a page made for it and not on a near miss."""
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.extract.html import clean_paragraphs
+
+BODY = [
+    "The city council approved a new budget on Tuesday after a long debate over road repairs.",
+    "Council members voted seven to two in favour of the plan, which raises the local fuel levy.",
+    "Work on the first roads is expected to begin in the spring, the mayor said after the vote.",
+]
+HEADLINE = "Council approves budget after long debate"
+
+
+@pytest.mark.parametrize("chrome", [
+    "Photo: Jane Roe / Example Press",
+    "Image 1 of 8",
+    "Related: Council delays vote on the harbour plan",
+])
+def test_inserted_chrome_lines_are_dropped(chrome):
+    assert clean_paragraphs([BODY[0], chrome, *BODY[1:]]) == BODY
+
+
+@pytest.mark.parametrize("prose", [
+    "Image quality of the new traffic cameras was poor, officials said: they will be replaced.",
+    "Watch the full debate later.",
+    "Follow the money, the mayor told the chamber, and you will see where the levy goes.",
+])
+def test_prose_that_opens_like_chrome_is_kept(prose):
+    assert clean_paragraphs([BODY[0], prose, *BODY[1:]]) == [BODY[0], prose, *BODY[1:]]
+
+
+def test_a_deck_under_the_headline_is_dropped():
+    deck = "Drivers will pay two cents more a litre to fix the roads"
+    assert clean_paragraphs([HEADLINE, deck, *BODY]) == [HEADLINE, *BODY]
+
+
+def test_a_lead_sentence_under_the_headline_is_kept():
+    lead = "Drivers will pay two cents more a litre to fix the roads."
+    assert clean_paragraphs([HEADLINE, lead, *BODY]) == [HEADLINE, lead, *BODY]
+
+
+@pytest.mark.parametrize("tail", [
+    ["Jane Roe contributed reporting."],
+    ["(Reporting by Jane Roe; editing by John Doe)"],
+    ["Jane Roe is a senior reporter who covers city hall and the regional economy."],
+    ["Comments"],
+    ["Like this story? Share it with a friend!"],
+])
+def test_trailing_chrome_is_dropped(tail):
+    assert clean_paragraphs([*BODY, *tail]) == BODY
+
+
+def test_a_closing_paragraph_about_people_or_subscriptions_is_kept():
+    ending = [
+        "Jane Roe is a nurse who has lived on the coast road for thirty years, and she welcomed the vote.",
+        "Residents who subscribe to the council's alerts will hear when work on their street begins.",
+    ]
+    assert clean_paragraphs([*BODY, *ending[:1]]) == [*BODY, ending[0]]
+    long_ending = (ending[1] + " The alerts go out by text message, and the council says they are free of"
+                   " charge for every household.")
+    assert clean_paragraphs([*BODY, long_ending]) == [*BODY, long_ending]
+
+
+def test_a_request_for_comment_is_not_a_comment_prompt():
+    ending = "The council did not immediately respond to a request for comment."
+    assert clean_paragraphs([*BODY, ending]) == [*BODY, ending]
