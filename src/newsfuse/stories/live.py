@@ -11,6 +11,7 @@ wrong date, say) cannot keep out an article that matches a story very well.
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date as Date
 
@@ -88,9 +89,9 @@ class LiveStory:
             return words
         return blend(words, _mean_pair_similarity(self.names_square, self.named), config, True)
 
-    def top_terms(self, words: int, names: int) -> list[str]:
+    def top_terms(self, config: StoriesConfig) -> list[str]:
         """The story's strongest word and name terms, for the candidate index."""
-        return top_terms(self.words, words) + top_terms(self.names, names)
+        return index_terms(self.words, self.names, config)
 
 
 def _mean_pair_similarity(square: float, count: int) -> float:
@@ -100,6 +101,39 @@ def _mean_pair_similarity(square: float, count: int) -> float:
 
 def top_terms(vector: dict[str, float], count: int) -> list[str]:
     return [term for term, _ in heapq.nlargest(count, vector.items(), key=lambda item: item[1])]
+
+
+def index_terms(words: dict[str, float], names: dict[str, float], config: StoriesConfig) -> list[str]:
+    """The strongest word and name terms of a story or an article, for the candidate index."""
+    return top_terms(words, config.index_words) + top_terms(names, config.index_names)
+
+
+class TermIndex:
+    """Inverted index from terms to the numbers of the stories that hold them."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, set[int]] = {}
+
+    def add(self, number: int, terms: tuple[str, ...] | list[str]) -> None:
+        for term in terms:
+            self.postings.setdefault(term, set()).add(number)
+
+    def remove(self, number: int, terms: tuple[str, ...] | list[str]) -> None:
+        for term in terms:
+            postings = self.postings.get(term)
+            if postings is not None:
+                postings.discard(number)
+                if not postings:
+                    del self.postings[term]
+
+    def candidates(self, terms: list[str], limit: int, exclude: int | None = None) -> list[int]:
+        """The ``limit`` story numbers sharing the most terms with ``terms``."""
+        hits: Counter = Counter()
+        for term in terms:
+            for number in self.postings.get(term, ()):
+                if number != exclude:
+                    hits[number] += 1
+        return [number for number, _ in hits.most_common(limit)]
 
 
 def _accumulate(target: dict[str, float], vector: dict[str, float]) -> None:

@@ -11,12 +11,12 @@
 """
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 
 from newsfuse.config import StoriesConfig
 from newsfuse.stories.features import ArticleFeatures
-from newsfuse.stories.live import LiveStory, article_score, day_number, story_score, top_terms
+from newsfuse.stories.live import LiveStory, TermIndex, article_score, day_number, index_terms, story_score
 
 
 class OnlineClusterer:
@@ -28,7 +28,7 @@ class OnlineClusterer:
         self.live: dict[int, LiveStory] = {}
         self.closed: list[list[str]] = []
         self.story_of: dict[str, int] = {}  # live articles only, so memory stays bounded
-        self._postings: dict[str, set[int]] = {}
+        self._index = TermIndex()
         self._dated: OrderedDict[int, tuple[int, int]] = OrderedDict()  # story -> (day, arrival)
         self._undated: OrderedDict[int, int] = OrderedDict()  # story -> arrival
         self._next_number = 0
@@ -57,7 +57,7 @@ class OnlineClusterer:
     @property
     def index_size(self) -> int:
         """Distinct terms in the candidate index."""
-        return len(self._postings)
+        return len(self._index.postings)
 
     def story_of_article(self, article_id: str) -> int | None:
         """The live story holding ``article_id``, or None once that story has closed."""
@@ -72,20 +72,11 @@ class OnlineClusterer:
 
     def candidates(self, terms: list[str], limit: int, exclude: int | None = None) -> list[LiveStory]:
         """The ``limit`` live stories sharing the most indexed terms with ``terms``."""
-        hits: Counter = Counter()
-        for term in terms:
-            for number in self._postings.get(term, ()):
-                if number != exclude:
-                    hits[number] += 1
-        return [self.live[n] for n, _ in hits.most_common(limit)]
-
-    def _query_terms(self, features: ArticleFeatures) -> list[str]:
-        return (top_terms(features.words, self.config.index_words)
-                + top_terms(features.names, self.config.index_names))
+        return [self.live[n] for n in self._index.candidates(terms, limit, exclude)]
 
     def _best_story(self, features: ArticleFeatures, day: int | None) -> LiveStory | None:
         best, best_score = None, self.config.threshold
-        for story in self.candidates(self._query_terms(features), self.config.max_candidates):
+        for story in self.candidates(index_terms(features.words, features.names, self.config), self.config.max_candidates):
             score = article_score(features, day, story, self.config)
             if score >= best_score:
                 best, best_score = story, score
@@ -94,7 +85,7 @@ class OnlineClusterer:
     def _merge_similar(self, story: LiveStory) -> None:
         if len(story.members) < 2:
             return
-        terms = story.top_terms(self.config.index_words, self.config.index_names)
+        terms = story.top_terms(self.config)
         for other in self.candidates(terms, self.config.max_merge_candidates, exclude=story.number):
             if story_score(story, other, self.config) >= self.config.merge_threshold:
                 keep, drop = (story, other) if len(story.members) >= len(other.members) else (other, story)
@@ -117,21 +108,15 @@ class OnlineClusterer:
             self._undated[story.number] = self._arrivals
 
     def _reindex(self, story: LiveStory) -> None:
-        terms = tuple(story.top_terms(self.config.index_words, self.config.index_names))
+        terms = tuple(story.top_terms(self.config))
         if terms == story.indexed:
             return
         self._unindex(story)
-        for term in terms:
-            self._postings.setdefault(term, set()).add(story.number)
+        self._index.add(story.number, terms)
         story.indexed = terms
 
     def _unindex(self, story: LiveStory) -> None:
-        for term in story.indexed:
-            postings = self._postings.get(term)
-            if postings is not None:
-                postings.discard(story.number)
-                if not postings:
-                    del self._postings[term]
+        self._index.remove(story.number, story.indexed)
         story.indexed = ()
 
     def _retire(self, story: LiveStory) -> None:

@@ -19,12 +19,11 @@ compared with a few dozen stories, not all.
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection
 
 from newsfuse.config import StoriesConfig
 from newsfuse.stories.features import ArticleFeatures
-from newsfuse.stories.live import blend, mean_similarity, top_terms
+from newsfuse.stories.live import TermIndex, blend, index_terms, mean_similarity
 
 REASSIGN_ROUNDS = 3
 MAX_LINK = 1.0  # an average of cosines
@@ -56,10 +55,10 @@ class _Story:
         size, named = len(self.members) - without_it, self.named - (without_it and bool(features.names))
         if size <= 0:
             return 0.0
-        words = _dot(features.words, self.words, features.words if without_it else None) / size
+        words = _dot(features.words, self.words, without_it) / size
         if not (features.names and named > 0):
             return words
-        names = _dot(features.names, self.names, features.names if without_it else None) / named
+        names = _dot(features.names, self.names, without_it) / named
         return blend(words, names, config, True)
 
     def group_link(self, other: _Story, config: StoriesConfig) -> float:
@@ -68,32 +67,17 @@ class _Story:
         return blend(words, names, config, self.named > 0 and other.named > 0)
 
 
-def _dot(vector: dict[str, float], total: dict[str, float], own: dict[str, float] | None) -> float:
-    """``vector`` dotted with ``total`` less ``own`` (the vector's own share of the total)."""
+def _dot(vector: dict[str, float], total: dict[str, float], leave_out: bool) -> float:
+    """``vector`` dotted with ``total``, less its own share where ``total`` includes it."""
     result = sum(w * total.get(t, 0.0) for t, w in vector.items())
-    return result - sum(w * w for w in own.values()) if own is not None else result
+    return result - sum(w * w for w in vector.values()) if leave_out else result
 
 
-class _Index:
-    """Inverted index from strong terms to the stories that hold them."""
-
-    def __init__(self, stories: dict[int, _Story], config: StoriesConfig):
-        self.config = config
-        self.postings: dict[str, set[int]] = {}
-        for number, story in stories.items():
-            for term in self._terms(story.words, story.names):
-                self.postings.setdefault(term, set()).add(number)
-
-    def _terms(self, words: dict[str, float], names: dict[str, float]) -> list[str]:
-        return top_terms(words, self.config.index_words) + top_terms(names, self.config.index_names)
-
-    def candidates(self, words: dict[str, float], names: dict[str, float], exclude: int) -> list[int]:
-        hits: Counter = Counter()
-        for term in self._terms(words, names):
-            for number in self.postings.get(term, ()):
-                if number != exclude:
-                    hits[number] += 1
-        return [number for number, _ in hits.most_common(self.config.max_candidates)]
+def _story_index(stories: dict[int, _Story], config: StoriesConfig) -> TermIndex:
+    index = TermIndex()
+    for number, story in stories.items():
+        index.add(number, index_terms(story.words, story.names, config))
+    return index
 
 
 def revise(groups: list[list[str]], features: dict[str, ArticleFeatures], config: StoriesConfig,
@@ -106,13 +90,13 @@ def revise(groups: list[list[str]], features: dict[str, ArticleFeatures], config
 
 
 def _absorb(stories: dict[int, _Story], config: StoriesConfig) -> None:
-    index = _Index(stories, config)
+    index = _story_index(stories, config)
     small = sorted((n for n, s in stories.items() if len(s.members) <= config.revise_small_size),
                    key=lambda n: len(stories[n].members))
     for number in small:
         story = stories[number]
         best, best_link = None, config.revise_join_threshold
-        for other in index.candidates(story.words, story.names, number):
+        for other in index.candidates(index_terms(story.words, story.names, config), config.max_candidates, number):
             if other in stories and len(stories[other].members) > config.revise_small_size:
                 link = story.group_link(stories[other], config)
                 if link >= best_link:
@@ -134,7 +118,7 @@ def _stay_link(home: _Story, features: ArticleFeatures, config: StoriesConfig) -
 def _reassign(stories: dict[int, _Story], config: StoriesConfig, fixed: set[str]) -> None:
     if config.revise_margin >= MAX_LINK:
         return
-    index = _Index(stories, config)
+    index = _story_index(stories, config)
     story_of = {m: n for n, s in stories.items() for m in s.members}
     for _ in range(REASSIGN_ROUNDS):
         moved = 0
@@ -144,7 +128,7 @@ def _reassign(stories: dict[int, _Story], config: StoriesConfig, fixed: set[str]
             home = story_of[article_id]
             features = stories[home].members[article_id]
             best, best_link = home, _stay_link(stories[home], features, config)
-            for other in index.candidates(features.words, features.names, home):
+            for other in index.candidates(index_terms(features.words, features.names, config), config.max_candidates, home):
                 if other in stories and stories[other].members:
                     link = stories[other].link(features, config)
                     if link > best_link:
