@@ -50,6 +50,8 @@ class StoriesConfig:
     event_merge_threshold: float | None = None  # lowest thread-local link for merging two events
     event_min_size: int | None = None  # articles an event needs to be its own story within a thread
     event_window: int = 30  # a thread's most recent members used for thread-local weights
+    event_apart_size: int | None = None  # a smaller event of at least this many articles is a story ...
+    event_apart_threshold: float | None = None  # ... where its average link to every large event is below this
     revise_small_size: int | None = None  # stories this small join the story they fit when a batch ends
     revise_join_threshold: float | None = None  # lowest average link for a small story to join another
     revise_margin: float | None = None  # how much better another story must fit for an article to move

@@ -4,9 +4,12 @@ Procedure: feed ECB+ train online in ``arrival_order`` (no cluster count given) 
 keep, for each grid below in turn, the setting with the highest subtopic BCubed F1
 (ties: the first in grid order). Stage 1 fits the thread scores (``THREAD_GRID``) with
 event splitting off (every thread one story); stage 2 fixes them and fits the event
-settings (``EVENT_GRID``); stage 3 fixes both and fits the end-of-batch revision
-(``REVISE_GRID``); stages 1 and 2 run without revision. The time penalty is a fixed prior, not fitted: ECB+
-subtopics are years apart where both halves are dated, so train cannot tell its size.
+settings (``EVENT_GRID``); stage 3 fixes them and fits when a smaller event that is
+clearly apart is a story of its own (``APART_GRID``, ordered so that ties go to the
+more conservative setting; threshold 0 turns it off); stage 4 fixes all of these and
+fits the end-of-batch revision (``REVISE_GRID``); stages 1 to 3 run without revision.
+The time penalty is a fixed prior, not fitted: ECB+ subtopics are years apart where
+both halves are dated, so train cannot tell its size.
 Writes ``calibration.json`` (settings, grids and train scores). Dev is never read here.
 """
 from __future__ import annotations
@@ -28,6 +31,7 @@ from newsfuse.stories.idf import shipped_idf
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "ecbplus"
 TIME_PENALTY_PRIOR = 0.4
 NO_EVENTS = {"event_threshold": 1.0, "event_merge_threshold": 1.0, "event_min_size": 10**9}
+NO_APART = {"event_apart_size": 10**9, "event_apart_threshold": 0.0}
 NO_REVISION = {"revise_small_size": 0, "revise_join_threshold": 1.0, "revise_margin": 1.0}
 THREAD_GRID = {
     "threshold": [0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3],
@@ -39,6 +43,10 @@ EVENT_GRID = {
     "event_threshold": [0.06, 0.08, 0.1, 0.12],
     "event_merge_threshold": [0.06, 0.08, 0.1, 0.12],
     "event_min_size": [3, 4, 5, 6, 7, 8],
+}
+APART_GRID = {
+    "event_apart_size": [5, 4, 3],
+    "event_apart_threshold": [0.0, 0.1, 0.15, 0.2, 0.25, 0.3],
 }
 REVISE_GRID = {
     "revise_small_size": [0, 1, 2, 3, 4, 5, 6],
@@ -66,14 +74,17 @@ def search(data_dir: Path) -> dict:
     features = [article_features(a, idf, a.reference_date) for a in ordered]
     gold = {d.article.id: d.subtopic for d in documents}
     base = StoriesConfig(time_penalty=TIME_PENALTY_PRIOR)
-    threads, thread_scores = _best(features, gold, replace(base, **NO_EVENTS, **NO_REVISION), THREAD_GRID)
-    events, event_scores = _best(features, gold, replace(base, **threads, **NO_REVISION), EVENT_GRID)
-    revision, revised_scores = _best(features, gold, replace(base, **threads, **events), REVISE_GRID)
-    return {"settings": {**threads, "time_penalty": TIME_PENALTY_PRIOR, **events, **revision},
-            "train_subtopic": revised_scores, "train_subtopic_without_revision": event_scores,
+    threads, thread_scores = _best(features, gold, replace(base, **NO_EVENTS, **NO_APART, **NO_REVISION),
+                                   THREAD_GRID)
+    events, event_scores = _best(features, gold, replace(base, **threads, **NO_APART, **NO_REVISION), EVENT_GRID)
+    apart, apart_scores = _best(features, gold, replace(base, **threads, **events, **NO_REVISION), APART_GRID)
+    revision, revised_scores = _best(features, gold, replace(base, **threads, **events, **apart), REVISE_GRID)
+    return {"settings": {**threads, "time_penalty": TIME_PENALTY_PRIOR, **events, **apart, **revision},
+            "train_subtopic": revised_scores, "train_subtopic_without_revision": apart_scores,
+            "train_subtopic_without_apart_events": event_scores,
             "train_subtopic_threads_only": thread_scores,
             "procedure": __doc__.split("\n\n")[1].replace("\n", " "),
-            "grid": {**THREAD_GRID, **EVENT_GRID, **REVISE_GRID}}
+            "grid": {**THREAD_GRID, **EVENT_GRID, **APART_GRID, **REVISE_GRID}}
 
 
 def main(argv: list[str]) -> int:

@@ -10,7 +10,7 @@ from newsfuse.config import StoriesConfig
 
 CALIBRATION_PATH = Path(__file__).with_name("calibration.json")
 CALIBRATED = ("threshold", "merge_threshold", "name_weight", "time_penalty", "cohesion_weight",
-              "event_threshold", "event_merge_threshold", "event_min_size",
+              "event_threshold", "event_merge_threshold", "event_min_size", "event_apart_size", "event_apart_threshold",
               "revise_small_size", "revise_join_threshold", "revise_margin")
 
 

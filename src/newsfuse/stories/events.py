@@ -12,10 +12,13 @@ words that only part of the thread shares then decide.
 On arrival an article joins the event of its thread it links best to (average
 thread-local similarity at least ``event_threshold``), else starts an event; then
 events of the thread whose average link reaches ``event_merge_threshold`` merge.
-A thread is reported as several stories only where it holds at least two events of
-``event_min_size`` articles or more; a smaller event is reported with the large
-event it matches best on the ordinary (global) weighting, and a thread without a
-large event is one story. Small, loose fragments thus never split a story.
+A thread is reported as several stories where it holds at least two events of
+``event_min_size`` articles or more, or one such large event and a smaller one of at
+least ``event_apart_size`` articles that is clearly apart from every large event: its
+average link on the ordinary (global) weighting stays below ``event_apart_threshold``.
+Any other event is reported with the story it matches best on the global weighting,
+and a thread without a large event is one story. Small fragments that share the
+thread's vocabulary thus never split a story.
 """
 from __future__ import annotations
 
@@ -93,18 +96,24 @@ class EventClusterer(OnlineClusterer):
             self.event_of.pop(member, None)
 
     def split(self, members: list[str]) -> list[list[str]]:
-        """A thread's stories: its large events, each with the small events that match it best."""
+        """A thread's stories: its large and clearly apart events, with the rest where they match best."""
         events: dict[int, list[str]] = defaultdict(list)
         for member in members:
             events[self.event_of.get(member, -1)].append(member)
         large = [group for group in events.values() if len(group) >= self.config.event_min_size]
-        if len(large) < 2:
+        stories = large + [group for group in events.values() if self._apart(group, large)]
+        if len(stories) < 2:
             return [members]
         for group in events.values():
-            if len(group) < self.config.event_min_size:
-                best = max(large, key=lambda big: self._global_link(group, big))
+            if not any(group is story for story in stories):
+                best = max(stories, key=lambda story: self._global_link(group, story))
                 best.extend(group)
-        return large
+        return stories
+
+    def _apart(self, group: list[str], large: list[list[str]]) -> bool:
+        """A smaller event that links to no large event of its thread: a story of its own."""
+        return (bool(large) and self.config.event_apart_size <= len(group) < self.config.event_min_size
+                and max(self._global_link(group, big) for big in large) < self.config.event_apart_threshold)
 
     def _global_link(self, left: list[str], right: list[str]) -> float:
         return sum(_similarity(_vectors(self.features[a]), _vectors(self.features[b]), self.config)
