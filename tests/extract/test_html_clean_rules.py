@@ -66,3 +66,21 @@ def test_a_closing_paragraph_about_people_or_subscriptions_is_kept():
 def test_a_request_for_comment_is_not_a_comment_prompt():
     ending = "The council did not immediately respond to a request for comment."
     assert clean_paragraphs([*BODY, ending]) == [*BODY, ending]
+
+
+def test_a_list_of_other_articles_after_a_heading_ends_the_html_text():
+    teasers = ["Harbour plan delayed again", "Mayor opens new library branch", "Bus fares to rise in May"]
+    assert clean_paragraphs([*BODY, "More like this", *teasers]) == BODY
+
+
+def test_a_list_heading_followed_by_long_prose_does_not_end_the_html_text():
+    more = ("Read more about the levy and how the council expects it to raise the money for the repairs "
+            "over the next three years, according to the budget papers published on Tuesday.")
+    assert clean_paragraphs([*BODY[:2], "Read more", more, BODY[2]]) == [*BODY[:2], more, BODY[2]]
+
+
+def test_a_list_of_dated_articles_after_the_html_text_is_dropped():
+    items = []
+    for n in range(3):
+        items += [f"Other story number {n} makes the news today", f"March {n + 3}, 2021"]
+    assert clean_paragraphs([*BODY, *items]) == BODY

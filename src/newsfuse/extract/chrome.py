@@ -64,6 +64,10 @@ AUTHOR_BIO = re.compile(
     r"(?:writer|editor|reporter|journalist|correspondent|author|contributor|columnist|curator|producer"
     r"|freelancer|director)\b"
 )
+# What follows the author's name at the start of a bio ("Jane Doe, MD, is a ...", "Jane has covered").
+BIO_VERB = r"(?:,[^.]{0,80}?,)?\s+(?:is|was|has|had|holds|joined|covers|writes|leads|lives|serves|works|worked)\b"
+BIO_REACH = 3  # a bio sits among the last paragraphs
+MIN_FIRST_NAME_CHARS = 3
 # A bare label of one to three words ("Comments", "Tags", "Explore further").
 BARE_LABEL = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+){0,2}")
 BARE_LABEL_MAX_CHARS = 25
@@ -94,6 +98,20 @@ def is_trailing_chrome(paragraph: str) -> bool:
             or (COMMENT_PROMPT.search(paragraph) and words <= MAX_COMMENT_PROMPT_WORDS)
             or (AUTHOR_BIO.match(paragraph) and words <= MAX_BIO_WORDS)
             or (len(paragraph) <= BARE_LABEL_MAX_CHARS and BARE_LABEL.fullmatch(paragraph) is not None))
+
+
+def author_bio_start(paragraphs: list[str], names: list[str]) -> int | None:
+    """Position of the bio that closes the text: one of the last paragraphs (never the first)
+    opening with a byline name, full or first ("Jane Doe is ...", "Jane has ..."); None if none."""
+    keys = {key for name in names for key in (name, name.split()[0])
+            if len(key) >= MIN_FIRST_NAME_CHARS and key[:1].isupper()}
+    if not keys:
+        return None
+    opening = re.compile("(?:" + "|".join(map(re.escape, sorted(keys, key=len, reverse=True))) + ")" + BIO_VERB)
+    for position in range(max(1, len(paragraphs) - BIO_REACH), len(paragraphs)):
+        if word_count(paragraphs[position]) <= MAX_BIO_WORDS and opening.match(paragraphs[position]):
+            return position
+    return None
 
 
 def is_edge_chrome(paragraph: str, index: int, count: int) -> bool:

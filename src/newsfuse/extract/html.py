@@ -4,7 +4,8 @@ trafilatura finds the main text and the page metadata. We favour recall (it
 measured better on WCXB dev and is faster, since trafilatura then rarely runs
 its fallback extractors); we drop byline and date lines opening
 the text, paragraphs before a dateline, a deck (standfirst) under the headline,
-inserted related-link, promotion and credit lines, and at the end
+inserted related-link, promotion and credit lines, lists of other articles and a
+comment section after the body (``lists.py``, as in text dumps), and at the end
 contributor lines, copyright/tag lines,
 author bios, comment prompts and bare labels (patterns in ``chrome.py``); the
 visible ``h1`` is the title where trafilatura kept one, else the page title
@@ -20,6 +21,7 @@ from newsfuse.extract.chrome import SENTENCE_END, is_inserted_chrome, kept_after
 from newsfuse.extract.dates import find_dates
 from newsfuse.extract.datelines import parse_dateline
 from newsfuse.extract.errors import NoArticleError
+from newsfuse.extract.lists import drop_dated_lists, end_at_list_heading
 from newsfuse.extract.metadata import finish_article
 from newsfuse.extract.titles import clean_title
 from newsfuse.model import Article, RawDocument
@@ -69,8 +71,11 @@ def _drop_deck(paragraphs: list[str]) -> list[str]:
 
 
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Body paragraphs without lead chrome, a deck, inserted chrome lines and trailing chrome."""
-    kept = [p for p in _drop_deck(_drop_lead(paragraphs)) if not is_inserted_chrome(p)]
+    """Body paragraphs without lead chrome, a deck, inserted chrome lines, lists of other articles
+    and a comment section after the body (``lists.py``), and trailing chrome."""
+    paragraphs = _drop_deck(_drop_lead(paragraphs))
+    ended = drop_dated_lists(paragraphs, end_at_list_heading(paragraphs, list(range(len(paragraphs)))))
+    kept = [paragraphs[i] for i in ended if not is_inserted_chrome(paragraphs[i])]
     return [kept[i] for i in kept_after_edge_chrome(kept)]
 
 

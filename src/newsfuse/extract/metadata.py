@@ -2,13 +2,15 @@
 
 ``finish_article`` runs last in each extractor. For a text dump it reads the
 dump's ``lines`` around the kept body (``article.body_lines``, 1-based); for
-HTML it cleans what trafilatura found. What the feed gave (JSONL ``title``,
-``published``) is never overridden.
+HTML it cleans what trafilatura found. A headline or byline opening the body and
+the author's own bio closing it are taken out of the body. What the feed gave
+(JSONL ``title``, ``published``) is never overridden.
 """
 from __future__ import annotations
 
 from newsfuse.config import ExtractConfig
 from newsfuse.extract.bylines import looks_like_name, parse_byline
+from newsfuse.extract.chrome import author_bio_start
 from newsfuse.extract.dates import find_dates
 from newsfuse.extract.datelines import parse_dateline
 from newsfuse.extract.language import identify_language
@@ -91,11 +93,21 @@ def _drop_heading_lines(article: Article) -> None:
             article.body_lines.pop(0)
 
 
+def _drop_author_bio(article: Article) -> None:
+    """The bio of the article's own author closing the text is not body."""
+    start = author_bio_start(article.body, article.byline)
+    if start is not None:
+        del article.body[start:]
+        if article.body_lines:
+            del article.body_lines[start:]
+
+
 def finish_article(article: Article, config: ExtractConfig, lines: list[str] | None = None) -> Article:
     """Fill the metadata the extractor could not; ``lines`` are a text dump's lines."""
     if lines is not None:
         _finish_from_lines(article, lines, article.site)
     _drop_heading_lines(article)
+    _drop_author_bio(article)
     if article.body and article.dateline is None:
         article.dateline = find_dateline(article.body)
     if not article.published and article.dateline and article.dateline.date and len(article.dateline.date) == 10:
