@@ -1,6 +1,6 @@
 """The vectorised shortcuts of the line features and the tree walk give exactly what the
 plain computations give: lexicon counts, character counts, timestamps, windows, shifts,
-line cleaning and the two tree passes."""
+line cleaning, line ends, the features' column-by-column storage and the two tree passes."""
 from __future__ import annotations
 
 import random
@@ -12,7 +12,8 @@ import pytest
 from newsfuse.extract.lineclassifier import load_classifier
 from newsfuse.extract.linefeatures import (
     LEXICON, LOWER_CHANGES_TOKENS, MAX_HASHED_CHARS, TABLE_SIZE, TIMESTAMP, _char_sums, _lexicon_kinds,
-    _lexicon_kinds_by_regex, _shifted, _timestamp_spans, _windowed_means, clean_line, clean_lines,
+    _lexicon_kinds_by_regex, _shifted, _timestamp_spans, _windowed_means, base_features, clean_line, clean_lines,
+    context_features, line_features,
 )
 
 WORD = re.compile(r"\w")
@@ -71,13 +72,13 @@ def test_character_sums_count_each_line() -> None:
 
 
 def test_windows_and_shifts_match_plain_loops() -> None:
-    values = np.random.default_rng(0).random((9, 3))
-    means = _windowed_means(values, (3, 7))
+    values = np.random.default_rng(0).random((9, 3))  # 9 rows of 3 columns, passed column by column
+    means = _windowed_means(values.T, (3, 7)).T
     for block, width in enumerate((3, 7)):
         for row in range(9):
             window = values[max(row - width // 2, 0):min(row + width // 2 + 1, 9)]
             assert np.allclose(means[row, 3 * block:3 * block + 3], window.mean(axis=0))
-    shifted = _shifted(values, (-2, 1), fill=-1.0)
+    shifted = _shifted(values.T, (-2, 1), fill=-1.0).T
     for block, shift in enumerate((-2, 1)):
         for row in range(9):
             expected = values[row + shift] if 0 <= row + shift < 9 else np.full(3, -1.0)
@@ -133,3 +134,36 @@ def test_timestamps_tried_only_where_they_can_start_match_finditer() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         assert _timestamp_spans(text, codes) == [match.span() for match in TIMESTAMP.finditer(text)], text
+
+
+def test_tree_walk_reads_features_in_either_memory_order() -> None:
+    classifier = load_classifier()
+    rng = np.random.default_rng(2)
+    for ensemble in (classifier.first, classifier.second):
+        rows = rng.normal(size=(30, int(ensemble.feature.max()) + 1)) * 3
+        by_row, by_column = np.ascontiguousarray(rows), np.asfortranarray(rows)
+        assert np.array_equal(ensemble.raw_score(by_row), ensemble.raw_score(by_column))
+
+
+def test_features_are_stored_column_by_column_with_the_plain_values() -> None:
+    lines = ["Breaking: the river rose overnight", "By Jane Doe", "The water reached the old bridge at 5:30 am, "
+             "officials said.", "Share on Facebook", "The water reached the old bridge", "Rescue teams: 12"]
+    own, names = base_features(lines)
+    first = line_features(lines)
+    second = context_features(first, np.linspace(0.1, 0.9, len(lines)))
+    assert own.T.flags["C_CONTIGUOUS"] and first.T.flags["C_CONTIGUOUS"] and second.T.flags["C_CONTIGUOUS"]
+    assert np.array_equal(first[:, :own.shape[1]], own)
+    assert np.array_equal(second[:, :first.shape[1]], first)
+    column = dict(zip(names, own.T))
+    assert column["ends_colon"].tolist() == [0, 0, 0, 0, 0, 0]
+    assert column["repeat_page"].tolist() == [0.0] * len(lines)
+    assert column["teaser"].tolist() == [0, 0, 0, 0, 1, 0]  # the cut-off start of the third line
+    assert column["ends_sentence"].tolist() == [0, 0, 1, 0, 0, 0]
+
+
+def test_line_ends_read_from_the_code_points() -> None:
+    lines = ["Contents:", "目次：", "Plain line", "End.", "\"Quoted.\""]
+    own, names = base_features(lines)
+    column = dict(zip(names, own.T))
+    assert column["ends_colon"].tolist() == [1, 1, 0, 0, 0]
+    assert column["ends_sentence"].tolist() == [0, 0, 0, 1, 1]

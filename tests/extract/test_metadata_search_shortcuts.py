@@ -1,7 +1,9 @@
-"""The metadata search shortcuts (lazy line keys, bounded title search, one-pass year search)
-give exactly what the plain searches give, on real text dumps."""
+"""The metadata search shortcuts (lazy line keys, bounded title search, one-pass year search,
+cached date and byline answers, the vectorised language identification) give exactly what the
+plain searches give, on real text dumps and random text."""
 from __future__ import annotations
 
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -80,3 +82,100 @@ def test_top_lines_alone_give_the_at_top_term(shared_dir: Path) -> None:
         index_of = LineIndex(lines)
         for index in range(0, min(len(lines), LOOKBACK_LINES)):
             assert index_of.at_top(index) == index_of.repeats(index)[2]
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    pieces = ["the ", "news ", "und ", "der ", "la ", "noticia ", "новости ", "日本語の", "뉴스 ", "新闻", "é", "ß", "\u0301",
+              "A", "ZZ", ". ", ", ", "2024 ", "!", "\ufeff", "¿", "ǅ", "\U0001f600", "  ", "\n"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 80))) for _ in range(count)]
+
+
+def test_vectorised_language_walk_visits_what_py3langid_counts() -> None:
+    from py3langid import langid
+
+    from newsfuse.extract.language import _classify
+
+    fast = _classify().__self__
+    identifier = fast.identifier
+    for text in _random_texts(11, 300):
+        data = identifier._encode(text)
+        expected = langid.visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data) or {}
+        features, counts = fast.feature_counts(data)
+        assert list(zip(features.tolist(), counts.tolist())) == list(expected.items()), text
+
+
+def test_vectorised_language_id_names_what_py3langid_names(shared_dir: Path) -> None:
+    from py3langid import langid
+
+    from newsfuse.extract.language import SAMPLE_CHARS, _classify
+
+    texts = _random_texts(12, 500) + [" ".join(lines)[:SAMPLE_CHARS] for lines in _dumps(shared_dir)]
+    texts += [" ".join(lines)[-SAMPLE_CHARS:] for lines in _dumps(shared_dir)]
+    classify = _classify()
+    assert [classify(text) for text in texts] == [langid.classify(text)[0] for text in texts]
+
+
+def _plain_dates(text: str) -> list:
+    """``find_dates`` without the cache and without skipping patterns that lack their characters."""
+    from newsfuse.extract.dates import HAS_YEAR, PATTERNS, FoundDate, _from_match
+
+    if not HAS_YEAR.search(text):
+        return []
+    found, taken = [], []
+    for pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            value = _from_match(match)
+            if value is not None:
+                groups = match.groupdict()
+                taken.append(match.span())
+                found.append(FoundDate(value, match.start(), match.end(), has_weekday=bool(groups.get("weekday")),
+                                       has_time=bool(groups.get("time"))))
+    return sorted(found, key=lambda d: d.start)
+
+
+def test_cached_date_search_finds_what_every_pattern_finds(shared_dir: Path) -> None:
+    rng = random.Random(13)
+    pieces = ["2024", "2019", "-", "/", ".", "05", "12", "31", "年", "月", "日", "년", "월", "일", " ", "May ", "Sept. ", "ſep ",
+              "OCT. ", "DEC", "\u212aey ", "İ", "ſat ", "ſun, ", "٣", "١٢/", "Mon. ", "wed ", "Thurs. ", "1st ",
+              "Tuesday, ", "3rd ", "of ", ",", " at 10:30 pm", "T09:15", "x", "\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    texts += [line for lines in _dumps(shared_dir) for line in lines]
+    for text in texts + texts:  # the second time from the cache
+        assert find_dates(text) == _plain_dates(text), text
+
+
+def test_cached_answers_are_fresh_lists() -> None:
+    from newsfuse.extract.bylines import parse_byline
+
+    line = "By Jane Doe and John Roe, 2024-05-02"
+    parse_byline(line).append("Someone Else")
+    find_dates(line).clear()
+    assert parse_byline(line) == ["Jane Doe", "John Roe"]
+    assert [found.value.isoformat() for found in find_dates(line)] == ["2024-05-02"]
+
+
+def test_keys_of_a_run_of_lines_match_normalise() -> None:
+    rng = random.Random(17)
+    pieces = ["Word", "ΣΟΦΟΣ", "σ", "İ", "ß", " ", "  ", "-", "—", "…", "\t", "'", "_", "١٢", "日本", "!", "\u200b"]
+    for _ in range(300):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 6))]
+        index_of = LineIndex(lines)
+        index_of.add_keys(range(len(lines)))
+        assert [index_of.key(i) for i in range(len(lines))] == [normalise(line) for line in lines]
+    index_of = LineIndex(["one\ntwo", "three"])
+    index_of.add_keys(range(2))  # a line holding a line break: keys made line by line
+    assert [index_of.key(0), index_of.key(1)] == ["one two", "three"]
+
+
+def test_year_search_finds_exactly_the_lines_holding_a_year() -> None:
+    from newsfuse.extract.dates import HAS_YEAR
+
+    rng = random.Random(19)
+    pieces = ["2024", "19", "99", "20", "x", " ", "\u2028", "1"]
+    for _ in range(2000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(0, 8))]
+        zone = sorted(rng.sample(range(len(lines)), rng.randint(0, len(lines))))
+        assert _lines_with_year(lines, zone) == [i for i in zone if HAS_YEAR.search(lines[i])], (lines, zone)

@@ -3,6 +3,7 @@ and extractor author fields, without "By" and without job titles or outlets."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsfuse.extract.dates import find_dates
 
@@ -15,6 +16,7 @@ CJK_SUFFIX = re.compile(r"\s?기자$")  # Korean "reporter" after a name
 CJK_NAME = re.compile(r"^[\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff]{2,4}(?:\s?기자)?$")
 MIN_NAME_TOKENS, MAX_NAME_TOKENS = 2, 5
 MAX_BYLINE_CHARS = 160
+CACHED_LINES = 1024
 # Words that make a byline part a role, desk or outlet rather than a person.
 NOT_NAME_WORDS = frozenset("""
 staff writer reporter correspondent editor editors contributor columnist desk news press agency
@@ -57,9 +59,22 @@ def split_names(text: str) -> list[str]:
     return names
 
 
-
 def parse_byline(line: str) -> list[str]:
-    """Authors named by a byline line, or [] if the line is no byline."""
+    """Authors named by a byline line, or [] if the line is no byline.
+
+    The stages ask this of the same few lines several times, so the answers for recent lines
+    are kept."""
+    if len(line) > MAX_BYLINE_CHARS and len(line.strip()) > MAX_BYLINE_CHARS:
+        return []  # too long to be a byline: not worth keeping
+    return list(_byline_names(line))
+
+
+@lru_cache(maxsize=CACHED_LINES)
+def _byline_names(line: str) -> tuple[str, ...]:
+    return tuple(_parse_byline(line))
+
+
+def _parse_byline(line: str) -> list[str]:
     text = line.strip()
     if not text or len(text) > MAX_BYLINE_CHARS:
         return []

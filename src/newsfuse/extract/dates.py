@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -35,7 +36,18 @@ PATTERNS = [
     re.compile(rf"(?<![\w]){_WEEKDAY}{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d){_TIME}", re.I),
     re.compile(rf"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)[/.]{_YEAR}(?!\d){_TIME}"),
 ]
+# What each of ``PATTERNS`` needs in a text to match: one of these strings, looked for in the text
+# itself or (month names, matched ignoring case) in its case-folded form.
+MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+PATTERN_NEEDS = ((("-", "/", "."), False), (("年",), False), (("년",), False), (MONTH_STARTS, True),
+                 (MONTH_STARTS, True), (("/", "."), False))
+# Each of ``PATTERNS`` behind a lookahead for the characters its matches can start with: the same
+# matches, but the regex engine turns most positions down at once (the patterns that begin with a
+# plain year need none).
+MATCH_STARTS = ("(?=[12])", "", "", "(?=[adfjmnostw])", r"(?=[\dmtwfs])", r"(?=\d)")
+SEARCH_PATTERNS = [re.compile(start + pattern.pattern, pattern.flags) for start, pattern in zip(MATCH_STARTS, PATTERNS)]
 HAS_YEAR = re.compile(r"(?:19|20)\d\d")  # every full date has one: a cheap first test
+CACHED_TEXTS = 1024
 MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.I)
 
 
@@ -80,12 +92,23 @@ def _from_match(match: re.Match) -> date | None:
 
 
 def find_dates(text: str) -> list[FoundDate]:
-    """Every full date (with a year) in ``text``, in order of position, spans not overlapping."""
+    """Every full date (with a year) in ``text``, in order of position, spans not overlapping.
+
+    The stages read the same few lines several times (titles, bylines, dates), so the
+    answers for recent lines are kept."""
     if not HAS_YEAR.search(text):
         return []
+    return list(_dates_with_year(text))
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _dates_with_year(text: str) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in PATTERNS:
+    folded = text.casefold()  # what a month name matched ignoring case becomes
+    for pattern, (needles, in_folded) in zip(SEARCH_PATTERNS, PATTERN_NEEDS):
+        if not any(needle in (folded if in_folded else text) for needle in needles):
+            continue  # the pattern cannot match
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
@@ -96,7 +119,7 @@ def find_dates(text: str) -> list[FoundDate]:
             taken.append(match.span())
             found.append(FoundDate(value, match.start(), match.end(),
                                    has_weekday=bool(groups.get("weekday")), has_time=bool(groups.get("time"))))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def month_day(text: str) -> tuple[int, int] | None:

@@ -54,21 +54,27 @@ class TreeEnsemble:
     def raw_score(self, features: np.ndarray) -> np.ndarray:
         """Sum of the trees' leaf values plus the baseline: the log-odds per row.
 
-        All rows walk all trees together, one level per step, in preallocated buffers."""
+        All rows walk all trees together, one level per step, in preallocated buffers: the
+        first step compares each row's root features at once, the others gather each row's
+        value at its node from the features stored column after column (neighbouring rows
+        of one column sit together). Every index is in range, so ``take`` may use its
+        cheapest bounds mode (``wrap``)."""
         feature, threshold, left, value, roots = self._sibling_layout
-        n_rows, n_features = features.shape
-        flat = np.ascontiguousarray(features, dtype=np.float64).ravel()
-        row_offset = (np.arange(n_rows, dtype=np.intp) * n_features)[:, None]
-        node = np.repeat(roots[None, :], n_rows, axis=0)
+        n_rows = features.shape[0]
+        by_column = np.ascontiguousarray(features.T, dtype=np.float64).ravel()
+        column_start = feature * n_rows
+        row = np.arange(n_rows, dtype=np.intp)[:, None]
+        node = np.empty((n_rows, len(roots)), dtype=np.intp)  # C order: the leaf sum adds along rows
+        np.add(left[roots], features[:, feature[roots]] > threshold[roots], out=node)
         at, x, bound = np.empty_like(node), np.empty(node.shape), np.empty(node.shape)
         goes_right = np.empty(node.shape, dtype=bool)
-        for _ in range(self.depth):
-            np.take(feature, node, out=at, mode="clip")
-            at += row_offset
-            np.take(flat, at, out=x, mode="clip")
-            np.take(threshold, node, out=bound, mode="clip")
+        for _ in range(self.depth - 1):
+            np.take(column_start, node, out=at, mode="wrap")
+            at += row
+            np.take(by_column, at, out=x, mode="wrap")
+            np.take(threshold, node, out=bound, mode="wrap")
             np.greater(x, bound, out=goes_right)
-            np.take(left, node, out=at, mode="clip")
+            np.take(left, node, out=at, mode="wrap")
             np.add(at, goes_right, out=node)
         return value[node].sum(axis=1) + self.baseline
 

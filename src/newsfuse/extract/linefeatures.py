@@ -6,9 +6,12 @@ timestamps, boilerplate words), its place in the page, whether it repeats,
 and the same signals smoothed over its neighbours. ``context_features`` adds
 the second pass: first-pass body probabilities of the neighbouring lines.
 Character classes come from one lookup table indexed by code point and per
-line sums from ``bincount``s; stopwords and boilerplate words are found by
-exact numeric values of the page's tokens; shifted and windowed columns come
-from one gather each. So a page costs a few numpy calls over all its lines.
+line sums from ``bincount``s (turned into class counts by matrix products);
+stopwords and boilerplate words are found by exact numeric values of the page's
+tokens; shifted and windowed columns come from slices and one gather each. So a
+page costs a few numpy calls over all its lines. The feature matrices are stored
+column by column (one contiguous row per feature, transposed), as the tree walk
+reads them, so no pass copies them into another layout.
 """
 from __future__ import annotations
 
@@ -156,41 +159,37 @@ def _class_table() -> np.ndarray:
     return table
 
 
-@lru_cache(maxsize=64)
-def _window_rows(n: int, widths: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _window_bounds(n: int, widths: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For centred windows of each of ``widths`` rows over ``n`` rows (edges shrink), width after
     width: the row after each window, its first row, and its size."""
     index = np.arange(n)
-    after = np.concatenate([np.minimum(index + width // 2 + 1, n) for width in widths])
-    first = np.concatenate([np.maximum(index - width // 2, 0) for width in widths])
-    return after, first, (after - first)[:, None]
+    half = np.array(widths)[:, None] // 2
+    after = np.minimum(index + half + 1, n).ravel()
+    first = np.maximum(index - half, 0).ravel()
+    return after, first, after - first
 
 
-def _windowed_means(values: np.ndarray, widths: tuple[int, ...]) -> np.ndarray:
-    """Mean of each column over centred windows of each of ``widths`` rows (edges shrink):
-    one block of columns per width, side by side."""
-    n, k = values.shape
-    padded = np.zeros((n + 1, k))
-    np.cumsum(values, axis=0, out=padded[1:])
-    after, first, size = _window_rows(n, widths)
-    means = (padded[after] - padded[first]) / size
-    return means.reshape(len(widths), n, k).transpose(1, 0, 2).reshape(n, len(widths) * k)
+def _windowed_means(columns: np.ndarray, widths: tuple[int, ...]) -> np.ndarray:
+    """Mean of each column over centred windows of each of ``widths`` rows (edges shrink).
+
+    ``columns`` holds one column per row (``k x n``); so does the answer, one block of ``k``
+    per width."""
+    k, n = columns.shape
+    padded = np.zeros((k, n + 1))
+    np.cumsum(columns, axis=1, out=padded[:, 1:])
+    after, first, size = _window_bounds(n, widths)
+    means = (padded[:, after] - padded[:, first]) / size
+    return means.reshape(k, len(widths), n).transpose(1, 0, 2).reshape(len(widths) * k, n)
 
 
-@lru_cache(maxsize=64)
-def _shifted_rows(n: int, shifts: tuple[int, ...]) -> np.ndarray:
-    """Row i + shift for each row i and shift, offset by the largest shift (see ``_shifted``)."""
-    return np.arange(n)[:, None] + max(map(abs, shifts)) + np.array(shifts)
-
-
-def _shifted(values: np.ndarray, shifts: tuple[int, ...], fill: float = 0.0) -> np.ndarray:
-    """``values`` moved by each of ``shifts`` rows (row i gets row i+shift, ``fill`` past the
-    edges): one block of columns per shift, side by side."""
-    n, k = values.shape
+def _shifted(columns: np.ndarray, shifts: tuple[int, ...], fill: float = 0.0) -> np.ndarray:
+    """``columns`` (one per row, ``k x n``) moved by each of ``shifts`` rows: row i gets row
+    i+shift, ``fill`` past the edges. One block of ``k`` per shift."""
+    k, n = columns.shape
     reach = max(map(abs, shifts))
-    padded = np.full((n + 2 * reach, k), fill)
-    padded[reach:reach + n] = values
-    return padded[_shifted_rows(n, shifts)].reshape(n, len(shifts) * k)
+    padded = np.full((k, n + 2 * reach), fill)
+    padded[:, reach:reach + n] = columns
+    return np.concatenate([padded[:, reach + shift:reach + shift + n] for shift in shifts])
 
 
 def _lexicon_kinds_by_regex(text: str) -> np.ndarray:
@@ -327,6 +326,8 @@ def _timestamps(text: str, codes: np.ndarray, starts: np.ndarray, ends: np.ndarr
 WORD_FLAGS = ("words", "cap_words", "digit_words", "sentence_gaps")
 WORD_FLAG_COLUMNS = ((np.arange(1 << len(WORD_FLAGS))[:, None] >> np.arange(len(WORD_FLAGS))) & 1).astype(np.int64)
 SENTENCE_GAP_FLAG = 1 << WORD_FLAGS.index("sentence_gaps")
+N_FLAG_SETS = len(WORD_FLAG_COLUMNS)
+WORD_FLAG_ROWS = WORD_FLAG_COLUMNS.T.astype(float)
 
 
 @dataclass(frozen=True)
@@ -336,11 +337,11 @@ class PatternTable:
 
     pattern_of_code: np.ndarray  # uint8 pattern id per code point below TABLE_SIZE
     bits: np.ndarray  # class bits per pattern
-    class_columns: np.ndarray  # 0/1 per pattern and class
     word: np.ndarray  # bool per pattern: a word character
     word_start_flags: np.ndarray  # uint8 per pattern: its flags if it starts a word
     gap_flag: np.ndarray  # uint8 per pattern: SENTENCE_GAP_FLAG if it ends a sentence
     space: np.ndarray  # bool per pattern
+    class_rows: np.ndarray  # float 0/1 per class and pattern
 
 
 @lru_cache(maxsize=1)
@@ -350,9 +351,9 @@ def _pattern_table() -> PatternTable:
     has = (lambda name: (patterns & _BIT[name]) > 0)
     return PatternTable(
         pattern_of_code=pattern_of_code.astype(np.uint8), bits=patterns,
-        class_columns=((patterns[:, None] >> np.arange(len(CLASSES))) & 1).astype(np.int64),
         word=has("word"), word_start_flags=(1 + 2 * has("upper") + 4 * has("digit")).astype(np.uint8),
-        gap_flag=(SENTENCE_GAP_FLAG * has("sentence_end")).astype(np.uint8), space=has("space"))
+        gap_flag=(SENTENCE_GAP_FLAG * has("sentence_end")).astype(np.uint8), space=has("space"),
+        class_rows=((patterns[None, :] >> np.arange(len(CLASSES))[:, None]) & 1).astype(float))
 
 
 def _char_sums(text: str, lengths: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
@@ -364,25 +365,26 @@ def _char_sums(text: str, lengths: np.ndarray) -> tuple[dict[str, np.ndarray], n
     """
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     table = _pattern_table()
-    pattern = np.take(table.pattern_of_code, codes, mode="clip").astype(np.intp)  # beyond: as the table's last
-    n, n_patterns, n_flag_sets = len(lengths), table.class_columns.shape[0], WORD_FLAG_COLUMNS.shape[0]
+    pattern = np.take(table.pattern_of_code, codes, mode="clip")  # beyond: as the table's last
+    n, n_patterns = len(lengths), table.class_rows.shape[1]
     line = np.repeat(np.arange(n), lengths + 1)[: len(codes)]
-    per_pattern = np.bincount(line * n_patterns + pattern, minlength=n * n_patterns)
-    class_sums = per_pattern.reshape(n, n_patterns) @ table.class_columns
     word = np.take(table.word, pattern)
     word_start = word.copy()
     word_start[1:] &= ~word[:-1]
     flags = np.take(table.word_start_flags, pattern) * word_start
     flags[:-1] += np.take(table.gap_flag, pattern[:-1]) * np.take(table.space, pattern[1:])
-    per_flag_set = np.bincount(line * n_flag_sets + flags, minlength=n * n_flag_sets)
-    flag_sums = per_flag_set.reshape(n, n_flag_sets) @ WORD_FLAG_COLUMNS
-    totals = np.hstack([class_sums, flag_sums]).T.astype(float, order="C")  # a contiguous row per name
+    per_pattern = np.bincount(line * n_patterns + pattern, minlength=n * n_patterns)
+    per_flag_set = np.bincount(line * N_FLAG_SETS + flags, minlength=n * N_FLAG_SETS)
+    # counts times 0/1 columns: exact in floating point, and matrix products numpy hands to BLAS
+    totals = np.vstack([table.class_rows @ per_pattern.reshape(n, n_patterns).T.astype(float),
+                        WORD_FLAG_ROWS @ per_flag_set.reshape(n, N_FLAG_SETS).T.astype(float)])
     return dict(zip(CLASSES + WORD_FLAGS, totals)), codes, pattern
 
 
 def _edge_chars(codes: np.ndarray, pattern: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
     """Shape of each line's first and last characters."""
     bits = _pattern_table().bits
+    last_code = codes[ends - 1]
     last_bits = bits[pattern[ends - 1]]
     before_last = bits[pattern[np.maximum(ends - 2, starts)]]
     first_bits = bits[pattern[starts]]
@@ -390,7 +392,7 @@ def _edge_chars(codes: np.ndarray, pattern: np.ndarray, starts: np.ndarray, ends
     ends_closing = ((last_bits & _BIT["quote"]) > 0) & ((before_last & _BIT["sentence_end"]) > 0)
     return {
         "ends_sentence": (ends_sentence | ends_closing).astype(float),
-        "ends_colon": np.isin(codes[ends - 1], [ord(":"), ord("：")]).astype(float),
+        "ends_colon": ((last_code == ord(":")) | (last_code == ord("："))).astype(float),
         "ends_comma": ((last_bits & _BIT["comma"]) > 0).astype(float),
         "ends_word": ((last_bits & _BIT["word"]) > 0).astype(float),
         "ends_digit": ((last_bits & _BIT["digit"]) > 0).astype(float),
@@ -418,31 +420,32 @@ def _teasers(lines: tuple[str, ...]) -> frozenset[str]:
 
 def _repeats(lines: list[str], batch_counts: Counter | None) -> dict[str, np.ndarray]:
     """How often each line occurs in the page and in the batch; teasers cut from a longer line."""
-    counts = Counter(lines)
-    in_page = np.array([counts[line] for line in lines], dtype=float)
+    n = len(lines)
+    in_page = np.fromiter(map(Counter(lines).__getitem__, lines), dtype=float, count=n)
     in_batch = np.array([batch_counts.get(line, 1) for line in lines], dtype=float) if batch_counts else in_page
-    teasers = teaser_lines(lines)
-    is_teaser = np.array([line in teasers for line in lines], dtype=float)
+    is_teaser = np.fromiter(map(teaser_lines(lines).__contains__, lines), dtype=float, count=n)
     return {"repeat_page": np.log1p(in_page - 1), "repeat_batch": np.log1p(in_batch - 1), "teaser": is_teaser}
 
 
 def _script_features(sums: dict[str, np.ndarray], length: np.ndarray) -> dict[str, np.ndarray]:
     """Script shares per line and how well a line matches the page's dominant script."""
-    scripts = np.column_stack([sums[name] for name in ("latin", "cjk", "hangul", "cyrillic", "other_script")])
-    letters = np.maximum(scripts.sum(axis=1), 1)
-    shares = scripts / letters[:, None]
+    scripts = np.vstack([sums[name] for name in ("latin", "cjk", "hangul", "cyrillic", "other_script")])
+    letters = np.maximum(scripts[0] + scripts[1] + scripts[2] + scripts[3] + scripts[4], 1)
+    shares = scripts / letters
     weight = np.maximum(length - 40, 0)  # long lines say which script the body is in
-    page_script = (shares * (weight if weight.sum() > 0 else length)[:, None]).sum(axis=0)
+    weighted = np.ascontiguousarray((shares * (weight if weight.sum() > 0 else length)).T)
+    page_script = weighted.sum(axis=0)  # line after line, as a row per line adds up
     dominant = int(np.argmax(page_script))
     names = ("latin_share", "cjk_share", "hangul_share", "cyrillic_share", "other_share")
-    out = {name: shares[:, i] for i, name in enumerate(names)}
-    out["page_script_match"] = shares[:, dominant]
+    out = dict(zip(names, shares))
+    out["page_script_match"] = shares[dominant]
     out["page_cjk"] = np.full(len(length), float(dominant in (1, 2)))
     return out
 
 
 def base_features(lines: list[str], batch_counts: Counter | None = None) -> tuple[np.ndarray, list[str]]:
-    """One row of own-line features per line of ``lines`` (cleaned, non-empty)."""
+    """One row of own-line features per line of ``lines`` (cleaned, non-empty); stored column by
+    column (the transpose of a C-ordered array, as the tree walk reads it)."""
     text = "\n".join(lines)
     lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
     starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
@@ -479,7 +482,7 @@ def base_features(lines: list[str], batch_counts: Counter | None = None) -> tupl
     features["relative_length"] = length / max(length.max(), 1)
     features["length_rank"] = np.argsort(np.argsort(-length)) / max(n, 1)
     names = list(features)
-    return np.column_stack([features[name] for name in names]), names
+    return np.vstack([features[name] for name in names]).T, names
 
 
 NEIGHBOUR_COLUMNS = ("log_chars", "ends_sentence", "stopword_share", "cap_word_share", "timestamps",
@@ -487,18 +490,21 @@ NEIGHBOUR_COLUMNS = ("log_chars", "ends_sentence", "stopword_share", "cap_word_s
 
 
 def line_features(lines: list[str], batch_counts: Counter | None = None) -> np.ndarray:
-    """First-pass features: own-line features plus their neighbours' and window means."""
+    """First-pass features: own-line features plus their neighbours' and window means (stored
+    column by column, like ``base_features``)."""
     own, names = base_features(lines, batch_counts)
-    picked = own[:, [names.index(name) for name in NEIGHBOUR_COLUMNS]]
-    prose = (own[:, names.index("ends_sentence")] * (own[:, names.index("words")] >= PROSE_MIN_WORDS))[:, None]
-    return np.hstack([own, _shifted(picked, SHIFTS), _windowed_means(np.hstack([picked, prose]), WINDOWS),
-                      _windowed_means(prose, (WIDE_WINDOW,)), np.full((len(lines), 1), prose.mean())])
+    columns = own.T
+    picked = columns[[names.index(name) for name in NEIGHBOUR_COLUMNS]]
+    prose = (columns[names.index("ends_sentence")] * (columns[names.index("words")] >= PROSE_MIN_WORDS))[None, :]
+    return np.vstack([columns, _shifted(picked, SHIFTS), _windowed_means(np.vstack([picked, prose]), WINDOWS),
+                      _windowed_means(prose, (WIDE_WINDOW,)), np.full((1, len(lines)), prose.mean())]).T
 
 
 def context_features(first: np.ndarray, probability: np.ndarray) -> np.ndarray:
-    """Second-pass features: first-pass features plus neighbours' body probabilities."""
-    p = probability[:, None]
-    blocks = [first, p, _shifted(p, PROB_SHIFTS), _windowed_means(p, PROB_WINDOWS)]
+    """Second-pass features: first-pass features plus neighbours' body probabilities (stored
+    column by column)."""
+    p = probability[None, :]
+    blocks = [first.T, p, _shifted(p, PROB_SHIFTS), _windowed_means(p, PROB_WINDOWS)]
     confident = probability > 0.5
     index = np.arange(len(probability))
     above = np.maximum.accumulate(np.where(confident, index, -1))
@@ -506,12 +512,12 @@ def context_features(first: np.ndarray, probability: np.ndarray) -> np.ndarray:
     prev_body = np.concatenate([[-1], above[:-1]])
     next_body = np.concatenate([below[1:], [len(probability)]])
     far = 1000.0
-    blocks.append(np.where(prev_body >= 0, index - prev_body, far)[:, None])
-    blocks.append(np.where(next_body < len(probability), next_body - index, far)[:, None])
+    blocks.append(np.where(prev_body >= 0, index - prev_body, far)[None, :])
+    blocks.append(np.where(next_body < len(probability), next_body - index, far)[None, :])
     count = max(int(confident.sum()), 1)
     body_start = index[confident].min() if confident.any() else 0
     body_end = index[confident].max() if confident.any() else len(probability) - 1
-    inside = ((index >= body_start) & (index <= body_end)).astype(float)[:, None]
+    inside = ((index >= body_start) & (index <= body_end)).astype(float)[None, :]
     blocks += [inside, np.full_like(p, probability.max()), np.full_like(p, probability.mean()),
                np.full_like(p, np.log1p(count)), p / max(probability.max(), 1e-6)]
-    return np.hstack(blocks)
+    return np.vstack(blocks).T

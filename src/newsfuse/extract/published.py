@@ -9,9 +9,7 @@ answer is None: a missing date is better than a chrome date.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
 from newsfuse.extract.bylines import parse_byline
 from newsfuse.extract.dates import HAS_YEAR, FoundDate, find_dates
@@ -83,11 +81,17 @@ def _score(lines: list[str], dated: DatedLine, first_body: int, last_body: int,
 
 
 def _lines_with_year(lines: list[str], zone: list[int]) -> list[int]:
-    """The indexes in ``zone`` whose line holds a year: one search over the zone's joined text."""
-    texts = [lines[i] for i in zone]
-    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
-    positions = {bisect_right(starts, match.start()) - 1 for match in HAS_YEAR.finditer("\n".join(texts))}
-    return [zone[position] for position in sorted(positions)]
+    """The indexes in ``zone`` whose line holds a year: one search over the zone's joined text,
+    counting the line breaks passed since the last year found."""
+    text = "\n".join([lines[i] for i in zone])
+    found: list[int] = []
+    position = line = 0
+    for match in HAS_YEAR.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return [zone[position] for position in found]
 
 
 def find_published(lines: list[str], first_body: int, last_body: int, title_index: int | None) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate, islice
-from operator import add
+from operator import add, itemgetter
 
 from newsfuse.extract.bylines import parse_byline
 from newsfuse.extract.dates import find_dates
@@ -18,6 +18,7 @@ SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|•|·|::|/)\s+")
 TRAILING_CJK = re.compile(r"\s+[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,4}$")
 LEADING_CJK = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,8}[:：]\s*")
 NON_WORD = re.compile(r"\W+")
+NON_WORD_IN_LINE = re.compile(r"[^\w\n]+")
 MAX_SITE_WORDS = 4
 MAX_SUFFIXES = 2
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 2, 40
@@ -97,14 +98,19 @@ def clean_title(title: str | None, site: str | None = None) -> str | None:
 
 
 def _is_candidate(line: str) -> bool:
+    return _candidate_words(line) is not None
+
+
+def _candidate_words(line: str) -> list[str] | None:
+    """The words of ``line`` (stripped) if it can be a headline, else None."""
     words = line.split()
     if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
-        return False
+        return None
     if NOT_TITLE_START.match(line) or len(words) < MIN_WORDS_BESIDE_DATE and find_dates(line):
-        return False
+        return None
     if line[:1] in "([" and line[-1:] in ")]":
-        return False  # an editor's note such as "(ATTN: ...)", not a headline
-    return sum(map(str.isalpha, line)) >= len(line) / 2
+        return None  # an editor's note such as "(ATTN: ...)", not a headline
+    return words if sum(map(str.isalpha, line)) >= len(line) / 2 else None
 
 
 class LineIndex:
@@ -122,7 +128,9 @@ class LineIndex:
         self._keys: dict[int, str] = {}
         self._byline_or_date: dict[int, bool] = {}
         self._shape_terms: dict[tuple[int, int], tuple[float, ...]] = {}
+        self._before_byline: dict[tuple[int, int], bool] = {}
         self._at_top: dict[int, bool] = {}
+        self._top: str | None = None
 
     def _lowered_page(self) -> tuple[str, list[str], list[int]]:
         """The lower-cased page, its lines and where each starts (made when first asked)."""
@@ -141,6 +149,23 @@ class LineIndex:
         if index not in self._keys:
             self._keys[index] = normalise(self.lines[index])
         return self._keys[index]
+
+    def add_keys(self, indexes: range) -> None:
+        """``key`` of each of a run of lines, from one pass over their joined text: ``normalise``
+        of a line is its part of the lower-cased text, runs of non-word characters within a line
+        made single spaces, stripped."""
+        lowered = "\n".join(self.lines[indexes.start:indexes.stop]).lower()
+        parts = NON_WORD_IN_LINE.sub(" ", lowered).split("\n")
+        if len(parts) != len(indexes):  # a line held a line break
+            return
+        for index, part in zip(indexes, parts):
+            self._keys[index] = part.strip()
+
+    def _top_keys(self) -> str:
+        """The top lines' keys joined by line breaks (a key holds none, so counts add up)."""
+        if self._top is None:
+            self._top = "\n".join(self.key(top) for top in range(min(TOP_LINES, len(self.lines))))
+        return self._top
 
     def _lines_holding(self, words: list[str], index: int) -> set[int]:
         """Lines whose lower-cased text holds all ``words``, which line ``index`` holds."""
@@ -173,22 +198,24 @@ class LineIndex:
         """``repeats(index)[2]`` from the top lines alone: whether one of them holds line ``index``."""
         if index not in self._at_top:
             key = self.key(index)
-            tops = range(min(TOP_LINES, len(self.lines)))
-            self._at_top[index] = (len(key) >= MIN_REPEAT_CHARS
-                                   and sum(self.key(top).count(key) for top in tops) > (index < TOP_LINES))
+            self._at_top[index] = len(key) >= MIN_REPEAT_CHARS and self._top_keys().count(key) > (index < TOP_LINES)
         return self._at_top[index]
 
-    def shape_terms(self, index: int, first_body: int) -> tuple[float, ...]:
-        """``_shape_terms`` of line ``index`` above a body starting at ``first_body`` (worked out once)."""
+    def shape_terms(self, index: int, first_body: int, words: list[str] | None = None) -> tuple[float, ...]:
+        """``_shape_terms`` of line ``index`` above a body starting at ``first_body`` (worked out once;
+        ``words``: the stripped line's words, where the caller has them)."""
         if (index, first_body) not in self._shape_terms:
-            self._shape_terms[index, first_body] = _shape_terms(self.lines[index].strip(), first_body - index)
+            self._shape_terms[index, first_body] = _shape_terms(self.lines[index].strip(), first_body - index, words)
         return self._shape_terms[index, first_body]
 
     def before_byline(self, index: int, first_body: int) -> bool:
-        """Whether one of the next few non-empty lines, up to ``first_body``, holds a byline or a date."""
-        following = islice((j for j in range(index + 1, min(first_body + 1, len(self.lines))) if self.lines[j].strip()),
-                           NEAR_BODY_LINES)
-        return any(self.byline_or_date(j) for j in following)
+        """Whether one of the next few non-empty lines, up to ``first_body``, holds a byline or a date
+        (worked out once)."""
+        if (index, first_body) not in self._before_byline:
+            following = islice((j for j in range(index + 1, min(first_body + 1, len(self.lines)))
+                                if self.lines[j].strip()), NEAR_BODY_LINES)
+            self._before_byline[index, first_body] = any(self.byline_or_date(j) for j in following)
+        return self._before_byline[index, first_body]
 
     def byline_or_date(self, index: int) -> bool:
         if index not in self._byline_or_date:
@@ -197,11 +224,11 @@ class LineIndex:
         return self._byline_or_date[index]
 
 
-def _shape_terms(line: str, distance: int) -> tuple[float, ...]:
-    """The title score's terms from the line itself and its ``distance`` above the body, in the
-    order they are added after the repeat terms."""
-    words = line.split()
-    capitalised = sum(w[:1].isupper() for w in words) / len(words)
+def _shape_terms(line: str, distance: int, words: list[str] | None = None) -> tuple[float, ...]:
+    """The title score's terms from the line itself (``words``: its words, split here if not
+    given) and its ``distance`` above the body, in the order they are added after the repeat terms."""
+    words = line.split() if words is None else words
+    capitalised = sum(map(str.isupper, map(itemgetter(0), words))) / len(words)
     return (WEIGHT_NEAR_BODY * (distance <= NEAR_BODY_LINES), 1.0 / distance,
             WEIGHT_FOUR_WORDS * (len(words) >= 4), WEIGHT_SIX_WORDS * (len(words) >= 6),
             WEIGHT_SENTENCE_END * (line.endswith(".") and not line.endswith("..")),
@@ -234,8 +261,14 @@ def _cannot_win(bound: float, index: int, best: int | None, best_score: float) -
 def find_title_line(index_of: LineIndex, first_body: int) -> int | None:
     """0-based index of the likeliest headline line above ``first_body`` (0-based), or None."""
     lines = index_of.lines
-    candidates = [index for index in range(max(0, first_body - LOOKBACK_LINES), min(first_body, len(lines)))
-                  if _is_candidate(lines[index].strip())]
+    candidates = []
+    for index in range(max(0, first_body - LOOKBACK_LINES), min(first_body, len(lines))):
+        words = _candidate_words(lines[index].strip())
+        if words is not None:
+            index_of.shape_terms(index, first_body, words)
+            candidates.append(index)
+    if candidates:
+        index_of.add_keys(range(candidates[0], candidates[-1] + 1))
     bounds = sorted(((_title_score(index_of, index, first_body, TOP), index) for index in candidates),
                     key=lambda bound: (-bound[0], bound[1]))
     best, best_score = None, 0.0  # the best score, the earliest line among equals; it must be above 0
