@@ -94,9 +94,9 @@ def is_inserted_chrome(paragraph: str) -> bool:
 def is_trailing_chrome(paragraph: str) -> bool:
     """Copyright, tags, an author bio, a comment prompt or a bare label ("Comments") closing the text."""
     words = word_count(paragraph)
-    return ((TRAILING_CHROME.search(paragraph) and words <= MAX_TRAILING_WORDS)
-            or (COMMENT_PROMPT.search(paragraph) and words <= MAX_COMMENT_PROMPT_WORDS)
-            or (AUTHOR_BIO.match(paragraph) and words <= MAX_BIO_WORDS)
+    return ((words <= MAX_TRAILING_WORDS and TRAILING_CHROME.search(paragraph))
+            or (words <= MAX_COMMENT_PROMPT_WORDS and COMMENT_PROMPT.search(paragraph))
+            or (words <= MAX_BIO_WORDS and AUTHOR_BIO.match(paragraph))
             or (len(paragraph) <= BARE_LABEL_MAX_CHARS and BARE_LABEL.fullmatch(paragraph) is not None))
 
 

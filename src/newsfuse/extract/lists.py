@@ -70,7 +70,7 @@ def end_at_list_heading(lines: list[str], kept: list[int]) -> list[int]:
     if not kept:
         return kept
     last_prose = None
-    for index in range(kept[0] + 1, len(lines)):
+    for index in range(kept[0] + 1, kept[-1] + 1):  # a heading below the last kept line cuts nothing
         line = lines[index]
         if len(line) > LIST_HEADING_MAX_CHARS:
             continue
@@ -96,17 +96,10 @@ def _is_date_only(line: str) -> bool:
 
 
 def _date_only_lines(lines: list[str], start: int, stop: int) -> list[int]:
-    """Indexes in ``start:stop`` of the lines that are a date and little else: one regex pass over
-    the text finds the lines holding a year or clock time, and only those short ones are read."""
-    text = "\n".join(lines[start:stop])
-    found, index, position = [], start, 0
-    for match in DATE_HINT.finditer(text):
-        index += text.count("\n", position, match.start())
-        position = match.start()
-        line = lines[index]
-        if len(line) <= DATE_LINE_MAX_CHARS and (not found or found[-1] != index) and _is_date_only(line):
-            found.append(index)
-    return found
+    """Indexes in ``start:stop`` of the lines that are a date and little else: only short lines
+    holding a year or clock time are read."""
+    return [index for index in range(start, min(stop, len(lines)))
+            if len(lines[index]) <= DATE_LINE_MAX_CHARS and DATE_HINT.search(lines[index]) and _is_date_only(lines[index])]
 
 
 def _dated_list_span(lines: list[str], dates: list[int]) -> range:

@@ -27,6 +27,7 @@ TIMESTAMP_AT_END = re.compile(r"(?:" + TIMESTAMP.pattern + r")\W{0,2}$", re.IGNO
 HEADLINE_LIST_REACH = 2
 TIMESTAMP_TAIL_CHARS = 40  # a timestamp ending a line fits in its last characters
 BREADCRUMB = re.compile(r"\s[>›»|]\s.*?\s[>›»|]\s")  # "Home > News > Title"
+BREADCRUMB_MARKS = (">", "›", "»", "|")
 BYLINE = re.compile(r"(?:by|from|von|par|por|di|door)\s+\w[\w.'’-]*(?:\s+\w[\w.'’-]*){0,4}\s*$", re.IGNORECASE)
 # A lone headline-shaped line inside the body: short, no sentence or clause end, no label marks.
 LONE_HEADLINE_WORDS = range(4, 15)
@@ -38,6 +39,11 @@ CLAUSE_END = (",", ";")
 def split_lines(content: str) -> list[str]:
     """Lines as a text editor numbers them (``\\n``, ``\\r\\n`` or ``\\r`` ends a line)."""
     return content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """A path of section names ("Home > News > Title"); the cheap mark test spares most lines the regex."""
+    return any(mark in line for mark in BREADCRUMB_MARKS) and BREADCRUMB.search(line) is not None
 
 
 def _ends_in_timestamp(line: str) -> bool:
@@ -78,7 +84,7 @@ def drop_chrome(lines: list[str], kept: list[int]) -> list[int]:
     ``chrome.py`` knows (credits, prompts, contributor lines, bios) inside and at the end."""
     teasers = teaser_lines(lines)
     kept = [i for i in kept if not CHROME_OPENING.match(lines[i]) and not BYLINE.match(lines[i])
-            and not BREADCRUMB.search(lines[i])
+            and not _is_breadcrumb(lines[i])
             and lines[i] not in teasers and not _in_headline_list(lines, i)]
     kept = drop_dated_lists(lines, trim_edges(lines, end_at_list_heading(lines, kept)))
     kept = [i for i in _drop_lone_headline(lines, kept) if not is_inserted_chrome(lines[i])]
