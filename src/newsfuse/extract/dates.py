@@ -48,7 +48,6 @@ MATCH_STARTS = ("(?=[12])", "", "", "(?=[adfjmnostw])", r"(?=[\dmtwfs])", r"(?=\
 SEARCH_PATTERNS = [re.compile(start + pattern.pattern, pattern.flags) for start, pattern in zip(MATCH_STARTS, PATTERNS)]
 HAS_YEAR = re.compile(r"(?:19|20)\d\d")  # every full date has one: a cheap first test
 CACHED_TEXTS = 1024
-MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -120,15 +119,3 @@ def _dates_with_year(text: str) -> tuple[FoundDate, ...]:
             found.append(FoundDate(value, match.start(), match.end(),
                                    has_weekday=bool(groups.get("weekday")), has_time=bool(groups.get("time"))))
     return tuple(sorted(found, key=lambda d: d.start))
-
-
-def month_day(text: str) -> tuple[int, int] | None:
-    """(month, day) of the first ``March 3``-style date in ``text``, if any."""
-    match = MONTH_DAY.search(text)
-    if not match:
-        return None
-    month = month_number(match["month"])
-    day = int(match["day"])
-    if month is None or not 1 <= day <= 31:
-        return None
-    return month, day

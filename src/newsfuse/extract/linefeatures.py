@@ -63,7 +63,6 @@ BOILERPLATE_WORDS = frozenset((
     "credit getty reuters afp tags tag category categories trending popular latest recommended "
     "read video videos gallery"
 ).split())
-TOKEN_EDGE = ".,;:!?\"'()[]«»“”‘’|/-–—…"
 STOP_KIND, BOILERPLATE_KIND = 1, 2
 LEXICON = {**{word: BOILERPLATE_KIND for word in BOILERPLATE_WORDS}, **{word: STOP_KIND for word in STOPWORDS}}
 WORD = re.compile(r"\w+")
