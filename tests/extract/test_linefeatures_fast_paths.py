@@ -1,6 +1,7 @@
-"""The vectorised shortcuts of the line features and the tree walk give exactly what the
-plain computations give: lexicon counts, character counts, timestamps, windows, shifts,
-line cleaning, line ends, the features' column-by-column storage and the two tree passes."""
+"""The compiled and vectorised shortcuts of the line features and the tree walk give exactly
+what the plain computations give: lexicon counts, character counts, timestamps, windows,
+shifts, line cleaning, line ends, the features' column-by-column storage and the tree walk
+(on the shipped passes and on random ensembles of other sizes)."""
 from __future__ import annotations
 
 import random
@@ -9,11 +10,12 @@ import re
 import numpy as np
 import pytest
 
-from newsfuse.extract.lineclassifier import load_classifier
+from newsfuse.extract import kernels
+from newsfuse.extract.lineclassifier import TreeEnsemble, load_classifier
 from newsfuse.extract.linefeatures import (
-    LEXICON, LOWER_CHANGES_TOKENS, MAX_HASHED_CHARS, TABLE_SIZE, TIMESTAMP, _char_sums, _lexicon_kinds,
-    _lexicon_kinds_by_regex, _shifted, _timestamp_spans, _windowed_means, base_features, clean_line, clean_lines,
-    context_features, line_features,
+    CLASSES, LEXICON, LOWER_CHANGES_TOKENS, TABLE_SIZE, TIMESTAMP, TIMESTAMP_UNIT_AFTER, TIMESTAMP_UNIT_FIRST_CODES,
+    WORD_FLAGS, _BIT, _char_sums, _class_table, _code_points, _lexicon_kinds_by_regex, _shifted, _timestamp_spans, _token_counts,
+    _windowed_means, base_features, clean_line, clean_lines, context_features, line_features,
 )
 
 WORD = re.compile(r"\w")
@@ -28,32 +30,56 @@ TEXTS = [
 ]
 
 
-def _codes_and_patterns(text: str) -> tuple[np.ndarray, np.ndarray]:
+def _lexicon_counts_both_ways(text: str) -> tuple[list, list]:
+    """Stopwords and boilerplate words per line from the compiled scan, and from the regex
+    tokens of the lower-cased text (the plain computation)."""
     lines = text.split("\n")
-    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
-    _, codes, pattern = _char_sums(text, lengths)
-    return codes, pattern
+    sums, _, _ = _char_sums(text, np.fromiter(map(len, lines), dtype=np.int64, count=len(lines)))
+    plain = _token_counts(_lexicon_kinds_by_regex(text), sums["words"])
+    return ([sums["stopwords"].tolist(), sums["boilerplate"].tolist()], [plain[0].tolist(), plain[1].tolist()])
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_lexicon_kinds_match_the_regex_tokens(text: str) -> None:
-    codes, pattern = _codes_and_patterns(text)
-    assert _lexicon_kinds(text, codes, pattern).tolist() == _lexicon_kinds_by_regex(text).tolist()
+def test_lexicon_counts_match_the_regex_tokens(text: str) -> None:
+    scanned, plain = _lexicon_counts_both_ways(text)
+    assert scanned == plain
 
 
-def test_lexicon_kinds_on_random_mixes_of_lexicon_words() -> None:
+def test_lexicon_counts_on_random_mixes_of_lexicon_words() -> None:
     rng = random.Random(3)
-    pieces = sorted(LEXICON) + ["X", "É", "Ä", "А", "1", ",", " ", "-", "_", "ß", "subscribersx", "Advertisement"]
+    pieces = sorted(LEXICON) + ["X", "É", "Ä", "А", "1", ",", " ", "-", "_", "ß", "subscribersx", "Advertisement",
+                                "\U0001d400", "😀"]
     for _ in range(300):
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n"]) for _ in range(rng.randint(1, 30)))
-        codes, pattern = _codes_and_patterns(text)
-        assert _lexicon_kinds(text, codes, pattern).tolist() == _lexicon_kinds_by_regex(text).tolist(), text
+        scanned, plain = _lexicon_counts_both_ways(text)
+        assert scanned == plain, text
+
+
+def test_very_long_pages_count_the_lexicon_like_the_regex() -> None:
+    text = "The news of the day. Subscribe to the newsletter, advertisements\n" * 5000
+    scanned, plain = _lexicon_counts_both_ways(text)
+    assert scanned == plain
+    assert scanned[0][0] == 5 and scanned[1][0] == 2  # the of the to the; subscribe newsletter
 
 
 def test_only_one_table_character_changes_tokens_when_lower_cased() -> None:
     changing = [chr(code) for code in range(TABLE_SIZE)
                 if len(chr(code).lower()) != 1 or bool(WORD.match(chr(code))) != bool(WORD.match(chr(code).lower()))]
     assert changing == [LOWER_CHANGES_TOKENS]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["ends with NUL\x00", "\x00", "x\x00\x00y\x00"])
+def test_code_points_are_those_of_the_string(text: str) -> None:
+    assert _code_points(text).tolist() == [ord(char) for char in text]
+
+
+def test_the_scan_has_one_flag_per_word_flag() -> None:
+    assert kernels.N_FLAGS == len(WORD_FLAGS)
+
+
+def _class_counts(text: str) -> dict[str, int]:
+    bits = [int(_class_table()[min(ord(char), TABLE_SIZE - 1)]) for char in text]
+    return {name: sum(1 for value in bits if value & _BIT[name]) for name in CLASSES}
 
 
 def test_character_sums_count_each_line() -> None:
@@ -69,6 +95,41 @@ def test_character_sums_count_each_line() -> None:
         assert sums["sentence_gaps"][i] == len(re.findall(r"[.!?。！？…](?=\s)", with_newline))
         assert sums["upper"][i] == sum(c.isupper() for c in line)
         assert sums["space"][i] == sum(c.isspace() for c in with_newline)
+
+
+def test_character_sums_count_every_class_as_the_table_says() -> None:
+    rng = random.Random(11)
+    pieces = ["a", "Bc", " ", ".", "!", "\t", "1", "٣", "日", "기", "Ж", "ß", "«", "»", "©", "，",
+              "\U0001d400", "\uffff", "😀"]
+    for _ in range(200):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 5))]
+        sums, _, _ = _char_sums("\n".join(lines), np.array([len(line) for line in lines]))
+        for i, line in enumerate(lines):
+            with_newline = line + ("\n" if i < len(lines) - 1 else "")
+            assert {name: sums[name][i] for name in CLASSES} == _class_counts(with_newline), lines
+
+
+def _plain_edges(line: str) -> dict[str, float]:
+    bits = [int(_class_table()[min(ord(char), TABLE_SIZE - 1)]) for char in line]
+    has = (lambda value, name: float(bool(value & _BIT[name])))
+    before_last = bits[-2] if len(bits) > 1 else bits[-1]
+    edges = {"ends_sentence": float(has(bits[-1], "sentence_end") or has(bits[-1], "quote")
+                                    and has(before_last, "sentence_end")),
+             "ends_colon": float(line[-1] in ":："), "ends_comma": has(bits[-1], "comma"),
+             "ends_word": has(bits[-1], "word"), "ends_digit": has(bits[-1], "digit")}
+    return edges | {f"starts_{name}": has(bits[0], name) for name in ("upper", "digit", "quote", "punct")}
+
+
+def test_line_edges_match_plain_checks() -> None:
+    rng = random.Random(13)
+    pieces = ["a", "B", ".", "!", "?", "\"", "”", "»", ":", "：", ",", "，", "1", "٣", "日", "(", "-", " ",
+              "\U0001d400"]
+    for _ in range(300):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 5))).strip() or "x" for _ in range(4)]
+        own, names = base_features(lines)
+        column = dict(zip(names, own.T))
+        for i, line in enumerate(lines):
+            assert {name: column[name][i] for name in _plain_edges(line)} == _plain_edges(line), lines
 
 
 def test_windows_and_shifts_match_plain_loops() -> None:
@@ -119,13 +180,6 @@ def test_tree_walk_matches_walking_each_tree() -> None:
             assert score == pytest.approx(_plain_raw_score(ensemble, row), abs=1e-12)
 
 
-def test_very_long_pages_take_the_regex_path() -> None:
-    text = "The news of the day. " * (MAX_HASHED_CHARS // 20)
-    codes, pattern = _codes_and_patterns(text)
-    assert len(codes) > MAX_HASHED_CHARS
-    assert _lexicon_kinds(text, codes, pattern).tolist() == _lexicon_kinds_by_regex(text).tolist()
-
-
 def test_timestamps_tried_only_where_they_can_start_match_finditer() -> None:
     rng = random.Random(7)
     pieces = ["1", "12", "2024", "12345", "-", ".", "/", ":", " ", "\n", "min", "MINUTES", "hours ", " ago", "days",
@@ -134,6 +188,50 @@ def test_timestamps_tried_only_where_they_can_start_match_finditer() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         assert _timestamp_spans(text, codes) == [match.span() for match in TIMESTAMP.finditer(text)], text
+
+
+def _random_ensemble(rng: np.random.Generator, n_trees: int, depth: int, n_features: int) -> TreeEnsemble:
+    """Trees grown by random splits, with leaves at every depth up to ``depth``."""
+    feature, threshold, children, value, roots = [], [], [], [], []
+
+    def grow(level: int) -> int:
+        node = len(feature)
+        feature.append(0)
+        threshold.append(np.inf)
+        children.extend([node, node])
+        value.append(0.0)
+        if level < depth and (level == 0 or rng.random() < 0.8):
+            feature[node], threshold[node] = int(rng.integers(n_features)), float(rng.normal())
+            left = grow(level + 1)
+            children[2 * node], children[2 * node + 1] = left, grow(level + 1)
+        else:
+            value[node] = float(rng.normal())
+        return node
+
+    for _ in range(n_trees):
+        roots.append(grow(0))
+    return TreeEnsemble(np.array(feature), np.array(threshold), np.array(children), np.array(value),
+                        np.array(roots), depth, float(rng.normal()))
+
+
+@pytest.mark.parametrize(("n_trees", "depth", "n_features", "n_rows"),
+                         [(1, 1, 1, 1), (3, 2, 4, 7), (40, 5, 30, 41), (65, 7, 12, 130), (7, 9, 3, 5)])
+def test_tree_walk_matches_walking_each_tree_on_random_ensembles(n_trees: int, depth: int, n_features: int,
+                                                                 n_rows: int) -> None:
+    rng = np.random.default_rng(n_trees)
+    ensemble = _random_ensemble(rng, n_trees, depth, n_features)
+    rows = rng.normal(size=(n_rows, n_features))
+    rows[0, 0] = np.nan  # goes left, as ``x > threshold`` is false
+    rows[-1] = ensemble.threshold[0] if np.isfinite(ensemble.threshold[0]) else 0.0
+    for row, score in zip(rows, ensemble.raw_score(rows)):
+        assert score == pytest.approx(_plain_raw_score(ensemble, row), abs=1e-12)
+
+
+def test_only_the_listed_characters_open_a_unit_of_time() -> None:
+    unit = re.compile(TIMESTAMP_UNIT_AFTER.pattern.removeprefix(r"\s*"), re.IGNORECASE)
+    openers = {chr(code) for code in range(TABLE_SIZE)
+               if any(unit.match(chr(code) + rest) for rest in ("in", "our", "ay", "r", "간", "钟", "时", ""))}
+    assert openers == {chr(code) for code in TIMESTAMP_UNIT_FIRST_CODES.tolist()}
 
 
 def test_tree_walk_reads_features_in_either_memory_order() -> None:
@@ -159,6 +257,20 @@ def test_features_are_stored_column_by_column_with_the_plain_values() -> None:
     assert column["repeat_page"].tolist() == [0.0] * len(lines)
     assert column["teaser"].tolist() == [0, 0, 0, 0, 1, 0]  # the cut-off start of the third line
     assert column["ends_sentence"].tolist() == [0, 0, 1, 0, 0, 0]
+
+
+@pytest.mark.parametrize("probability", [[0.1, 0.2, 0.3], [0.9, 0.1, 0.8, 0.2, 0.1], [0.6], [0.7, 0.8, 0.9],
+                                         [0.1, 0.9, 0.1, 0.1]])
+def test_body_distances_and_extent_match_plain_loops(probability: list[float]) -> None:
+    n = len(probability)
+    second = context_features(np.zeros((n, 2)), np.array(probability))
+    before, after, inside = second[:, -7], second[:, -6], second[:, -5]
+    confident = [i for i, value in enumerate(probability) if value > 0.5]
+    for i in range(n):
+        above, below = [j for j in confident if j < i], [j for j in confident if j > i]
+        assert before[i] == (i - above[-1] if above else 1000.0)
+        assert after[i] == (below[0] - i if below else 1000.0)
+        assert inside[i] == (1.0 if not confident or confident[0] <= i <= confident[-1] else 0.0)
 
 
 def test_line_ends_read_from_the_code_points() -> None:

@@ -84,6 +84,13 @@ def test_top_lines_alone_give_the_at_top_term(shared_dir: Path) -> None:
             assert index_of.at_top(index) == index_of.repeats(index)[2]
 
 
+def test_letter_count_counts_what_isalpha_counts() -> None:
+    from newsfuse.extract.titles import _letter_count
+
+    texts = _random_texts(13, 300) + ["".join(map(chr, range(128))), "ASCII only, 123 _ letters!"]
+    assert [_letter_count(text) for text in texts] == [sum(map(str.isalpha, text)) for text in texts]
+
+
 def _random_texts(seed: int, count: int) -> list[str]:
     rng = random.Random(seed)
     pieces = ["the ", "news ", "und ", "der ", "la ", "noticia ", "новости ", "日本語の", "뉴스 ", "新闻", "é", "ß", "\u0301",
@@ -103,6 +110,20 @@ def test_vectorised_language_walk_visits_what_py3langid_counts() -> None:
         expected = langid.visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data) or {}
         features, counts = fast.feature_counts(data)
         assert list(zip(features.tolist(), counts.tolist())) == list(expected.items()), text
+
+
+def test_language_weights_widen_like_numpy_casts_them() -> None:
+    import numpy as np
+
+    from newsfuse.extract.kernels import widened_rows
+    from newsfuse.extract.language import _classify
+
+    fast = _classify().__self__
+    table = fast.identifier.nb_ptc
+    rows = np.random.default_rng(4).integers(0, len(table), 300)
+    weights = np.empty((len(rows), table.shape[1]), dtype=np.float32)
+    widened_rows(fast.weight_patterns, rows, fast.widened, weights)
+    assert np.array_equal(weights, table[rows].astype(np.float32))
 
 
 def test_vectorised_language_id_names_what_py3langid_names(shared_dir: Path) -> None:

@@ -2,15 +2,15 @@
 
 py3langid scores a text by walking its bytes through an Aho-Corasick automaton of
 byte n-grams, one Python step per byte, and weighting the n-grams found by a
-float16 table. ``VectorisedIdentifier`` gives the same answers with numpy: the
-automaton's state after a byte depends only on the last ``walk_bytes`` bytes (the
-deepest n-gram's length), so every position's state comes from that many
-vectorised steps, and the table's rows are widened to float32 through a lookup of
-the 65,536 float16 bit patterns (exact) instead of numpy's slow cast.
+float16 table. ``VectorisedIdentifier`` gives the same answers with compiled loops
+(``kernels.py``): the automaton's state after a byte depends only on the last
+``walk_bytes`` bytes (the deepest n-gram's length), so stretches of the text are
+walked side by side; the table's rows are widened to float32 through a lookup of
+the 65,536 float16 bit patterns (exact) instead of numpy's slow cast; the scores
+are then summed by numpy exactly as before.
 """
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -19,8 +19,8 @@ import numpy as np
 SAMPLE_CHARS = 400  # the body's start is enough; identification time grows with the text
 MIN_LETTERS = 20
 FALLBACK = "en"
-BYTE_VALUES = 256
 FLOAT16_PATTERNS = 1 << 16
+BYTE_VALUES = 256
 BFS_BLOCK = 1024  # states expanded at once when measuring the automaton's depth
 
 
@@ -50,29 +50,33 @@ class VectorisedIdentifier:
         self.row_base = np.asarray(identifier._rowbase, dtype=np.int64)
         self.output = np.asarray(identifier.tk_output, dtype=np.int64)
         self.walk_bytes = _deepest_state(self.next_move, self.row_base)
+        self.feature_slots = np.full(int(self.output.max()) + 1, -1, dtype=np.int64)  # scratch of the counting
+        self.weight_patterns = np.ascontiguousarray(identifier.nb_ptc).view(np.uint16)
         self.widened = np.arange(FLOAT16_PATTERNS, dtype=np.uint16).view(np.float16).astype(np.float32)
 
     def feature_counts(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
         """The n-gram features the byte walk visits and how often, in order of first visit (as
         py3langid's ``Counter`` holds them)."""
-        byte = np.frombuffer(data, dtype=np.uint8)
-        state = np.zeros(len(byte), dtype=np.int64)
-        for lag in range(min(self.walk_bytes, len(byte)) - 1, -1, -1):  # the oldest byte first
-            state[lag:] = np.take(self.next_move, np.take(self.row_base, state[lag:]) + byte[:len(byte) - lag])
-        features = np.take(self.output, state)
-        visits = Counter(features[features >= 0].tolist())  # keys in order of first visit
-        return (np.fromiter(visits.keys(), dtype=np.intp, count=len(visits)),
-                np.fromiter(visits.values(), dtype=np.float32, count=len(visits)))
+        from newsfuse.extract.kernels import automaton_states, count_in_first_order
+
+        state = np.empty(len(data), dtype=np.int64)
+        automaton_states(self.next_move, self.row_base, np.frombuffer(data, dtype=np.uint8), self.walk_bytes, state)
+        features, counts = np.empty(len(data), dtype=np.intp), np.empty(len(data), dtype=np.float32)
+        n_features = count_in_first_order(np.take(self.output, state), self.feature_slots, features, counts)
+        return features[:n_features], counts[:n_features]
 
     def classify(self, text: str) -> str:
         """The language py3langid's ``classify(text)`` names."""
+        from newsfuse.extract.kernels import widened_rows
+
         identifier = self.identifier
         if identifier._norm_probs or identifier.min_confidence is not None:
             return identifier.classify(text)[0]
         features, counts = self.feature_counts(identifier._encode(text))
         if not features.size:
             return identifier.classify(text)[0]
-        weights = np.take(self.widened, identifier.nb_ptc[features].view(np.uint16))
+        weights = np.empty((len(features), self.weight_patterns.shape[1]), dtype=np.float32)
+        widened_rows(self.weight_patterns, features, self.widened, weights)
         scores = np.log1p(counts) @ weights + identifier.nb_pc
         for first, duplicate in identifier._alias_pairs:
             scores[first] = max(scores[first], scores[duplicate])

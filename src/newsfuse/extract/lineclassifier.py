@@ -1,10 +1,10 @@
 """The shipped two-pass line classifier for text dumps, evaluated without scikit-learn.
 
 Both passes are gradient-boosted tree ensembles trained by ``newsfuse.extract.train``
-and stored as flat numpy arrays (``models/textdump_lines.joblib``), so prediction
-is a handful of vectorised gathers per tree level instead of one Python call per
-tree. The first pass scores each line from its own and its neighbours'
-features; the second adds the first pass's probabilities around the line.
+and stored as flat numpy arrays (``models/textdump_lines.joblib``); prediction is one
+compiled walk of all rows through all trees (``kernels.py``). The first pass scores
+each line from its own and its neighbours' features; the second adds the first
+pass's probabilities around the line.
 """
 from __future__ import annotations
 
@@ -54,29 +54,17 @@ class TreeEnsemble:
     def raw_score(self, features: np.ndarray) -> np.ndarray:
         """Sum of the trees' leaf values plus the baseline: the log-odds per row.
 
-        All rows walk all trees together, one level per step, in preallocated buffers: the
-        first step compares each row's root features at once, the others gather each row's
-        value at its node from the features stored column after column (neighbouring rows
-        of one column sit together). Every index is in range, so ``take`` may use its
-        cheapest bounds mode (``wrap``)."""
+        The compiled walk (``kernels.tree_leaf_values``) reads the features column after
+        column (as ``linefeatures`` stores them: no copy) and gives each row's leaf value
+        per tree; numpy adds them up row by row as it always did."""
+        from newsfuse.extract.kernels import tree_leaf_values
+
         feature, threshold, left, value, roots = self._sibling_layout
         n_rows = features.shape[0]
         by_column = np.ascontiguousarray(features.T, dtype=np.float64).ravel()
-        column_start = feature * n_rows
-        row = np.arange(n_rows, dtype=np.intp)[:, None]
-        node = np.empty((n_rows, len(roots)), dtype=np.intp)  # C order: the leaf sum adds along rows
-        np.add(left[roots], features[:, feature[roots]] > threshold[roots], out=node)
-        at, x, bound = np.empty_like(node), np.empty(node.shape), np.empty(node.shape)
-        goes_right = np.empty(node.shape, dtype=bool)
-        for _ in range(self.depth - 1):
-            np.take(column_start, node, out=at, mode="wrap")
-            at += row
-            np.take(by_column, at, out=x, mode="wrap")
-            np.take(threshold, node, out=bound, mode="wrap")
-            np.greater(x, bound, out=goes_right)
-            np.take(left, node, out=at, mode="wrap")
-            np.add(at, goes_right, out=node)
-        return value[node].sum(axis=1) + self.baseline
+        leaf_values = np.empty((n_rows, len(roots)))  # C order: the leaf sum adds along rows
+        tree_leaf_values(by_column, n_rows, feature, threshold, left, value, roots, self.depth, leaf_values)
+        return leaf_values.sum(axis=1) + self.baseline
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.raw_score(features)))

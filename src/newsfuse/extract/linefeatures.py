@@ -5,11 +5,11 @@ Every line becomes a row of cheap, mostly vectorised features: its own shape
 timestamps, boilerplate words), its place in the page, whether it repeats,
 and the same signals smoothed over its neighbours. ``context_features`` adds
 the second pass: first-pass body probabilities of the neighbouring lines.
-Character classes come from one lookup table indexed by code point and per
-line sums from ``bincount``s (turned into class counts by matrix products);
-stopwords and boilerplate words are found by exact numeric values of the page's
-tokens; shifted and windowed columns come from slices and one gather each. So a
-page costs a few numpy calls over all its lines. The feature matrices are stored
+Character classes come from one lookup table indexed by code point; one compiled
+scan over the page's characters (``kernels.py``) sums them per line and finds the
+tokens, whose exact numeric values pick out stopwords and boilerplate words;
+shifted and windowed columns come from slices and one gather each. So a page costs
+one pass over its characters and a few numpy calls over all its lines. The feature matrices are stored
 column by column (one contiguous row per feature, transposed), as the tree walk
 reads them, so no pass copies them into another layout.
 """
@@ -34,9 +34,10 @@ TIMESTAMP = re.compile(
 )
 # What must follow the run of digits a ``TIMESTAMP`` match starts in: a separator (the run then
 # holds 1, 2 or 4 of the match's digits), a colon (1 or 2), or a unit of time.
-TIMESTAMP_SEPARATORS = "-./"
-TIMESTAMP_DIGITS_BEFORE_SEPARATOR = (1, 2, 4)
-TIMESTAMP_DIGITS_BEFORE_COLON = (1, 2)
+TIMESTAMP_SEPARATOR_CODES = np.array([ord(char) for char in "-./"], dtype=np.int64)
+TIMESTAMP_DIGITS_BEFORE_SEPARATOR = np.array((1, 2, 4), dtype=np.int64)
+TIMESTAMP_DIGITS_BEFORE_COLON = np.array((1, 2), dtype=np.int64)
+TIMESTAMP_UNIT_FIRST_CODES = np.array([ord(char) for char in "mhdMHD분시일分小天"], dtype=np.int64)
 TIMESTAMP_UNIT_AFTER = re.compile(r"\s*(?:min|hour|day|hr|분|시간|일|分钟|小时|天)", re.IGNORECASE)
 TIMESTAMP_END_SLACK = 2  # a timestamp this close to the line's end ends it (a closing bracket may follow)
 STOPWORDS = frozenset((
@@ -67,7 +68,8 @@ STOP_KIND, BOILERPLATE_KIND = 1, 2
 LEXICON = {**{word: BOILERPLATE_KIND for word in BOILERPLATE_WORDS}, **{word: STOP_KIND for word in STOPWORDS}}
 WORD = re.compile(r"\w+")
 LONGEST_LEXICON_WORD = max(map(len, LEXICON))
-MAX_HASHED_CHARS = 1 << 18  # longer pages take the regex path (the power tables stay small)
+LEXICON_BASE = len(set("".join(LEXICON))) + 1  # lexicon letters are the digits 1 to base-1
+LEXICON_SLOT_BITS = 12  # a hash table of 4,096 slots for a few hundred words: short probes
 LOWER_CHANGES_TOKENS = "\u0130"  # below TABLE_SIZE, the one character whose lower case splits a token
 # Chinese function characters: their share marks running prose rather than headlines.
 CJK_FUNCTION_CHARS = "的了是在和有我这他们不也就都而及与着"
@@ -86,7 +88,11 @@ PROSE_MIN_WORDS = 8  # a line ending a sentence with this many words reads as pr
 SHIFTS = (-2, -1, 1, 2)
 PROB_SHIFTS = (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5)
 PROB_WINDOWS = (3, 5, 9, 17, 33, 65)
+FAR_FROM_BODY = 1000.0  # rows to the nearest confident body line where there is none
 TEASER_MIN_CHARS = 20
+COLON_CODES = np.array([ord(":"), ord("：")], dtype=np.int64)
+EDGE_END_CLASSES = ("comma", "word", "digit")  # a line's last character has the class: ends_comma, ...
+EDGE_START_CLASSES = ("upper", "digit", "quote", "punct")  # its first one: starts_upper, ...
 
 
 def clean_line(line: str) -> str:
@@ -158,37 +164,30 @@ def _class_table() -> np.ndarray:
     return table
 
 
-def _window_bounds(n: int, widths: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For centred windows of each of ``widths`` rows over ``n`` rows (edges shrink), width after
-    width: the row after each window, its first row, and its size."""
-    index = np.arange(n)
-    half = np.array(widths)[:, None] // 2
-    after = np.minimum(index + half + 1, n).ravel()
-    first = np.maximum(index - half, 0).ravel()
-    return after, first, after - first
-
-
-def _windowed_means(columns: np.ndarray, widths: tuple[int, ...]) -> np.ndarray:
+def _windowed_means(columns: np.ndarray, widths: tuple[int, ...], out: np.ndarray | None = None) -> np.ndarray:
     """Mean of each column over centred windows of each of ``widths`` rows (edges shrink).
 
-    ``columns`` holds one column per row (``k x n``); so does the answer, one block of ``k``
-    per width."""
-    k, n = columns.shape
-    padded = np.zeros((k, n + 1))
-    np.cumsum(columns, axis=1, out=padded[:, 1:])
-    after, first, size = _window_bounds(n, widths)
-    means = (padded[:, after] - padded[:, first]) / size
-    return means.reshape(k, len(widths), n).transpose(1, 0, 2).reshape(len(widths) * k, n)
+    ``columns`` holds one column per row (``k x n``); so does the answer (written into
+    ``out`` where given), one block of ``k`` per width."""
+    from newsfuse.extract.kernels import windowed_means
+
+    columns = np.ascontiguousarray(columns, dtype=np.float64)
+    out = np.empty((len(widths) * columns.shape[0], columns.shape[1])) if out is None else out
+    windowed_means(columns, np.array(widths, dtype=np.int64), out)
+    return out
 
 
-def _shifted(columns: np.ndarray, shifts: tuple[int, ...], fill: float = 0.0) -> np.ndarray:
+def _shifted(columns: np.ndarray, shifts: tuple[int, ...], fill: float = 0.0,
+             out: np.ndarray | None = None) -> np.ndarray:
     """``columns`` (one per row, ``k x n``) moved by each of ``shifts`` rows: row i gets row
-    i+shift, ``fill`` past the edges. One block of ``k`` per shift."""
-    k, n = columns.shape
-    reach = max(map(abs, shifts))
-    padded = np.full((k, n + 2 * reach), fill)
-    padded[:, reach:reach + n] = columns
-    return np.concatenate([padded[:, reach + shift:reach + shift + n] for shift in shifts])
+    i+shift, ``fill`` past the edges. One block of ``k`` per shift (written into ``out``
+    where given)."""
+    from newsfuse.extract.kernels import shifted
+
+    columns = np.ascontiguousarray(columns, dtype=np.float64)
+    out = np.empty((len(shifts) * columns.shape[0], columns.shape[1])) if out is None else out
+    shifted(columns, np.array(shifts, dtype=np.int64), float(fill), out)
+    return out
 
 
 def _lexicon_kinds_by_regex(text: str) -> np.ndarray:
@@ -201,60 +200,25 @@ def _lexicon_kinds_by_regex(text: str) -> np.ndarray:
 def _lexicon_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
     """Lexicon words as exact base-``b`` numbers of their letters' digits (1 to b-1, least
     significant first): the digit of each code point once lower-cased (0 outside the lexicon's
-    alphabet), the words' sorted values, their lengths and kinds, and the longest exact length."""
-    alphabet = sorted(set("".join(LEXICON)))
-    base = len(alphabet) + 1
+    alphabet); a hash table of ``2**LEXICON_SLOT_BITS`` slots (``kernels.lexicon_slot``, probed
+    linearly) of the words' values (0: empty), lengths and kinds; the longest exact length."""
+    from newsfuse.extract.kernels import lexicon_slot
+
+    alphabet, base = sorted(set("".join(LEXICON))), LEXICON_BASE
     digit_of = {char: i + 1 for i, char in enumerate(alphabet)}
     digits = np.array([digit_of.get(chr(code).lower(), 0) for code in range(TABLE_SIZE)], dtype=np.uint8)
     exact_chars = next(k for k in range(1, 64) if base ** (k + 1) >= 2 ** 64)
-    words = sorted((sum(digit_of[c] * base ** i for i, c in enumerate(word)), len(word), kind)
-                   for word, kind in LEXICON.items() if len(word) <= exact_chars)
-    values, lengths, kinds = (np.array(column) for column in zip(*words))
-    return digits, values.astype(np.uint64), lengths, kinds.astype(np.int8), exact_chars
-
-
-@lru_cache(maxsize=1)
-def _powers(size: int = MAX_HASHED_CHARS) -> tuple[np.ndarray, np.ndarray]:
-    """``base ** i`` and ``base ** -i`` modulo 2**64 for i < ``size`` (made once: 4 MiB)."""
-    base = len(set("".join(LEXICON))) + 1
-    inverse = pow(base, -1, 2 ** 64)
-    powers, inverses = np.empty(size, dtype=np.uint64), np.empty(size, dtype=np.uint64)
-    powers[0] = inverses[0] = 1
-    powers[1:], inverses[1:] = base, inverse
-    return np.cumprod(powers, out=powers), np.cumprod(inverses, out=inverses)
-
-
-def _lexicon_kinds(text: str, codes: np.ndarray, pattern: np.ndarray) -> np.ndarray:
-    """``LEXICON`` kind of each ``\\w+`` token of ``text`` lower-cased, from the code points.
-
-    A token's value is the base-``b`` number of its lower-cased letters' digits, read off
-    prefix sums modulo 2**64; up to ``exact_chars`` letters it is exact, so value and
-    length identify a lexicon word. Longer tokens are looked up by string. Where
-    lower-casing would change the tokens (``İ``), where a character beyond the table is
-    a word character, or where the page is too long for the cached powers, the regex
-    path answers instead.
-    """
-    beyond = codes[codes >= TABLE_SIZE]
-    if (len(codes) > MAX_HASHED_CHARS or LOWER_CHANGES_TOKENS in text
-            or (beyond.size and any(chr(code).isalnum() for code in set(beyond.tolist())))):
-        return _lexicon_kinds_by_regex(text)
-    digit_table, values, lengths, kinds, exact_chars = _lexicon_tables()
-    word = np.take(_pattern_table().word, pattern)
-    starts, ends = word.copy(), word.copy()
-    starts[1:] &= ~word[:-1]
-    ends[:-1] &= ~word[1:]
-    starts, ends = np.flatnonzero(starts), np.flatnonzero(ends) + 1
-    powers, inverses = _powers()
-    prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
-    np.cumsum(np.multiply(np.take(digit_table, codes, mode="clip"), powers[: len(codes)], dtype=np.uint64),
-              out=prefix[1:])
-    value = (prefix[ends] - prefix[starts]) * inverses[starts]
-    length = ends - starts
-    at = np.minimum(np.searchsorted(values, value), len(values) - 1)
-    found = np.where((values[at] == value) & (lengths[at] == length), kinds[at], 0).astype(np.int8)
-    for token in np.flatnonzero((length > exact_chars) & (length <= LONGEST_LEXICON_WORD)):
-        found[token] = LEXICON.get(text[starts[token]:ends[token]].lower(), 0)
-    return found
+    n_slots = 1 << LEXICON_SLOT_BITS
+    values, lengths, kinds = np.zeros(n_slots, dtype=np.uint64), np.zeros(n_slots, dtype=np.int64), np.zeros(
+        n_slots, dtype=np.int8)
+    for word, kind in LEXICON.items():
+        if len(word) <= exact_chars:
+            value = np.uint64(sum(digit_of[c] * base ** i for i, c in enumerate(word)))
+            slot = int(lexicon_slot(value, LEXICON_SLOT_BITS))
+            while values[slot]:
+                slot = (slot + 1) % n_slots
+            values[slot], lengths[slot], kinds[slot] = value, len(word), kind
+    return digits, values, lengths, kinds, exact_chars
 
 
 def _token_counts(kinds: np.ndarray, tokens_per_line: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -268,31 +232,61 @@ def _token_counts(kinds: np.ndarray, tokens_per_line: np.ndarray) -> tuple[np.nd
     return stop, boiler
 
 
+def _lexicon_counts(text: str, codes: np.ndarray, highest: int, starts: np.ndarray, ends: np.ndarray,
+                    lines: np.ndarray, tokens_per_line: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Stopwords and boilerplate words per line, from the page's tokens: by exact value
+    (``kernels.count_lexicon_tokens``), and by string where a token is too long for that.
+    Where lower-casing would change the tokens (``İ``) or a character beyond the table
+    (``highest`` tells whether there is one) is a word character, the regex path answers."""
+    from newsfuse.extract.kernels import count_lexicon_tokens
+
+    beyond = codes[codes >= TABLE_SIZE] if highest >= TABLE_SIZE else codes[:0]
+    if LOWER_CHANGES_TOKENS in text or any(chr(code).isalnum() for code in set(beyond.tolist())):
+        return _token_counts(_lexicon_kinds_by_regex(text), tokens_per_line)
+    digits, values, word_lengths, kinds, exact_chars = _lexicon_tables()
+    kind_counts = np.zeros((max(STOP_KIND, BOILERPLATE_KIND) + 1, len(tokens_per_line)))
+    long_tokens = np.empty(len(starts), dtype=np.int64)
+    n_long = count_lexicon_tokens(codes, starts, ends, lines, digits, LEXICON_BASE, exact_chars, LONGEST_LEXICON_WORD,
+                                  LEXICON_SLOT_BITS, values, word_lengths, kinds, kind_counts, long_tokens)
+    for token in long_tokens[:n_long].tolist():
+        kind = LEXICON.get(text[starts[token]:ends[token]].lower(), 0)
+        if kind:
+            kind_counts[kind, lines[token]] += 1
+    return kind_counts[STOP_KIND], kind_counts[BOILERPLATE_KIND]
+
+
 @lru_cache(maxsize=1)
 def _decimal_table() -> np.ndarray:
     """Whether each code point below ``TABLE_SIZE`` is a decimal digit (what ``\\d`` matches)."""
     return np.array([chr(code).isdecimal() for code in range(TABLE_SIZE)])
 
 
+@lru_cache(maxsize=1)
+def _space_table() -> np.ndarray:
+    """Whether each code point below ``TABLE_SIZE`` is white space (what ``\\s`` matches)."""
+    return (_class_table() & _BIT["space"]) > 0
+
+
 def _timestamp_starts(text: str, codes: np.ndarray) -> list[int] | None:
     """Every place a ``TIMESTAMP`` match can start, in order (a superset); None where a
-    decimal digit lies beyond the table."""
-    beyond = codes[codes >= TABLE_SIZE]
-    if beyond.size and any(chr(code).isdecimal() for code in set(beyond.tolist())):
-        return None
-    digit = np.zeros(len(codes) + 2, dtype=np.int8)
-    digit[1:-1] = np.take(_decimal_table(), codes, mode="clip")  # code points beyond the table: not decimal
-    edges = np.flatnonzero(np.diff(digit))
-    starts = []
-    for first, after in zip(edges[0::2].tolist(), edges[1::2].tolist()):
-        follower = text[after:after + 1]
-        if follower and follower in TIMESTAMP_SEPARATORS:
-            starts += [after - n for n in TIMESTAMP_DIGITS_BEFORE_SEPARATOR if after - n >= first]
-        elif follower == ":":
-            starts += [after - n for n in TIMESTAMP_DIGITS_BEFORE_COLON if after - n >= first]
-        elif TIMESTAMP_UNIT_AFTER.match(text, after):
-            starts += range(first, after)
-    return sorted(starts)
+    decimal digit lies beyond the table. The runs of digits come from one compiled pass
+    (``kernels.timestamp_starts``); only runs followed by what can open a unit of time are
+    looked at here."""
+    from newsfuse.extract.kernels import timestamp_starts
+
+    if codes.size and int(codes.max()) >= TABLE_SIZE:
+        if any(chr(code).isdecimal() for code in set(codes[codes >= TABLE_SIZE].tolist())):
+            return None
+    starts = np.empty(len(codes), dtype=np.int64)
+    unit_runs = np.empty((len(codes) // 2 + 1, 2), dtype=np.int64)
+    n_starts, n_runs = timestamp_starts(codes, _decimal_table(), _space_table(), TIMESTAMP_SEPARATOR_CODES, ord(":"),
+                                        TIMESTAMP_DIGITS_BEFORE_SEPARATOR, TIMESTAMP_DIGITS_BEFORE_COLON,
+                                        TIMESTAMP_UNIT_FIRST_CODES, starts, unit_runs)
+    found = starts[:n_starts].tolist()
+    for first, after in unit_runs[:n_runs].tolist():
+        if TIMESTAMP_UNIT_AFTER.match(text, after):
+            found += range(first, after)
+    return sorted(found)
 
 
 def _timestamp_spans(text: str, codes: np.ndarray) -> list[tuple[int, int]]:
@@ -320,13 +314,9 @@ def _timestamps(text: str, codes: np.ndarray, starts: np.ndarray, ends: np.ndarr
 
 
 # Word-start flags of a character, as bits of one small number: it starts a word, one with a
-# capital, one with a digit; it ends a sentence before a space. ``WORD_FLAG_COLUMNS`` turns counts
-# of each flag set into counts of each flag.
+# capital, one with a digit; it ends a sentence before a space (``kernels.N_FLAGS`` of them).
 WORD_FLAGS = ("words", "cap_words", "digit_words", "sentence_gaps")
-WORD_FLAG_COLUMNS = ((np.arange(1 << len(WORD_FLAGS))[:, None] >> np.arange(len(WORD_FLAGS))) & 1).astype(np.int64)
 SENTENCE_GAP_FLAG = 1 << WORD_FLAGS.index("sentence_gaps")
-N_FLAG_SETS = len(WORD_FLAG_COLUMNS)
-WORD_FLAG_ROWS = WORD_FLAG_COLUMNS.T.astype(float)
 
 
 @dataclass(frozen=True)
@@ -340,7 +330,6 @@ class PatternTable:
     word_start_flags: np.ndarray  # uint8 per pattern: its flags if it starts a word
     gap_flag: np.ndarray  # uint8 per pattern: SENTENCE_GAP_FLAG if it ends a sentence
     space: np.ndarray  # bool per pattern
-    class_rows: np.ndarray  # float 0/1 per class and pattern
 
 
 @lru_cache(maxsize=1)
@@ -351,55 +340,51 @@ def _pattern_table() -> PatternTable:
     return PatternTable(
         pattern_of_code=pattern_of_code.astype(np.uint8), bits=patterns,
         word=has("word"), word_start_flags=(1 + 2 * has("upper") + 4 * has("digit")).astype(np.uint8),
-        gap_flag=(SENTENCE_GAP_FLAG * has("sentence_end")).astype(np.uint8), space=has("space"),
-        class_rows=((patterns[None, :] >> np.arange(len(CLASSES))[:, None]) & 1).astype(float))
+        gap_flag=(SENTENCE_GAP_FLAG * has("sentence_end")).astype(np.uint8), space=has("space"))
+
+
+def _code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` (uint32): numpy's own copy of a string holds them (its
+    fixed-width strings drop trailing NULs, so those take the encoder)."""
+    codes = np.array(text).reshape(1).view(np.uint32)
+    return codes if len(codes) == len(text) else np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
 def _char_sums(text: str, lengths: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
-    """Per line counts of every character class, of word starts and of capitalised word starts;
-    the code points and their pattern ids.
+    """Per line counts of every character class, of word starts (all, capitalised, with a
+    digit), of sentence gaps, of stopwords and of boilerplate words; the code points and
+    their pattern ids.
 
-    A line's characters include its ending newline; counting goes through a
-    ``bincount`` of (line, bit pattern) pairs and one of (line, word-start flags) pairs.
+    A line's characters include its ending newline. One compiled scan
+    (``kernels.scan_characters``) counts the classes and flags and finds the tokens.
     """
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    from newsfuse.extract.kernels import scan_characters
+
+    codes = _code_points(text)
     table = _pattern_table()
-    pattern = np.take(table.pattern_of_code, codes, mode="clip")  # beyond: as the table's last
-    n, n_patterns = len(lengths), table.class_rows.shape[1]
-    line = np.repeat(np.arange(n), lengths + 1)[: len(codes)]
-    word = np.take(table.word, pattern)
-    word_start = word.copy()
-    word_start[1:] &= ~word[:-1]
-    flags = np.take(table.word_start_flags, pattern) * word_start
-    flags[:-1] += np.take(table.gap_flag, pattern[:-1]) * np.take(table.space, pattern[1:])
-    per_pattern = np.bincount(line * n_patterns + pattern, minlength=n * n_patterns)
-    per_flag_set = np.bincount(line * N_FLAG_SETS + flags, minlength=n * N_FLAG_SETS)
-    # counts times 0/1 columns: exact in floating point, and matrix products numpy hands to BLAS
-    totals = np.vstack([table.class_rows @ per_pattern.reshape(n, n_patterns).T.astype(float),
-                        WORD_FLAG_ROWS @ per_flag_set.reshape(n, N_FLAG_SETS).T.astype(float)])
-    return dict(zip(CLASSES + WORD_FLAGS, totals)), codes, pattern
+    pattern = np.empty(len(codes), dtype=np.uint8)
+    counts = np.zeros((len(CLASSES) + len(WORD_FLAGS), len(lengths)))
+    starts, ends, lines = (np.empty(len(codes) // 2 + 1, dtype=np.int64) for _ in range(3))
+    n_tokens, highest = scan_characters(codes, lengths, table.pattern_of_code, table.bits, table.word,
+                                        table.word_start_flags, table.gap_flag, table.space, pattern, counts,
+                                        starts, ends, lines)
+    sums = dict(zip(CLASSES + WORD_FLAGS, counts))
+    sums["stopwords"], sums["boilerplate"] = _lexicon_counts(
+        text, codes, highest, starts[:n_tokens], ends[:n_tokens], lines[:n_tokens], sums["words"])
+    return sums, codes, pattern
 
 
 def _edge_chars(codes: np.ndarray, pattern: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
-    """Shape of each line's first and last characters."""
-    bits = _pattern_table().bits
-    last_code = codes[ends - 1]
-    last_bits = bits[pattern[ends - 1]]
-    before_last = bits[pattern[np.maximum(ends - 2, starts)]]
-    first_bits = bits[pattern[starts]]
-    ends_sentence = (last_bits & _BIT["sentence_end"]) > 0
-    ends_closing = ((last_bits & _BIT["quote"]) > 0) & ((before_last & _BIT["sentence_end"]) > 0)
-    return {
-        "ends_sentence": (ends_sentence | ends_closing).astype(float),
-        "ends_colon": ((last_code == ord(":")) | (last_code == ord("："))).astype(float),
-        "ends_comma": ((last_bits & _BIT["comma"]) > 0).astype(float),
-        "ends_word": ((last_bits & _BIT["word"]) > 0).astype(float),
-        "ends_digit": ((last_bits & _BIT["digit"]) > 0).astype(float),
-        "starts_upper": ((first_bits & _BIT["upper"]) > 0).astype(float),
-        "starts_digit": ((first_bits & _BIT["digit"]) > 0).astype(float),
-        "starts_quote": ((first_bits & _BIT["quote"]) > 0).astype(float),
-        "starts_punct": ((first_bits & _BIT["punct"]) > 0).astype(float),
-    }
+    """Shape of each line's first and last characters (``kernels.line_edges``)."""
+    from newsfuse.extract.kernels import line_edges
+
+    out = np.empty((2 + len(EDGE_END_CLASSES) + len(EDGE_START_CLASSES), len(starts)))
+    end_masks, start_masks = (np.array([_BIT[name] for name in classes])
+                              for classes in (EDGE_END_CLASSES, EDGE_START_CLASSES))
+    line_edges(codes, pattern, _pattern_table().bits, starts, ends, _BIT["sentence_end"], _BIT["quote"], COLON_CODES,
+               end_masks, start_masks, out)
+    names = ["ends_sentence", "ends_colon"] + [f"ends_{name}" for name in EDGE_END_CLASSES]
+    return dict(zip(names + [f"starts_{name}" for name in EDGE_START_CLASSES], out))
 
 
 def teaser_lines(lines: list[str]) -> frozenset[str]:
@@ -453,8 +438,7 @@ def base_features(lines: list[str], batch_counts: Counter | None = None) -> tupl
     length = lengths.astype(float)
     words = np.maximum(sums["words"], 1)
     units = sums["words"] + sums["cjk"] + sums["hangul"] / 2  # CJK characters count like words
-    stop, boiler = _token_counts(_lexicon_kinds(text, codes, pattern), sums["words"])
-    boiler += sums["symbol"]
+    stop, boiler = sums["stopwords"], sums["boilerplate"] + sums["symbol"]
     stamps, stamp_end = _timestamps(text, codes, starts, ends)
     features = {
         "log_chars": np.log1p(length), "log_units": np.log1p(units), "words": np.minimum(units, 200),
@@ -488,35 +472,53 @@ NEIGHBOUR_COLUMNS = ("log_chars", "ends_sentence", "stopword_share", "cap_word_s
                      "boilerplate", "page_script_match", "sentences", "repeat_page", "digit_share")
 
 
+def _blocks(out: np.ndarray, sizes: tuple[int, ...]) -> list[np.ndarray]:
+    """``out`` cut into consecutive blocks of rows of the given sizes (views, written in place)."""
+    edges = np.cumsum((0, *sizes)).tolist()
+    return [out[start:end] for start, end in zip(edges[:-1], edges[1:])]
+
+
 def line_features(lines: list[str], batch_counts: Counter | None = None) -> np.ndarray:
     """First-pass features: own-line features plus their neighbours' and window means (stored
     column by column, like ``base_features``)."""
     own, names = base_features(lines, batch_counts)
     columns = own.T
-    picked = columns[[names.index(name) for name in NEIGHBOUR_COLUMNS]]
-    prose = (columns[names.index("ends_sentence")] * (columns[names.index("words")] >= PROSE_MIN_WORDS))[None, :]
-    return np.vstack([columns, _shifted(picked, SHIFTS), _windowed_means(np.vstack([picked, prose]), WINDOWS),
-                      _windowed_means(prose, (WIDE_WINDOW,)), np.full((1, len(lines)), prose.mean())]).T
+    k = len(NEIGHBOUR_COLUMNS)
+    out = np.empty((len(columns) + k * len(SHIFTS) + (k + 1) * len(WINDOWS) + 2, len(lines)))
+    own_block, shifted, windowed, wide, prose_share = _blocks(
+        out, (len(columns), k * len(SHIFTS), (k + 1) * len(WINDOWS), 1, 1))
+    own_block[:] = columns
+    picked = np.empty((k + 1, len(lines)))  # the neighbour columns, then whether a line is prose
+    picked[:k] = columns[[names.index(name) for name in NEIGHBOUR_COLUMNS]]
+    picked[k] = columns[names.index("ends_sentence")] * (columns[names.index("words")] >= PROSE_MIN_WORDS)
+    _shifted(picked[:k], SHIFTS, out=shifted)
+    _windowed_means(picked, WINDOWS, out=windowed)
+    _windowed_means(picked[k:], (WIDE_WINDOW,), out=wide)
+    prose_share[:] = picked[k].mean()
+    return out.T
 
 
 def context_features(first: np.ndarray, probability: np.ndarray) -> np.ndarray:
     """Second-pass features: first-pass features plus neighbours' body probabilities (stored
     column by column)."""
-    p = probability[None, :]
-    blocks = [first.T, p, _shifted(p, PROB_SHIFTS), _windowed_means(p, PROB_WINDOWS)]
+    from newsfuse.extract.kernels import nearest_body_distances
+
+    n_first, n = first.shape[1], len(probability)
+    out = np.empty((n_first + 1 + len(PROB_SHIFTS) + len(PROB_WINDOWS) + 7, n))
+    (first_block, own, shifted, windowed, before, after, inside, highest, mean, count_row,
+     relative) = _blocks(out, (n_first, 1, len(PROB_SHIFTS), len(PROB_WINDOWS), 1, 1, 1, 1, 1, 1, 1))
+    first_block[:] = first.T
+    own[0] = probability
+    _shifted(own, PROB_SHIFTS, out=shifted)
+    _windowed_means(own, PROB_WINDOWS, out=windowed)
     confident = probability > 0.5
-    index = np.arange(len(probability))
-    above = np.maximum.accumulate(np.where(confident, index, -1))
-    below = np.minimum.accumulate(np.where(confident, index, len(probability))[::-1])[::-1]
-    prev_body = np.concatenate([[-1], above[:-1]])
-    next_body = np.concatenate([below[1:], [len(probability)]])
-    far = 1000.0
-    blocks.append(np.where(prev_body >= 0, index - prev_body, far)[None, :])
-    blocks.append(np.where(next_body < len(probability), next_body - index, far)[None, :])
-    count = max(int(confident.sum()), 1)
-    body_start = index[confident].min() if confident.any() else 0
-    body_end = index[confident].max() if confident.any() else len(probability) - 1
-    inside = ((index >= body_start) & (index <= body_end)).astype(float)[None, :]
-    blocks += [inside, np.full_like(p, probability.max()), np.full_like(p, probability.mean()),
-               np.full_like(p, np.log1p(count)), p / max(probability.max(), 1e-6)]
-    return np.vstack(blocks).T
+    nearest_body_distances(confident, FAR_FROM_BODY, before[0], after[0])
+    body = np.flatnonzero(confident)
+    inside[:] = 1.0  # between the first and the last confident line (everywhere if there is none)
+    if body.size:
+        inside[0, :body[0]] = inside[0, body[-1] + 1:] = 0.0
+    highest[:] = probability.max()
+    mean[:] = probability.mean()
+    count_row[:] = np.log1p(max(body.size, 1))
+    np.divide(probability, max(probability.max(), 1e-6), out=relative[0])
+    return out.T

@@ -34,6 +34,7 @@ CAPITALISED_SHARE = 0.6
 WEIGHT_REPEAT, WEIGHT_IDENTICAL, WEIGHT_AT_TOP = 2.0, -2.0, 3.0
 WEIGHT_NEAR_BODY, WEIGHT_FOUR_WORDS, WEIGHT_SIX_WORDS = 2.0, 4.0, 2.0
 WEIGHT_SENTENCE_END, WEIGHT_CAPITALISED, WEIGHT_BEFORE_BYLINE = -3.0, 0.5, 4.0
+ASCII_NON_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
 TOP, TIGHT, EXACT = range(3)  # how much of a title score is worked out (see _title_score)
 NOT_TITLE_START = re.compile(r"^(?:by\s|published|updated|posted|share|home\b|menu\b|skip to|log ?in|sign ?in|"
                              r"subscribe|search|advertisement|©|copyright)", re.I)
@@ -110,7 +111,15 @@ def _candidate_words(line: str) -> list[str] | None:
         return None
     if line[:1] in "([" and line[-1:] in ")]":
         return None  # an editor's note such as "(ATTN: ...)", not a headline
-    return words if sum(map(str.isalpha, line)) >= len(line) / 2 else None
+    return words if _letter_count(line) >= len(line) / 2 else None
+
+
+def _letter_count(text: str) -> int:
+    """How many characters of ``text`` are letters (``str.isalpha``); ASCII text by deleting the
+    other bytes in one call."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, ASCII_NON_LETTERS))
+    return sum(map(str.isalpha, text))
 
 
 class LineIndex:
