@@ -26,7 +26,7 @@ EVENTS = {
           "The bulk carrier Norden Lark had radioed for help before the Telmar Ridge closed in."],
 }
 COUNTS = {"a": 23, "b": 26}
-REPORTS = 7
+REPORTS = resolve(StoriesConfig()).event_min_size + 1  # each event large enough to be a story
 
 
 def _report(event: str, index: int, rng: random.Random) -> Article:

@@ -11,6 +11,9 @@ fits the end-of-batch revision (``REVISE_GRID``); stages 1 to 3 run without revi
 The time penalty is a fixed prior, not fitted: ECB+ subtopics are years apart where
 both halves are dated, so train cannot tell its size.
 Writes ``calibration.json`` (settings, grids and train scores). Dev is never read here.
+
+The article vectors use the shipped name-channel weights (``channels.json``): refit
+those first (``python -m newsfuse.stories.fit_channels``) when the features change.
 """
 from __future__ import annotations
 

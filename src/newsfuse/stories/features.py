@@ -5,8 +5,12 @@ Two sparse vectors per article, each TF-IDF weighted and L2-normalised:
 - ``words``: lower-cased content words of the title (counted ``TITLE_WEIGHT`` times)
   and the body;
 - ``names``: cheap proxies for the details that tell one event from another of the
-  same kind: capitalised words other than function words (people, places,
-  organisations), numbers (ages, magnitudes, tolls, years) and month-day pairs.
+  same kind, in three channels: capitalised words other than function words (people,
+  places, organisations), numbers (ages, magnitudes, tolls, years) and month-day
+  pairs. Each channel is weighted and normalised on its own, then scaled by the
+  square root of its shipped weight (``channels.json``, fitted by
+  ``python -m newsfuse.stories.fit_channels``), so that each channel counts in the
+  cosine of two articles by what it says about their being one event.
 
 spaCy's entities separate same-topic pairs of ECB+ dev no better (within-topic pair
 AUC 0.891 against 0.882 for this proxy) at about 8 articles per second here, so
@@ -16,8 +20,11 @@ from __future__ import annotations
 
 import math
 import re
+import json
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -41,6 +48,9 @@ NOT_NAMES = frozenset({
 })
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "reported"}
 NAME_PREFIX, NUMBER_PREFIX, DAY_PREFIX = "n:", "#:", "d:"
+CHANNELS = (NAME_PREFIX, NUMBER_PREFIX, DAY_PREFIX)
+PREFIX_LENGTH = 2
+CHANNELS_PATH = Path(__file__).with_name("channels.json")
 
 
 @dataclass
@@ -97,13 +107,42 @@ def weigh(counts: Counter, idf: IdfTable) -> dict[str, float]:
     return {term: w / norm for term, w in vector.items()}
 
 
-def article_features(article: Article, idf: IdfTable, date: str | None) -> ArticleFeatures:
-    """The clustering features of ``article``; ``date`` is its reliable date, if any."""
-    title = article.title or ""
+def channel_vectors(names: Counter, idf: IdfTable) -> dict[str, dict[str, float]]:
+    """The name terms split by channel (``CHANNELS``), each weighted and normalised alone."""
+    channels: dict[str, Counter] = {prefix: Counter() for prefix in CHANNELS}
+    for term, count in names.items():
+        channels[term[:PREFIX_LENGTH]][term] = count
+    return {prefix: weigh(counts, idf) for prefix, counts in channels.items()}
+
+
+def combine_channels(channels: dict[str, dict[str, float]], weights: dict[str, float]) -> dict[str, float]:
+    """One L2-normalised vector of the channels, each scaled by the square root of its weight."""
+    vector = {term: value * math.sqrt(weights[prefix])
+              for prefix, channel in channels.items() for term, value in channel.items()}
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {term: w / norm for term, w in vector.items()} if norm else {}
+
+
+@lru_cache(maxsize=1)
+def shipped_channel_weights() -> dict[str, float]:
+    """The fitted channel weights (``channels.json``), or equal weights if the file is missing."""
+    if not CHANNELS_PATH.exists():
+        return dict.fromkeys(CHANNELS, 1.0)
+    return json.loads(CHANNELS_PATH.read_text(encoding="utf-8"))["weights"]
+
+
+def document_terms(article: Article) -> tuple[Counter, Counter]:
+    """Counts of the content words (title words counted ``TITLE_WEIGHT`` times) and name terms."""
     body = "\n".join(article.body)
     words = Counter(content_words(body))
-    for word in content_words(title):
+    for word in content_words(article.title or ""):
         words[word] += TITLE_WEIGHT
-    names = Counter(name_terms(body))
-    return ArticleFeatures(id=article.id, words=weigh(words, idf), names=weigh(names, idf),
-                           date=date, title=title)
+    return words, Counter(name_terms(body))
+
+
+def article_features(article: Article, idf: IdfTable, date: str | None) -> ArticleFeatures:
+    """The clustering features of ``article``; ``date`` is its reliable date, if any."""
+    words, names = document_terms(article)
+    return ArticleFeatures(id=article.id, words=weigh(words, idf),
+                           names=combine_channels(channel_vectors(names, idf), shipped_channel_weights()),
+                           date=date, title=article.title or "")
