@@ -16,6 +16,12 @@ a body-labelled line that lies in a run of at least ``NEWS_RUN_MIN_LINES``
 consecutive body-labelled short lines without sentence-final punctuation is
 relabelled 0 (``news_body_labels``). Cross-validation reports both the original
 labels (against WCXB's gold body) and the training target.
+
+Training data (``augment``, the default; needs ``pip install -e ".[train]"``): every WCXB
+article page is also rendered with the two renderers its shipped dump did not draw
+(``render_dumps.py``, cached outside the repo), so the models see each page in three
+layouts; the renderings of a page share its site's fold, and cross-validation scores only
+the shipped one-renderer dumps, so figures compare with training without them.
 """
 from __future__ import annotations
 
@@ -35,7 +41,9 @@ from newsfuse.extract.linefeatures import (
 
 SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 DEFAULT_DATA = SHARED / "data" / "textdumps" / "wcxb-dev"
-DEFAULT_METADATA = SHARED / "data" / "wcxb-dev" / "metadata.json"
+DEFAULT_WCXB = SHARED / "data" / "wcxb-dev"
+DEFAULT_METADATA = DEFAULT_WCXB / "metadata.json"
+DEFAULT_CACHE = Path("/tmp/newsfuse-aug")
 THRESHOLD_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 DEFAULT_OUT = Path(__file__).resolve().parent / "models" / MODEL_FILE
 TARGETS = ("wcxb", "news")
@@ -59,6 +67,7 @@ class TrainSettings:
     pick_threshold: bool = True  # with cross-validation: the grid's threshold of best CV shingle F1 on the target
     threads: int = 1
     target: str = "news"  # one of TARGETS: the labels the models learn (see the module docstring)
+    augment: bool = True  # also learn from each page rendered by the other two renderers (the "train" extra)
 
 
 @dataclass
@@ -68,6 +77,8 @@ class Page:
     lines: list[str]
     labels: np.ndarray
     gold_body: str
+    renderer: str = ""
+    original: bool = True  # the shipped dump (scored in cross-validation), not an added rendering
     news: np.ndarray | None = None  # ``news_body_labels`` of the page
     features: np.ndarray | None = None
 
@@ -102,8 +113,23 @@ def load_pages(data_dir: Path, metadata: Path, limit: int | None = None) -> list
         raw = path.with_suffix(".txt").read_text(encoding="utf-8").split("\n")
         lines, numbers = clean_lines(raw)
         labels = np.array([info["labels"][n - 1] for n in numbers], dtype=np.int8)
-        pages.append(Page(info["id"], sites.get(info["id"], info["id"]), lines, labels, info["gold_body"]))
+        pages.append(Page(info["id"], sites.get(info["id"], info["id"]), lines, labels, info["gold_body"],
+                          info.get("renderer", "")))
     return pages
+
+
+def augmented_pages(originals: list[Page], cache: Path, wcxb_dir: Path, metadata: Path) -> list[Page]:
+    """The ``originals`` rendered by the renderers their shipped dumps did not draw."""
+    from newsfuse.extract.render_dumps import render_all
+
+    by_id = {page.id: page for page in originals}
+    added = []
+    for folder in render_all(wcxb_dir, cache):
+        for page in load_pages(folder, metadata):
+            original = by_id.get(page.id)
+            if original is not None and original.renderer != folder.name:
+                added.append(replace(page, original=False))
+    return added
 
 
 def _booster(settings: TrainSettings):
@@ -200,6 +226,12 @@ def report(pages: list[Page], probabilities: list[np.ndarray], threshold: float,
     return metrics
 
 
+def _shipped(pages: list[Page], probabilities: list[np.ndarray]) -> tuple[list[Page], list[np.ndarray]]:
+    """The shipped dumps among ``pages`` and their probabilities: what cross-validation scores."""
+    scored = [i for i, page in enumerate(pages) if page.original]
+    return [pages[i] for i in scored], [probabilities[i] for i in scored]
+
+
 def train(pages: list[Page], settings: TrainSettings, evaluate: bool = True, n_jobs: int = 1) -> LineClassifier:
     """Both passes on every page; with ``evaluate``, also the site-grouped cross-validation."""
     for page in pages:
@@ -209,14 +241,15 @@ def train(pages: list[Page], settings: TrainSettings, evaluate: bool = True, n_j
     firsts = [page.features for page in pages]
     first_probs, first = fold_and_final_models(pages, firsts, folds, settings, n_jobs)
     if evaluate:
-        report(pages, first_probs, settings.threshold, "cv first pass")
+        report(*_shipped(pages, first_probs), settings.threshold, "cv first pass")
     seconds = [context_features(f, p) for f, p in zip(firsts, first_probs)]
     second_probs, second = fold_and_final_models(pages, seconds, folds, settings, n_jobs, with_folds=evaluate)
     threshold = settings.threshold
     if evaluate:
-        on_gold = {t: report(pages, second_probs, t, f"cv second pass, threshold {t:.2f}")["f1"]
+        shipped, second_probs = _shipped(pages, second_probs)
+        on_gold = {t: report(shipped, second_probs, t, f"cv second pass, threshold {t:.2f}")["f1"]
                    for t in THRESHOLD_GRID}
-        on_news = {t: report(pages, second_probs, t, f"cv second pass, threshold {t:.2f}", on_news=True)["f1"]
+        on_news = {t: report(shipped, second_probs, t, f"cv second pass, threshold {t:.2f}", on_news=True)["f1"]
                    for t in THRESHOLD_GRID}
         scores = on_news if settings.target == "news" else on_gold
         threshold = max(scores, key=scores.get) if settings.pick_threshold else threshold
@@ -235,13 +268,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--target", choices=TARGETS, help="override the training target (experiments)")
     parser.add_argument("--max-iter", type=int, help="override the trees per pass (experiments)")
     parser.add_argument("--max-depth", type=int, help="override the tree depth (experiments)")
+    parser.add_argument("--seed", type=int, help="override the seed of folds and trees (experiments)")
+    parser.add_argument("--no-augment", dest="augment", action="store_false", default=None,
+                        help="train on the shipped one-renderer dumps only (no 'train' extra needed)")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="folder for the rendered dumps")
+    parser.add_argument("--wcxb", type=Path, default=DEFAULT_WCXB, help="WCXB HTML and gold, rendered for augmented training")
     args = parser.parse_args(argv)
     import joblib
 
-    overrides = {"target": args.target, "max_iter": args.max_iter, "max_depth": args.max_depth}
+    overrides = {"target": args.target, "max_iter": args.max_iter, "max_depth": args.max_depth, "seed": args.seed,
+                 "augment": args.augment}
     settings = replace(TrainSettings(), **{key: value for key, value in overrides.items() if value is not None})
     started = time.perf_counter()
     pages = load_pages(args.data, args.metadata, args.limit)
+    if settings.augment:
+        pages += augmented_pages(pages, args.cache, args.wcxb, args.metadata)
     print(f"{len(pages)} pages, {sum(len(p.lines) for p in pages)} lines, "
           f"{len({p.site for p in pages})} sites; settings {asdict(settings)}", flush=True)
     classifier = train(pages, settings, evaluate=not args.no_cv, n_jobs=args.jobs)
