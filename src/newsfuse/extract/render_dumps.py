@@ -5,8 +5,8 @@ derived"): three renderers (inscriptis 2.7.6, an lxml recipe, html2text 2025.4.1
 Markdown stripped again), the same flattening, and labels from a difflib alignment of the
 dump's tokens with the gold body's. ``render_all`` renders every WCXB article page with every
 renderer into a cache folder of dumps laid out as ``textdumps/`` (``<id>.txt`` and
-``<id>.json``), which ``train.py --augment`` reads. The renderers are the optional extra
-``train`` (``pip install -e '.[train]'``); they are imported inside functions.
+``<id>.json``), which ``train.py`` reads (augmented training, its default). The renderers
+are the optional extra ``train`` (``pip install -e '.[train]'``), imported inside functions.
 """
 from __future__ import annotations
 
