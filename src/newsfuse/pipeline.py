@@ -8,13 +8,11 @@ from pathlib import Path
 from newsfuse.config import Config
 from newsfuse.copies import provenance_for, trace_copies
 from newsfuse.extract import NoArticleError, extract_document
-from newsfuse.facts import extract_facts
 from newsfuse.model import Article, InputError, Story
 from newsfuse.read import read_inputs
 from newsfuse.reconcile import reconcile_story
 from newsfuse.report import write_outputs
 from newsfuse.store import Store
-from newsfuse.stories import cluster_articles
 
 Progress = Callable[[str], None]
 
@@ -51,6 +49,9 @@ def extract_inputs(paths: Iterable[str | Path], config: Config, on_error: Callab
 
 def build_stories(articles: list[Article], config: Config) -> list[Story]:
     """Copies, stories, facts and reconciliation over extracted articles."""
+    from newsfuse.facts import extract_facts  # heavy (spaCy, scikit-learn): ``extract`` alone needs neither
+    from newsfuse.stories import cluster_articles
+
     relations = trace_copies(articles, config.copies)
     stories = cluster_articles(articles, relations, config.stories)
     by_id = {a.id: a for a in articles}
