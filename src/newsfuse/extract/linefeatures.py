@@ -402,13 +402,13 @@ def _teasers(lines: tuple[str, ...]) -> frozenset[str]:
                      if len(shorter) >= TEASER_MIN_CHARS and longer.startswith(shorter))
 
 
-def _repeats(lines: list[str], batch_counts: Counter | None) -> dict[str, np.ndarray]:
-    """How often each line occurs in the page and in the batch; teasers cut from a longer line."""
+def _repeats(lines: list[str]) -> dict[str, np.ndarray]:
+    """How often each line occurs in the page; teasers cut from a longer line. (``repeat_batch``
+    is the same count: the shipped model was trained with that column, no batch ever filled it.)"""
     n = len(lines)
-    in_page = np.fromiter(map(Counter(lines).__getitem__, lines), dtype=float, count=n)
-    in_batch = np.array([batch_counts.get(line, 1) for line in lines], dtype=float) if batch_counts else in_page
+    in_page = np.log1p(np.fromiter(map(Counter(lines).__getitem__, lines), dtype=float, count=n) - 1)
     is_teaser = np.fromiter(map(teaser_lines(lines).__contains__, lines), dtype=float, count=n)
-    return {"repeat_page": np.log1p(in_page - 1), "repeat_batch": np.log1p(in_batch - 1), "teaser": is_teaser}
+    return {"repeat_page": in_page, "repeat_batch": in_page, "teaser": is_teaser}
 
 
 def _script_features(sums: dict[str, np.ndarray], length: np.ndarray) -> dict[str, np.ndarray]:
@@ -427,7 +427,7 @@ def _script_features(sums: dict[str, np.ndarray], length: np.ndarray) -> dict[st
     return out
 
 
-def base_features(lines: list[str], batch_counts: Counter | None = None) -> tuple[np.ndarray, list[str]]:
+def base_features(lines: list[str]) -> tuple[np.ndarray, list[str]]:
     """One row of own-line features per line of ``lines`` (cleaned, non-empty); stored column by
     column (the transpose of a C-ordered array, as the tree walk reads it)."""
     text = "\n".join(lines)
@@ -454,7 +454,7 @@ def base_features(lines: list[str], batch_counts: Counter | None = None) -> tupl
         "timestamps": np.minimum(stamps, 5), "timestamp_at_end": stamp_end,
     }
     features.update(_edge_chars(codes, pattern, starts, ends))
-    features.update(_repeats(lines, batch_counts))
+    features.update(_repeats(lines))
     features.update(_script_features(sums, length))
     n = len(lines)
     position = np.arange(n, dtype=float)
@@ -478,10 +478,10 @@ def _blocks(out: np.ndarray, sizes: tuple[int, ...]) -> list[np.ndarray]:
     return [out[start:end] for start, end in zip(edges[:-1], edges[1:])]
 
 
-def line_features(lines: list[str], batch_counts: Counter | None = None) -> np.ndarray:
+def line_features(lines: list[str]) -> np.ndarray:
     """First-pass features: own-line features plus their neighbours' and window means (stored
     column by column, like ``base_features``)."""
-    own, names = base_features(lines, batch_counts)
+    own, names = base_features(lines)
     columns = own.T
     k = len(NEIGHBOUR_COLUMNS)
     out = np.empty((len(columns) + k * len(SHIFTS) + (k + 1) * len(WINDOWS) + 2, len(lines)))

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 import statistics
 
-from newsfuse.extract.chrome import COMMENTS_HEADING, LIST_HEADING, word_count
+from newsfuse.extract.chrome import COMMENTS_HEADING, LIST_HEADING, SENTENCE_END, word_count
 from newsfuse.extract.dates import find_dates
 from newsfuse.extract.linefeatures import TIMESTAMP
 
-SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", "’", "'", "»", ")")
 LIST_HEADING_MAX_CHARS = 60
 COMMENTS_HEADING_MAX_CHARS = 40
 COMMENTS_MIN_PROSE_BEFORE = 3  # body paragraphs above a comment section's heading
@@ -43,14 +42,14 @@ def is_prose(line: str) -> bool:
             and not line.endswith(ELLIPSIS))
 
 
-def is_long_prose(line: str) -> bool:
+def _is_long_prose(line: str) -> bool:
     """A full paragraph: long, ending a sentence, not cut off with an ellipsis."""
     return word_count(line) >= LONG_LINE_WORDS and line.endswith(SENTENCE_END) and is_prose(line)
 
 
 def _last_long_prose(lines: list[str]) -> int:
     """Index of the last full paragraph (-1 if none)."""
-    return next((i for i in range(len(lines) - 1, -1, -1) if is_long_prose(lines[i])), -1)
+    return next((i for i in range(len(lines) - 1, -1, -1) if _is_long_prose(lines[i])), -1)
 
 
 def _opens_comments(lines: list[str], kept: list[int], index: int) -> bool:

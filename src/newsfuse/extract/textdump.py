@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 
 from newsfuse.config import ExtractConfig
-from newsfuse.extract.chrome import CHROME_OPENING, is_inserted_chrome, kept_after_edge_chrome, word_count
+from newsfuse.extract.chrome import (
+    CHROME_OPENING, SENTENCE_END, is_inserted_chrome, kept_after_edge_chrome, word_count,
+)
 from newsfuse.extract.lineclassifier import load_classifier
 from newsfuse.extract.linefeatures import TIMESTAMP, clean_lines, teaser_lines
-from newsfuse.extract.lists import SENTENCE_END, drop_dated_lists, end_at_list_heading, is_prose, trim_edges
+from newsfuse.extract.lists import drop_dated_lists, end_at_list_heading, is_prose, trim_edges
 from newsfuse.extract.metadata import finish_article
 from newsfuse.model import Article, RawDocument
 

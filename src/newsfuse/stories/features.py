@@ -18,9 +18,9 @@ the proxy is used.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
-import json
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache

@@ -23,15 +23,10 @@ import numpy as np
 from newsfuse.eval._ecbplus import load_split
 from newsfuse.stories.features import CHANNELS, CHANNELS_PATH, channel_vectors, document_terms, weigh
 from newsfuse.stories.idf import shipped_idf
+from newsfuse.stories.live import mean_similarity
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "ecbplus"
 REGULARISATION = 1.0
-
-
-def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
-    if len(right) < len(left):
-        left, right = right, left
-    return sum(value * right.get(term, 0.0) for term, value in left.items())
 
 
 def topic_pairs(data_dir: Path) -> tuple[np.ndarray, np.ndarray]:
@@ -45,7 +40,7 @@ def topic_pairs(data_dir: Path) -> tuple[np.ndarray, np.ndarray]:
     rows, labels = [], []
     for members in by_topic.values():
         for (left_event, left), (right_event, right) in itertools.combinations(members, 2):
-            rows.append([_cosine(a, b) for a, b in zip(left, right)])
+            rows.append([mean_similarity(a, 1, b, 1) for a, b in zip(left, right)])  # cosines
             labels.append(left_event == right_event)
     return np.array(rows), np.array(labels)
 
