@@ -248,10 +248,12 @@ def test_features_are_stored_column_by_column_with_the_plain_values() -> None:
              "officials said.", "Share on Facebook", "The water reached the old bridge", "Rescue teams: 12"]
     own, names = base_features(lines)
     first = line_features(lines)
-    second = context_features(first, np.linspace(0.1, 0.9, len(lines)))
+    extra = np.arange(2 * len(lines), dtype=float).reshape(2, -1)
+    second = context_features(first, np.linspace(0.1, 0.9, len(lines)), extra)
     assert own.T.flags["C_CONTIGUOUS"] and first.T.flags["C_CONTIGUOUS"] and second.T.flags["C_CONTIGUOUS"]
     assert np.array_equal(first[:, :own.shape[1]], own)
     assert np.array_equal(second[:, :first.shape[1]], first)
+    assert np.array_equal(second[:, -2:], extra.T)
     column = dict(zip(names, own.T))
     assert column["ends_colon"].tolist() == [0, 0, 0, 0, 0, 0]
     assert column["repeat_page"].tolist() == [0.0] * len(lines)
@@ -263,7 +265,7 @@ def test_features_are_stored_column_by_column_with_the_plain_values() -> None:
                                          [0.1, 0.9, 0.1, 0.1]])
 def test_body_distances_and_extent_match_plain_loops(probability: list[float]) -> None:
     n = len(probability)
-    second = context_features(np.zeros((n, 2)), np.array(probability))
+    second = context_features(np.zeros((n, 2)), np.array(probability), np.zeros((0, n)))
     before, after, inside = second[:, -7], second[:, -6], second[:, -5]
     confident = [i for i, value in enumerate(probability) if value > 0.5]
     for i in range(n):

@@ -128,20 +128,22 @@ class _TimedClassifier:
 def _time_text_path(extract: Callable, documents: list) -> tuple[Timing, dict[str, float]]:
     """``extract`` over the text dumps, and the CPU seconds of its steps timed in place: the line
     classifier (features and trees), the chrome rules (``drop_chrome``) and the metadata
-    (``finish_article``); inside them, the features of both passes, the title search and the
-    language identification."""
+    (``finish_article``); inside them, the features of both passes (cohesion apart), the title
+    search and the language identification."""
     from newsfuse.extract import lineclassifier, metadata, textdump
 
     classifier = textdump.load_classifier()
     steps = {name: _TimedStep(function) for name, function in (
         ("classifier", classifier.probabilities), ("chrome", textdump.drop_chrome),
         ("metadata", textdump.finish_article), ("first features", lineclassifier.line_features),
-        ("second features", lineclassifier.context_features), ("title", metadata.find_title_line),
+        ("second features", lineclassifier.context_features), ("cohesion", lineclassifier.cohesion),
+        ("title", metadata.find_title_line),
         ("language", metadata.identify_language))}
     patches = [(textdump, "load_classifier", lambda: _TimedClassifier(classifier, steps["classifier"])),
                (textdump, "drop_chrome", steps["chrome"]), (textdump, "finish_article", steps["metadata"]),
                (lineclassifier, "line_features", steps["first features"]),
                (lineclassifier, "context_features", steps["second features"]),
+               (lineclassifier, "cohesion", steps["cohesion"]),
                (metadata, "find_title_line", steps["title"]), (metadata, "identify_language", steps["language"])]
     originals = [(module, name, getattr(module, name)) for module, name, _ in patches]
     for module, name, replacement in patches:
@@ -161,14 +163,14 @@ def _time_text_path(extract: Callable, documents: list) -> tuple[Timing, dict[st
 
 def _describe_text(total: Timing, step_seconds: dict[str, float]) -> list[str]:
     per_page = {name: 1000 * seconds / total.pages for name, seconds in step_seconds.items()}
-    features = per_page["first features"] + per_page["second features"]
+    features = per_page["first features"] + per_page["second features"] + per_page["cohesion"]
     rest = 1000 * total.cpu_seconds / total.pages - per_page["classifier"] - per_page["chrome"] - per_page["metadata"]
     return [f"  total (extract_document): {total.cpu_rate:.1f} pages per CPU second "
             f"({1000 * total.cpu_seconds / total.pages:.2f} ms/page; target >= {TEXT_TARGET_RATE}), "
             f"{total.rate:.1f} pages/s wall clock",
             f"  line classifier (features and both tree passes): {per_page['classifier']:.2f} ms/page",
-            f"    of which features of both passes: {features:.2f} ms/page, "
-            f"tree passes: {per_page['classifier'] - features:.2f} ms/page",
+            f"    of which features of both passes: {features:.2f} ms/page (cohesion "
+            f"{per_page['cohesion']:.2f}), tree passes: {per_page['classifier'] - features:.2f} ms/page",
             f"  chrome rules (textdump.drop_chrome): {per_page['chrome']:.2f} ms/page",
             f"  metadata (finish_article): {per_page['metadata']:.2f} ms/page",
             f"    of which title search: {per_page['title']:.2f} ms/page, "

@@ -315,3 +315,78 @@ def count_in_first_order(values, slot_of, order, counts):
     for k in range(n_distinct):
         slot_of[order[k]] = -1
     return n_distinct
+
+
+FNV_OFFSET = 0xCBF29CE484222325  # FNV-1a, 64 bits
+FNV_PRIME = 0x100000001B3
+
+
+@numba.njit(cache=True, nogil=True)
+def hashed_tokens(codes, word, letter, lower, bits, min_content_chars, token_lines, token_hashes, token_content):
+    """The tokens (runs of word characters; a newline ends a line) of ``codes``: line, hash
+    and whether it is a content word (at least ``min_content_chars`` letters, nothing else),
+    in order. A token's hash is the top ``bits`` bits of a multiplicative hash of the
+    FNV-1a hash of its lower-cased code points. ``word``, ``letter`` and ``lower`` answer
+    for code points below their length; those beyond count as its last one for ``word``
+    and ``letter`` and stay as they are. Returns the number of tokens."""
+    last_code = word.shape[0] - 1
+    shift = np.uint64(64 - bits)
+    line, n_tokens, in_word, value, length, letters = 0, 0, False, np.uint64(FNV_OFFSET), 0, True
+    for at in range(codes.shape[0] + 1):
+        code = codes[at] if at < codes.shape[0] else 10
+        if code != 10 and word[min(code, last_code)]:
+            if not in_word:
+                value, in_word, length, letters = np.uint64(FNV_OFFSET), True, 0, True
+            folded = lower[code] if code <= last_code else code
+            value = (value ^ np.uint64(folded)) * np.uint64(FNV_PRIME)
+            length += 1
+            letters = letters and letter[min(code, last_code)]
+            continue
+        if in_word:
+            token_lines[n_tokens] = line
+            token_hashes[n_tokens] = (value * np.uint64(HASH_MULTIPLIER)) >> shift
+            token_content[n_tokens] = letters and length >= min_content_chars
+            n_tokens += 1
+            in_word = False
+        if code == 10:
+            line += 1
+    return n_tokens
+
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def _slot(keys, key):
+    """The slot of ``key`` (a hash: its low bits are spread already) in the open-addressing
+    table ``keys`` (a power of two long, -1: empty), claiming an empty one if it is not there."""
+    mask = keys.shape[0] - 1
+    slot = key & mask
+    while keys[slot] != key and keys[slot] != -1:
+        slot = (slot + 1) & mask
+    keys[slot] = key
+    return slot
+
+
+@numba.njit(cache=True, nogil=True)
+def shared_content_words(token_lines, token_hashes, token_content, first, last, keys, shared, distinct):
+    """Per line, its distinct content words (``distinct``) and how many of them another line
+    from ``first`` to ``last`` also uses (``shared``), from the tokens' lines and hashes in
+    order. ``keys``: an empty ``_slot`` table of at least twice as many slots as tokens."""
+    block_lines = np.zeros(keys.shape[0], dtype=np.int64)  # lines of the block using the word
+    seen_line = np.full(keys.shape[0], -1, dtype=np.int64)
+    for token in range(token_lines.shape[0]):
+        line = token_lines[token]
+        if token_content[token] and first <= line <= last:
+            slot = _slot(keys, token_hashes[token])
+            if seen_line[slot] != line:
+                seen_line[slot] = line
+                block_lines[slot] += 1
+    seen_line[:] = -1
+    for token in range(token_lines.shape[0]):
+        line = token_lines[token]
+        if token_content[token]:
+            slot = _slot(keys, token_hashes[token])
+            if seen_line[slot] != line:
+                seen_line[slot] = line
+                distinct[line] += 1
+                own = 1 if first <= line <= last else 0
+                if block_lines[slot] - own > 0:
+                    shared[line] += 1

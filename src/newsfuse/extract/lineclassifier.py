@@ -4,7 +4,8 @@ Both passes are gradient-boosted tree ensembles trained by ``newsfuse.extract.tr
 and stored as flat numpy arrays (``models/textdump_lines.joblib``); prediction is one
 compiled walk of all rows through all trees (``kernels.py``). The first pass scores
 each line from its own and its neighbours' features; the second adds the first
-pass's probabilities around the line.
+pass's probabilities around the line and each line's cohesion with the main block
+they mark (``cohesion.py``).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from newsfuse.extract.cohesion import cohesion
 from newsfuse.extract.linefeatures import context_features, line_features
 
 MODEL_FILE = "textdump_lines.joblib"
@@ -110,7 +112,7 @@ class LineClassifier:
             return np.zeros(0)
         features = line_features(lines)
         first = self.first.probability(features)
-        return self.second.probability(context_features(features, first))
+        return self.second.probability(context_features(features, first, cohesion(lines, first)))
 
     def to_dict(self) -> dict[str, Any]:
         return {"first": self.first.to_dict(), "second": self.second.to_dict(), "threshold": self.threshold}

@@ -498,15 +498,16 @@ def line_features(lines: list[str]) -> np.ndarray:
     return out.T
 
 
-def context_features(first: np.ndarray, probability: np.ndarray) -> np.ndarray:
-    """Second-pass features: first-pass features plus neighbours' body probabilities (stored
-    column by column)."""
+def context_features(first: np.ndarray, probability: np.ndarray, extra: np.ndarray) -> np.ndarray:
+    """Second-pass features: first-pass features plus neighbours' body probabilities, then the
+    rows of ``extra`` (one per feature: ``cohesion.cohesion``), stored column by column."""
     from newsfuse.extract.kernels import nearest_body_distances
 
     n_first, n = first.shape[1], len(probability)
-    out = np.empty((n_first + 1 + len(PROB_SHIFTS) + len(PROB_WINDOWS) + 7, n))
+    out = np.empty((n_first + 1 + len(PROB_SHIFTS) + len(PROB_WINDOWS) + 7 + len(extra), n))
     (first_block, own, shifted, windowed, before, after, inside, highest, mean, count_row,
-     relative) = _blocks(out, (n_first, 1, len(PROB_SHIFTS), len(PROB_WINDOWS), 1, 1, 1, 1, 1, 1, 1))
+     relative, extra_block) = _blocks(out, (n_first, 1, len(PROB_SHIFTS), len(PROB_WINDOWS), 1, 1, 1, 1, 1, 1, 1,
+                                            len(extra)))
     first_block[:] = first.T
     own[0] = probability
     _shifted(own, PROB_SHIFTS, out=shifted)
@@ -521,4 +522,5 @@ def context_features(first: np.ndarray, probability: np.ndarray) -> np.ndarray:
     mean[:] = probability.mean()
     count_row[:] = np.log1p(max(body.size, 1))
     np.divide(probability, max(probability.max(), 1e-6), out=relative[0])
+    extra_block[:] = extra
     return out.T

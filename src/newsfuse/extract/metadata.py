@@ -77,11 +77,14 @@ def _finish_from_lines(article: Article, lines: list[str], site: str | None) -> 
 
 
 def _is_headline_copy(paragraph: str, title: str) -> bool:
-    """A short paragraph that repeats the headline (or holds it, or is held by it)."""
+    """A paragraph that is the headline word for word (a question or an exclamation too), or a
+    short one without a sentence end that holds it or is held by it."""
+    key, headline = normalise(paragraph), normalise(title)
+    if not key or key == headline:
+        return bool(key)
     if len(paragraph.split()) > MAX_HEADLINE_WORDS or paragraph.rstrip()[-1:] in SENTENCE_ENDS:
         return False
-    key, headline = normalise(paragraph), normalise(title)
-    return bool(key) and (key == headline or (len(key) >= MIN_HEADLINE_CHARS and (key in headline or headline in key)))
+    return len(key) >= MIN_HEADLINE_CHARS and (key in headline or headline in key)
 
 
 def _drop_heading_lines(article: Article) -> None:

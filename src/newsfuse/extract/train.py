@@ -3,7 +3,8 @@
 Trains on ``../shared/data/textdumps/wcxb-dev`` only (never on AEB or the
 founding pages). Two passes of gradient-boosted trees: the first on each
 line's own and neighbouring features, the second adds the first pass's
-probabilities around the line; the second pass learns from out-of-fold
+probabilities around the line and the line's cohesion with the main block they
+mark (``cohesion.py``); the second pass learns from out-of-fold
 first-pass probabilities so it sees the errors the first pass makes on
 unseen sites. Folds are grouped by site (domain). Prints the cross-validated
 AEB shingle F1, precision, recall and line F1, then writes the model file.
@@ -34,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsfuse.extract.cohesion import cohesion
 from newsfuse.extract.lineclassifier import MODEL_FILE, LineClassifier, TreeEnsemble
 from newsfuse.extract.linefeatures import (
     CLOSING_CHARS, SENTENCE_END_CHARS, WORD, clean_lines, context_features, line_features,
@@ -242,7 +244,7 @@ def train(pages: list[Page], settings: TrainSettings, evaluate: bool = True, n_j
     first_probs, first = fold_and_final_models(pages, firsts, folds, settings, n_jobs)
     if evaluate:
         report(*_shipped(pages, first_probs), settings.threshold, "cv first pass")
-    seconds = [context_features(f, p) for f, p in zip(firsts, first_probs)]
+    seconds = [context_features(f, p, cohesion(page.lines, p)) for f, p, page in zip(firsts, first_probs, pages)]
     second_probs, second = fold_and_final_models(pages, seconds, folds, settings, n_jobs, with_folds=evaluate)
     threshold = settings.threshold
     if evaluate:

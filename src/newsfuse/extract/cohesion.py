@@ -1,0 +1,96 @@
+"""Cohesion of each text-dump line with the page's main text: a second-pass feature.
+
+Prose after an article's end (another article's summary, a company blurb, an author's
+bio, comments) reads like body line by line; what gives it away is that it talks about
+something else. The first pass's probabilities mark the page's main block, the run of
+lines with the largest sum of ``(probability - 0.5) * words``; a line's cohesion is the
+share of its content words (letters only, at least ``MIN_CONTENT_CHARS``, lower-cased)
+that another line of the main block also uses. The second pass reads it with the line's
+number of content words, so it can tell a one-word label from a paragraph, and with its
+means over a few lines around: a bio or a blurb spans lines, while one line of a short
+article may share few words with the rest.
+
+A page's words are hashed once (``line_words``: one compiled scan,
+``kernels.hashed_tokens``); the sharing is counted in one more pass over them
+(``kernels.shared_content_words``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from newsfuse.extract.linefeatures import _BIT, TABLE_SIZE, _class_table, _code_points, _windowed_means
+
+HASH_BITS = 40  # two of a page's thousand words share a hash about once in two million pages
+MIN_CONTENT_CHARS = 4
+BODY_PROBABILITY = 0.5  # lines above it add to the main block, lines below take away
+COHESION_WINDOWS = (3, 7)  # cohesion is also averaged over windows of these many lines
+COHESION_COLUMNS = 2 + len(COHESION_WINDOWS)  # cohesion, log(1 + content words), window means
+
+
+@lru_cache(maxsize=1)
+def _token_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Whether each code point below ``TABLE_SIZE`` is a word character (``\\w``) and a letter,
+    and its lower case (itself where that is not one character)."""
+    word = (_class_table() & _BIT["word"]) > 0
+    letter = (_class_table() & _BIT["letter"]) > 0
+    lower = np.arange(TABLE_SIZE, dtype=np.uint32)
+    for code in np.flatnonzero(word).tolist():
+        folded = chr(code).lower()
+        if len(folded) == 1:
+            lower[code] = ord(folded)
+    return word, letter, lower
+
+
+@dataclass(frozen=True)
+class LineWords:
+    """The words of a page's lines, in order: line index, hash, and whether each is a content word."""
+
+    n_lines: int
+    line: np.ndarray
+    word_hash: np.ndarray
+    content: np.ndarray
+
+
+def line_words(lines: list[str]) -> LineWords:
+    """The words of ``lines`` (cleaned, without newlines), hashed."""
+    from newsfuse.extract.kernels import hashed_tokens
+
+    codes = _code_points("\n".join(lines))
+    word, letter, lower = _token_tables()
+    capacity = len(codes) // 2 + 1
+    line, word_hash = np.empty(capacity, dtype=np.int64), np.empty(capacity, dtype=np.int64)
+    content = np.empty(capacity, dtype=np.bool_)
+    n = hashed_tokens(codes, word, letter, lower, HASH_BITS, MIN_CONTENT_CHARS, line, word_hash, content)
+    return LineWords(len(lines), line[:n], word_hash[:n], content[:n])
+
+
+def main_block(words_per_line: np.ndarray, probability: np.ndarray) -> tuple[int, int]:
+    """First and last index of the run of lines with the largest sum of ``(probability - 0.5) * words``."""
+    running = np.concatenate([[0.0], np.cumsum((probability - BODY_PROBABILITY) * words_per_line)])
+    end = int(np.argmax(running[1:] - np.minimum.accumulate(running[:-1])))
+    start = int(np.argmin(running[:end + 1]))
+    return start, end
+
+
+def cohesion(lines: list[str], probability: np.ndarray) -> np.ndarray:
+    """Per line (``COHESION_COLUMNS x n``): the share of its content words that another line of
+    the main block uses, ``log(1 + content words)``, and the share's means over
+    ``COHESION_WINDOWS`` lines around it."""
+    from newsfuse.extract.kernels import shared_content_words
+
+    n = len(lines)
+    out = np.zeros((COHESION_COLUMNS, n))
+    if not n:
+        return out
+    words = line_words(lines)
+    start, end = main_block(np.bincount(words.line, minlength=n) + 1.0, probability)
+    shared, distinct = np.zeros(n), np.zeros(n)
+    keys = np.full(1 << max(4, (2 * len(words.line)).bit_length()), -1, dtype=np.int64)  # stays half empty
+    shared_content_words(words.line, words.word_hash, words.content, start, end, keys, shared, distinct)
+    np.divide(shared, np.maximum(distinct, 1), out=out[0])
+    np.log1p(distinct, out=out[1])
+    _windowed_means(out[:1], COHESION_WINDOWS, out=out[2:])
+    return out
