@@ -14,8 +14,8 @@ from newsfuse.extract import kernels
 from newsfuse.extract.lineclassifier import TreeEnsemble, load_classifier
 from newsfuse.extract.linefeatures import (
     CLASSES, LEXICON, LOWER_CHANGES_TOKENS, TABLE_SIZE, TIMESTAMP, TIMESTAMP_UNIT_AFTER, TIMESTAMP_UNIT_FIRST_CODES,
-    WORD_FLAGS, _BIT, _char_sums, _class_table, _code_points, _lexicon_kinds_by_regex, _shifted, _timestamp_spans, _token_counts,
-    _windowed_means, base_features, clean_line, clean_lines, context_features, line_features,
+    WORD_FLAGS, CLASS_BIT, _char_sums, class_table, code_points, _lexicon_kinds_by_regex, _shifted, _timestamp_spans, _token_counts,
+    window_means, base_features, clean_line, clean_lines, context_features, line_features,
 )
 
 WORD = re.compile(r"\w")
@@ -70,7 +70,7 @@ def test_only_one_table_character_changes_tokens_when_lower_cased() -> None:
 
 @pytest.mark.parametrize("text", TEXTS + ["ends with NUL\x00", "\x00", "x\x00\x00y\x00"])
 def test_code_points_are_those_of_the_string(text: str) -> None:
-    assert _code_points(text).tolist() == [ord(char) for char in text]
+    assert code_points(text).tolist() == [ord(char) for char in text]
 
 
 def test_the_scan_has_one_flag_per_word_flag() -> None:
@@ -78,8 +78,8 @@ def test_the_scan_has_one_flag_per_word_flag() -> None:
 
 
 def _class_counts(text: str) -> dict[str, int]:
-    bits = [int(_class_table()[min(ord(char), TABLE_SIZE - 1)]) for char in text]
-    return {name: sum(1 for value in bits if value & _BIT[name]) for name in CLASSES}
+    bits = [int(class_table()[min(ord(char), TABLE_SIZE - 1)]) for char in text]
+    return {name: sum(1 for value in bits if value & CLASS_BIT[name]) for name in CLASSES}
 
 
 def test_character_sums_count_each_line() -> None:
@@ -110,8 +110,8 @@ def test_character_sums_count_every_class_as_the_table_says() -> None:
 
 
 def _plain_edges(line: str) -> dict[str, float]:
-    bits = [int(_class_table()[min(ord(char), TABLE_SIZE - 1)]) for char in line]
-    has = (lambda value, name: float(bool(value & _BIT[name])))
+    bits = [int(class_table()[min(ord(char), TABLE_SIZE - 1)]) for char in line]
+    has = (lambda value, name: float(bool(value & CLASS_BIT[name])))
     before_last = bits[-2] if len(bits) > 1 else bits[-1]
     edges = {"ends_sentence": float(has(bits[-1], "sentence_end") or has(bits[-1], "quote")
                                     and has(before_last, "sentence_end")),
@@ -134,7 +134,7 @@ def test_line_edges_match_plain_checks() -> None:
 
 def test_windows_and_shifts_match_plain_loops() -> None:
     values = np.random.default_rng(0).random((9, 3))  # 9 rows of 3 columns, passed column by column
-    means = _windowed_means(values.T, (3, 7)).T
+    means = window_means(values.T, (3, 7)).T
     for block, width in enumerate((3, 7)):
         for row in range(9):
             window = values[max(row - width // 2, 0):min(row + width // 2 + 1, 9)]

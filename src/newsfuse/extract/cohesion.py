@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsfuse.extract.linefeatures import _BIT, TABLE_SIZE, _class_table, _code_points, _windowed_means
+from newsfuse.extract.linefeatures import CLASS_BIT, TABLE_SIZE, class_table, code_points, window_means
 
 HASH_BITS = 40  # two of a page's thousand words share a hash about once in two million pages
 MIN_CONTENT_CHARS = 4
@@ -34,8 +34,8 @@ COHESION_COLUMNS = 2 + len(COHESION_WINDOWS)  # cohesion, log(1 + content words)
 def _token_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Whether each code point below ``TABLE_SIZE`` is a word character (``\\w``) and a letter,
     and its lower case (itself where that is not one character)."""
-    word = (_class_table() & _BIT["word"]) > 0
-    letter = (_class_table() & _BIT["letter"]) > 0
+    word = (class_table() & CLASS_BIT["word"]) > 0
+    letter = (class_table() & CLASS_BIT["letter"]) > 0
     lower = np.arange(TABLE_SIZE, dtype=np.uint32)
     for code in np.flatnonzero(word).tolist():
         folded = chr(code).lower()
@@ -58,7 +58,7 @@ def line_words(lines: list[str]) -> LineWords:
     """The words of ``lines`` (cleaned, without newlines), hashed."""
     from newsfuse.extract.kernels import hashed_tokens
 
-    codes = _code_points("\n".join(lines))
+    codes = code_points("\n".join(lines))
     word, letter, lower = _token_tables()
     capacity = len(codes) // 2 + 1
     line, word_hash = np.empty(capacity, dtype=np.int64), np.empty(capacity, dtype=np.int64)
@@ -92,5 +92,5 @@ def cohesion(lines: list[str], probability: np.ndarray) -> np.ndarray:
     shared_content_words(words.line, words.word_hash, words.content, start, end, keys, shared, distinct)
     np.divide(shared, np.maximum(distinct, 1), out=out[0])
     np.log1p(distinct, out=out[1])
-    _windowed_means(out[:1], COHESION_WINDOWS, out=out[2:])
+    window_means(out[:1], COHESION_WINDOWS, out=out[2:])
     return out

@@ -78,7 +78,7 @@ CJK_FUNCTION_CHARS = "的了是在和有我这他们不也就都而及与着"
 CLASSES = ("letter", "upper", "digit", "space", "punct", "latin", "cjk", "hangul", "cyrillic",
            "other_script", "sentence_end", "comma", "cjk_function", "quote", "word", "symbol")
 SYMBOL_CHARS = "©®→»›|▲▼►◄★☆♬"  # marks of menus, breadcrumbs, captions and ratings
-_BIT = {name: 1 << i for i, name in enumerate(CLASSES)}
+CLASS_BIT = {name: 1 << i for i, name in enumerate(CLASSES)}
 TABLE_SIZE = 0x10000
 SENTENCE_END_CHARS = ".!?。！？…"
 CLOSING_CHARS = "\"'”’»)」』】"
@@ -122,49 +122,49 @@ def clean_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
 
 
 @lru_cache(maxsize=1)
-def _class_table() -> np.ndarray:
+def class_table() -> np.ndarray:
     """One bit set of ``CLASSES`` per code point below ``TABLE_SIZE``."""
     table = np.zeros(TABLE_SIZE, dtype=np.int32)
     for code in range(TABLE_SIZE):
         char = chr(code)
         bits = 0
         if char.isalnum() or char == "_":  # exactly re's \w
-            bits |= _BIT["word"]
+            bits |= CLASS_BIT["word"]
         if char.isalpha():
-            bits |= _BIT["letter"]
+            bits |= CLASS_BIT["letter"]
             if char.isupper():
-                bits |= _BIT["upper"]
+                bits |= CLASS_BIT["upper"]
             if code < 0x250:
-                bits |= _BIT["latin"]
+                bits |= CLASS_BIT["latin"]
             elif 0x400 <= code < 0x530:
-                bits |= _BIT["cyrillic"]
+                bits |= CLASS_BIT["cyrillic"]
             elif 0x3040 <= code < 0xA000 or 0xF900 <= code < 0xFB00:
-                bits |= _BIT["cjk"]
+                bits |= CLASS_BIT["cjk"]
             elif 0xAC00 <= code < 0xD7B0 or 0x1100 <= code < 0x1200 or 0x3130 <= code < 0x3190:
-                bits |= _BIT["hangul"]
+                bits |= CLASS_BIT["hangul"]
             else:
-                bits |= _BIT["other_script"]
+                bits |= CLASS_BIT["other_script"]
         elif char.isdigit():
-            bits |= _BIT["digit"]
+            bits |= CLASS_BIT["digit"]
         elif char.isspace():
-            bits |= _BIT["space"]
+            bits |= CLASS_BIT["space"]
         elif not char.isalnum() and char.isprintable():
-            bits |= _BIT["punct"]
+            bits |= CLASS_BIT["punct"]
         if char in SENTENCE_END_CHARS:
-            bits |= _BIT["sentence_end"]
+            bits |= CLASS_BIT["sentence_end"]
         if char in SYMBOL_CHARS:
-            bits |= _BIT["symbol"]
+            bits |= CLASS_BIT["symbol"]
         if char in ",，、;；":
-            bits |= _BIT["comma"]
+            bits |= CLASS_BIT["comma"]
         if char in CJK_FUNCTION_CHARS:
-            bits |= _BIT["cjk_function"]
+            bits |= CLASS_BIT["cjk_function"]
         if char in CLOSING_CHARS or char in "\"'“‘«「『【(":
-            bits |= _BIT["quote"]
+            bits |= CLASS_BIT["quote"]
         table[code] = bits
     return table
 
 
-def _windowed_means(columns: np.ndarray, widths: tuple[int, ...], out: np.ndarray | None = None) -> np.ndarray:
+def window_means(columns: np.ndarray, widths: tuple[int, ...], out: np.ndarray | None = None) -> np.ndarray:
     """Mean of each column over centred windows of each of ``widths`` rows (edges shrink).
 
     ``columns`` holds one column per row (``k x n``); so does the answer (written into
@@ -264,7 +264,7 @@ def _decimal_table() -> np.ndarray:
 @lru_cache(maxsize=1)
 def _space_table() -> np.ndarray:
     """Whether each code point below ``TABLE_SIZE`` is white space (what ``\\s`` matches)."""
-    return (_class_table() & _BIT["space"]) > 0
+    return (class_table() & CLASS_BIT["space"]) > 0
 
 
 def _timestamp_starts(text: str, codes: np.ndarray) -> list[int] | None:
@@ -334,16 +334,16 @@ class PatternTable:
 
 @lru_cache(maxsize=1)
 def _pattern_table() -> PatternTable:
-    """The ``PatternTable`` of ``_class_table``."""
-    patterns, pattern_of_code = np.unique(_class_table(), return_inverse=True)
-    has = (lambda name: (patterns & _BIT[name]) > 0)
+    """The ``PatternTable`` of ``class_table``."""
+    patterns, pattern_of_code = np.unique(class_table(), return_inverse=True)
+    has = (lambda name: (patterns & CLASS_BIT[name]) > 0)
     return PatternTable(
         pattern_of_code=pattern_of_code.astype(np.uint8), bits=patterns,
         word=has("word"), word_start_flags=(1 + 2 * has("upper") + 4 * has("digit")).astype(np.uint8),
         gap_flag=(SENTENCE_GAP_FLAG * has("sentence_end")).astype(np.uint8), space=has("space"))
 
 
-def _code_points(text: str) -> np.ndarray:
+def code_points(text: str) -> np.ndarray:
     """The code points of ``text`` (uint32): numpy's own copy of a string holds them (its
     fixed-width strings drop trailing NULs, so those take the encoder)."""
     codes = np.array(text).reshape(1).view(np.uint32)
@@ -360,7 +360,7 @@ def _char_sums(text: str, lengths: np.ndarray) -> tuple[dict[str, np.ndarray], n
     """
     from newsfuse.extract.kernels import scan_characters
 
-    codes = _code_points(text)
+    codes = code_points(text)
     table = _pattern_table()
     pattern = np.empty(len(codes), dtype=np.uint8)
     counts = np.zeros((len(CLASSES) + len(WORD_FLAGS), len(lengths)))
@@ -379,9 +379,9 @@ def _edge_chars(codes: np.ndarray, pattern: np.ndarray, starts: np.ndarray, ends
     from newsfuse.extract.kernels import line_edges
 
     out = np.empty((2 + len(EDGE_END_CLASSES) + len(EDGE_START_CLASSES), len(starts)))
-    end_masks, start_masks = (np.array([_BIT[name] for name in classes])
+    end_masks, start_masks = (np.array([CLASS_BIT[name] for name in classes])
                               for classes in (EDGE_END_CLASSES, EDGE_START_CLASSES))
-    line_edges(codes, pattern, _pattern_table().bits, starts, ends, _BIT["sentence_end"], _BIT["quote"], COLON_CODES,
+    line_edges(codes, pattern, _pattern_table().bits, starts, ends, CLASS_BIT["sentence_end"], CLASS_BIT["quote"], COLON_CODES,
                end_masks, start_masks, out)
     names = ["ends_sentence", "ends_colon"] + [f"ends_{name}" for name in EDGE_END_CLASSES]
     return dict(zip(names + [f"starts_{name}" for name in EDGE_START_CLASSES], out))
@@ -492,8 +492,8 @@ def line_features(lines: list[str]) -> np.ndarray:
     picked[:k] = columns[[names.index(name) for name in NEIGHBOUR_COLUMNS]]
     picked[k] = columns[names.index("ends_sentence")] * (columns[names.index("words")] >= PROSE_MIN_WORDS)
     _shifted(picked[:k], SHIFTS, out=shifted)
-    _windowed_means(picked, WINDOWS, out=windowed)
-    _windowed_means(picked[k:], (WIDE_WINDOW,), out=wide)
+    window_means(picked, WINDOWS, out=windowed)
+    window_means(picked[k:], (WIDE_WINDOW,), out=wide)
     prose_share[:] = picked[k].mean()
     return out.T
 
@@ -511,7 +511,7 @@ def context_features(first: np.ndarray, probability: np.ndarray, extra: np.ndarr
     first_block[:] = first.T
     own[0] = probability
     _shifted(own, PROB_SHIFTS, out=shifted)
-    _windowed_means(own, PROB_WINDOWS, out=windowed)
+    window_means(own, PROB_WINDOWS, out=windowed)
     confident = probability > 0.5
     nearest_body_distances(confident, FAR_FROM_BODY, before[0], after[0])
     body = np.flatnonzero(confident)
