@@ -48,7 +48,6 @@ def _token_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 class LineWords:
     """The words of a page's lines, in order: line index, hash, and whether each is a content word."""
 
-    n_lines: int
     line: np.ndarray
     word_hash: np.ndarray
     content: np.ndarray
@@ -64,7 +63,7 @@ def line_words(lines: list[str]) -> LineWords:
     line, word_hash = np.empty(capacity, dtype=np.int64), np.empty(capacity, dtype=np.int64)
     content = np.empty(capacity, dtype=np.bool_)
     n = hashed_tokens(codes, word, letter, lower, HASH_BITS, MIN_CONTENT_CHARS, line, word_hash, content)
-    return LineWords(len(lines), line[:n], word_hash[:n], content[:n])
+    return LineWords(line[:n], word_hash[:n], content[:n])
 
 
 def main_block(words_per_line: np.ndarray, probability: np.ndarray) -> tuple[int, int]:

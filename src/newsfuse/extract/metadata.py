@@ -80,8 +80,10 @@ def _is_headline_copy(paragraph: str, title: str) -> bool:
     """A paragraph that is the headline word for word (a question or an exclamation too), or a
     short one without a sentence end that holds it or is held by it."""
     key, headline = normalise(paragraph), normalise(title)
-    if not key or key == headline:
-        return bool(key)
+    if not key:
+        return False
+    if key == headline:
+        return True
     if len(paragraph.split()) > MAX_HEADLINE_WORDS or paragraph.rstrip()[-1:] in SENTENCE_ENDS:
         return False
     return len(key) >= MIN_HEADLINE_CHARS and (key in headline or headline in key)
