@@ -8,7 +8,8 @@ import re
 import numpy as np
 import pytest
 
-from newsfuse.extract.cohesion import cohesion, line_words, main_block
+from newsfuse.extract.cohesion import BODY_PROBABILITY, cohesion, line_words
+from newsfuse.extract.kernels import main_block as compiled_main_block
 
 LINES = [
     "The River rose overnight, the river kept rising",
@@ -31,6 +32,22 @@ def test_words_are_the_lower_cased_word_runs_of_each_line() -> None:
         by_word.setdefault(word, set()).add(hashed)
     assert all(len(hashes) == 1 for hashes in by_word.values())  # a word has one hash, whatever its case
     assert len(set.union(*by_word.values())) == len(by_word)  # and distinct words distinct ones
+
+
+def main_block(words_per_line: np.ndarray, probability: np.ndarray) -> tuple[int, int]:
+    """The main block by prefix sums in numpy: the first best end, the first lowest start before it."""
+    running = np.concatenate([[0.0], np.cumsum((probability - BODY_PROBABILITY) * words_per_line)])
+    end = int(np.argmax(running[1:] - np.minimum.accumulate(running[:-1])))
+    return int(np.argmin(running[:end + 1])), end
+
+
+def test_compiled_main_block_matches_prefix_sums() -> None:
+    rng = np.random.default_rng(5)
+    for _ in range(300):
+        n = int(rng.integers(1, 40))
+        words = rng.integers(1, 4, n).astype(float)  # small counts and few probability values: many ties
+        probability = rng.choice([0.1, 0.5, 0.9], n)
+        assert compiled_main_block(words, probability, BODY_PROBABILITY) == main_block(words, probability)
 
 
 def test_main_block_is_the_run_with_most_confident_words() -> None:

@@ -11,8 +11,8 @@ means over a few lines around: a bio or a blurb spans lines, while one line of a
 article may share few words with the rest.
 
 A page's words are hashed once (``line_words``: one compiled scan,
-``kernels.hashed_tokens``); the sharing is counted in one more pass over them
-(``kernels.shared_content_words``).
+``kernels.hashed_tokens``); the main block and the sharing take two more compiled
+passes (``kernels.main_block``, ``kernels.shared_content_words``).
 """
 from __future__ import annotations
 
@@ -31,17 +31,18 @@ COHESION_COLUMNS = 2 + len(COHESION_WINDOWS)  # cohesion, log(1 + content words)
 
 
 @lru_cache(maxsize=1)
-def _token_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Whether each code point below ``TABLE_SIZE`` is a word character (``\\w``) and a letter,
-    and its lower case (itself where that is not one character)."""
-    word = (class_table() & CLASS_BIT["word"]) > 0
-    letter = (class_table() & CLASS_BIT["letter"]) > 0
-    lower = np.arange(TABLE_SIZE, dtype=np.uint32)
-    for code in np.flatnonzero(word).tolist():
-        folded = chr(code).lower()
-        if len(folded) == 1:
-            lower[code] = ord(folded)
-    return word, letter, lower
+def _folded_codes() -> np.ndarray:
+    """For each code point below ``TABLE_SIZE``: 0 if it is no word character (``\\w``), else its
+    lower case (itself where that is not one character) with ``kernels.LETTER_FLAG`` set for a letter."""
+    from newsfuse.extract.kernels import LETTER_FLAG
+
+    table = class_table()
+    folded = np.zeros(TABLE_SIZE, dtype=np.uint32)
+    for code in np.flatnonzero(table & CLASS_BIT["word"]).tolist():
+        lower = chr(code).lower()
+        letter = LETTER_FLAG if table[code] & CLASS_BIT["letter"] else 0
+        folded[code] = (ord(lower) if len(lower) == 1 else code) | letter
+    return folded
 
 
 @dataclass(frozen=True)
@@ -58,34 +59,25 @@ def line_words(lines: list[str]) -> LineWords:
     from newsfuse.extract.kernels import hashed_tokens
 
     codes = code_points("\n".join(lines))
-    word, letter, lower = _token_tables()
     capacity = len(codes) // 2 + 1
     line, word_hash = np.empty(capacity, dtype=np.int64), np.empty(capacity, dtype=np.int64)
     content = np.empty(capacity, dtype=np.bool_)
-    n = hashed_tokens(codes, word, letter, lower, HASH_BITS, MIN_CONTENT_CHARS, line, word_hash, content)
+    n = hashed_tokens(codes, _folded_codes(), HASH_BITS, MIN_CONTENT_CHARS, line, word_hash, content)
     return LineWords(line[:n], word_hash[:n], content[:n])
-
-
-def main_block(words_per_line: np.ndarray, probability: np.ndarray) -> tuple[int, int]:
-    """First and last index of the run of lines with the largest sum of ``(probability - 0.5) * words``."""
-    running = np.concatenate([[0.0], np.cumsum((probability - BODY_PROBABILITY) * words_per_line)])
-    end = int(np.argmax(running[1:] - np.minimum.accumulate(running[:-1])))
-    start = int(np.argmin(running[:end + 1]))
-    return start, end
 
 
 def cohesion(lines: list[str], probability: np.ndarray) -> np.ndarray:
     """Per line (``COHESION_COLUMNS x n``): the share of its content words that another line of
     the main block uses, ``log(1 + content words)``, and the share's means over
     ``COHESION_WINDOWS`` lines around it."""
-    from newsfuse.extract.kernels import shared_content_words
+    from newsfuse.extract.kernels import main_block, shared_content_words
 
     n = len(lines)
     out = np.zeros((COHESION_COLUMNS, n))
     if not n:
         return out
     words = line_words(lines)
-    start, end = main_block(np.bincount(words.line, minlength=n) + 1.0, probability)
+    start, end = main_block(np.bincount(words.line, minlength=n) + 1.0, probability, BODY_PROBABILITY)
     shared, distinct = np.zeros(n), np.zeros(n)
     keys = np.full(1 << max(4, (2 * len(words.line)).bit_length()), -1, dtype=np.int64)  # stays half empty
     shared_content_words(words.line, words.word_hash, words.content, start, end, keys, shared, distinct)

@@ -321,26 +321,29 @@ FNV_OFFSET = 0xCBF29CE484222325  # FNV-1a, 64 bits
 FNV_PRIME = 0x100000001B3
 
 
+LETTER_FLAG = 1 << 31  # ``hashed_tokens``: a folded code with this bit set is a letter's
+
+
 @numba.njit(cache=True, nogil=True)
-def hashed_tokens(codes, word, letter, lower, bits, min_content_chars, token_lines, token_hashes, token_content):
+def hashed_tokens(codes, folded, bits, min_content_chars, token_lines, token_hashes, token_content):
     """The tokens (runs of word characters; a newline ends a line) of ``codes``: line, hash
     and whether it is a content word (at least ``min_content_chars`` letters, nothing else),
-    in order. A token's hash is the top ``bits`` bits of a multiplicative hash of the
-    FNV-1a hash of its lower-cased code points. ``word``, ``letter`` and ``lower`` answer
-    for code points below their length; those beyond count as its last one for ``word``
-    and ``letter`` and stay as they are. Returns the number of tokens."""
-    last_code = word.shape[0] - 1
+    in order. ``folded[code]``: 0 if the code point is no word character, else its lower
+    case, with ``LETTER_FLAG`` set for a letter; code points beyond the table are none. A
+    token's hash is the top ``bits`` bits of a multiplicative hash of the FNV-1a hash of
+    its lower-cased code points. Returns the number of tokens."""
+    n_codes, size = codes.shape[0], folded.shape[0]
     shift = np.uint64(64 - bits)
     line, n_tokens, in_word, value, length, letters = 0, 0, False, np.uint64(FNV_OFFSET), 0, True
-    for at in range(codes.shape[0] + 1):
-        code = codes[at] if at < codes.shape[0] else 10
-        if code != 10 and word[min(code, last_code)]:
+    for at in range(n_codes + 1):
+        code = codes[at] if at < n_codes else 10
+        fold = folded[code] if code < size else 0
+        if fold:
             if not in_word:
                 value, in_word, length, letters = np.uint64(FNV_OFFSET), True, 0, True
-            folded = lower[code] if code <= last_code else code
-            value = (value ^ np.uint64(folded)) * np.uint64(FNV_PRIME)
+            value = (value ^ np.uint64(fold & ~LETTER_FLAG)) * np.uint64(FNV_PRIME)
             length += 1
-            letters = letters and letter[min(code, last_code)]
+            letters = letters and (fold & LETTER_FLAG) != 0
             continue
         if in_word:
             token_lines[n_tokens] = line
@@ -351,6 +354,23 @@ def hashed_tokens(codes, word, letter, lower, bits, min_content_chars, token_lin
         if code == 10:
             line += 1
     return n_tokens
+
+
+@numba.njit(cache=True, nogil=True)
+def main_block(words_per_line, probability, middle):
+    """First and last index of the run of lines with the largest sum of ``(probability - middle)
+    * words_per_line``: the first line where the running sum less its lowest earlier value
+    peaks, and the first place that lowest value was reached (the running sum's steps in
+    numpy's ``cumsum`` order)."""
+    running, lowest, lowest_at = 0.0, 0.0, 0
+    best, best_start, best_end = -np.inf, 0, 0
+    for line in range(probability.shape[0]):
+        running += (probability[line] - middle) * words_per_line[line]
+        if running - lowest > best:
+            best, best_start, best_end = running - lowest, lowest_at, line
+        if running < lowest:
+            lowest, lowest_at = running, line + 1
+    return best_start, best_end
 
 
 @numba.njit(cache=True, nogil=True, inline="always")
