@@ -1,5 +1,6 @@
 """Compiled loops (numba) of the text-dump path: the tree walk, the per-character scans of
-the line features, windows and shifts of feature columns, and language identification.
+the line features, windows and shifts of feature columns, the hashed words, main block and
+shared words of the cohesion feature, and language identification.
 
 A page's lines are a few hundred rows and its text a few ten thousand characters, so
 vectorised numpy spends its time in call overhead and in gathers that cannot overlap;
