@@ -34,7 +34,7 @@ def _lexicon_counts_both_ways(text: str) -> tuple[list, list]:
     """Stopwords and boilerplate words per line from the compiled scan, and from the regex
     tokens of the lower-cased text (the plain computation)."""
     lines = text.split("\n")
-    sums, _, _ = _char_sums(text, np.fromiter(map(len, lines), dtype=np.int64, count=len(lines)))
+    sums = _char_sums(text, np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))).sums
     plain = _token_counts(_lexicon_kinds_by_regex(text), sums["words"])
     return ([sums["stopwords"].tolist(), sums["boilerplate"].tolist()], [plain[0].tolist(), plain[1].tolist()])
 
@@ -85,7 +85,7 @@ def _class_counts(text: str) -> dict[str, int]:
 def test_character_sums_count_each_line() -> None:
     lines = ["Hello World. It is 2024, OK?", "", "  3 big Dogs!", "日本 語。next"]
     text = "\n".join(lines)
-    sums, _, _ = _char_sums(text, np.array([len(line) for line in lines]))
+    sums = _char_sums(text, np.array([len(line) for line in lines])).sums
     for i, line in enumerate(lines):
         with_newline = line + ("\n" if i < len(lines) - 1 else "")
         starts = [m.start() for m in re.finditer(r"\w+", line)]
@@ -103,7 +103,7 @@ def test_character_sums_count_every_class_as_the_table_says() -> None:
               "\U0001d400", "\uffff", "😀"]
     for _ in range(200):
         lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 5))]
-        sums, _, _ = _char_sums("\n".join(lines), np.array([len(line) for line in lines]))
+        sums = _char_sums("\n".join(lines), np.array([len(line) for line in lines])).sums
         for i, line in enumerate(lines):
             with_newline = line + ("\n" if i < len(lines) - 1 else "")
             assert {name: sums[name][i] for name in CLASSES} == _class_counts(with_newline), lines
@@ -281,3 +281,107 @@ def test_line_ends_read_from_the_code_points() -> None:
     column = dict(zip(names, own.T))
     assert column["ends_colon"].tolist() == [1, 1, 0, 0, 0]
     assert column["ends_sentence"].tolist() == [0, 0, 0, 1, 1]
+
+
+def _plain_word_hashes(lines: list[str]) -> list[tuple[int, int, bool]]:
+    """Line, hash and content flag of each token (run of word characters below ``TABLE_SIZE``):
+    FNV-1a over the lower-cased code points, then the top bits of a multiplicative hash."""
+    from newsfuse.extract.linefeatures import HASH_BITS, MIN_CONTENT_CHARS
+
+    mask, found = (1 << 64) - 1, []
+    for number, line in enumerate(lines):
+        for token in re.findall(r"[^\W\U00010000-\U0010ffff]+", line):
+            value = kernels.FNV_OFFSET
+            for char in token:
+                lower = char.lower()
+                value = ((value ^ (ord(lower) if len(lower) == 1 else ord(char))) * kernels.FNV_PRIME) & mask
+            hashed = ((value * kernels.HASH_MULTIPLIER) & mask) >> (64 - HASH_BITS)
+            found.append((number, hashed, token.isalpha() and len(token) >= MIN_CONTENT_CHARS))
+    return found
+
+
+def test_page_scan_hashes_the_tokens_like_plain_fnv() -> None:
+    from newsfuse.extract.linefeatures import page_scan
+
+    rng = random.Random(31)
+    pieces = ["River", "rIVER", " ", "İstanbul", "ß", "STRASSE", "_", "x1", "٣", "日本語", "기자", "Ж", "\U0001d400", "😀",
+              "ǅ", ".", "-", "\u0301", "ﬀ"]
+    pages = TEXTS + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(300)]
+    for page in pages:
+        lines = page.split("\n")
+        words = page_scan(lines).words
+        assert list(zip(words.line.tolist(), words.word_hash.tolist(), words.content.tolist())) == \
+            _plain_word_hashes(lines), page
+
+
+def _plain_own_features(lines: list[str]) -> dict[str, np.ndarray]:
+    """The share, capped-count, repeat, script and position features by numpy's element-wise
+    operations, one array per feature (the plain computation ``base_features`` writes in place)."""
+    from collections import Counter
+
+    from newsfuse.extract.linefeatures import teaser_lines
+
+    sums = _char_sums("\n".join(lines), np.array([len(line) for line in lines])).sums
+    length, n = np.array([len(line) for line in lines], dtype=float), len(lines)
+    words = np.maximum(sums["words"], 1)
+    units = sums["words"] + sums["cjk"] + sums["hangul"] / 2
+    stop, boiler = sums["stopwords"], sums["boilerplate"] + sums["symbol"]
+    features = {
+        "log_chars": np.log1p(length), "log_units": np.log1p(units), "words": np.minimum(units, 200),
+        "letter_share": sums["letter"] / length, "digit_share": sums["digit"] / length,
+        "punct_share": sums["punct"] / length, "space_share": sums["space"] / length,
+        "upper_share": sums["upper"] / np.maximum(sums["letter"], 1),
+        "cap_word_share": sums["cap_words"] / words, "digit_word_share": sums["digit_words"] / words,
+        "sentences": np.minimum(sums["sentence_gaps"], 20), "commas": np.minimum(sums["comma"], 20),
+        "comma_rate": sums["comma"] / np.maximum(units, 1), "quotes": np.minimum(sums["quote"], 10),
+        "stopword_share": stop / words, "stopwords": np.minimum(stop, 50),
+        "cjk_function_share": sums["cjk_function"] / np.maximum(sums["cjk"], 1),
+        "boilerplate": np.minimum(boiler, 5), "boilerplate_share": boiler / words,
+    }
+    counts = Counter(lines)
+    features["repeat_page"] = np.log1p(np.array([counts[line] for line in lines], dtype=float) - 1)
+    features["teaser"] = np.array([float(line in teaser_lines(lines)) for line in lines])
+    scripts = np.vstack([sums[name] for name in ("latin", "cjk", "hangul", "cyrillic", "other_script")])
+    shares = scripts / np.maximum(scripts.sum(axis=0), 1)
+    weight = np.maximum(length - 40, 0)
+    page_script = [sum(row) for row in shares * (weight if weight.sum() > 0 else length)]
+    names = ("latin_share", "cjk_share", "hangul_share", "cyrillic_share", "other_share")
+    features.update(zip(names, shares))
+    features["page_script_match"] = shares[int(np.argmax(page_script))]
+    position = np.arange(n, dtype=float)
+    features.update(position=position / max(n - 1, 1), from_top=np.log1p(position),
+                    from_bottom=np.log1p(n - 1 - position), page_lines=np.full(n, np.log1p(n)),
+                    relative_length=length / max(length.max(), 1),
+                    length_rank=np.argsort(np.argsort(-length)) / max(n, 1))
+    return features
+
+
+def test_own_features_written_in_place_equal_numpy_element_wise_ones(shared_dir) -> None:
+    from newsfuse.extract.linefeatures import OWN_COLUMNS, clean_lines
+    from newsfuse.extract.textdump import split_lines
+
+    rng = random.Random(37)
+    pieces = ["The ", "river ", "RISES", ", ", ". ", "2024 ", "10:30 ", "日本語の", "기자 ", "Москва ", "©", "«", "»",
+              "and ", "share ", "\u0130 ", "x" * 45, "!"]
+    pages = [[("".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))).strip() or "x"
+              for _ in range(rng.randint(1, 9))] for _ in range(200)]
+    paths = sorted((shared_dir / "data" / "textdumps" / "wcxb-dev").glob("*.txt"))[:10]
+    pages += [clean_lines(split_lines(path.read_text(encoding="utf-8")))[0] for path in paths]
+    for lines in pages:
+        own, names = base_features(lines)
+        assert tuple(names) == OWN_COLUMNS
+        column = dict(zip(names, own.T))
+        for name, values in _plain_own_features(lines).items():
+            assert np.array_equal(column[name], values), (name, lines)
+
+
+def test_teasers_are_the_lines_that_start_a_longer_one() -> None:
+    from newsfuse.extract.linefeatures import TEASER_MIN_CHARS, _teasers
+
+    rng = random.Random(41)
+    pieces = ["The river rose", " overnight", " and", "The river", "x" * 12, " ", "ß", "日本"]
+    for _ in range(500):
+        lines = tuple("".join(rng.choice(pieces) for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 9)))
+        plain = {short for short in lines for long in lines
+                 if len(short) >= TEASER_MIN_CHARS and long != short and long.startswith(short)}
+        assert _teasers(lines) == plain, lines

@@ -200,3 +200,67 @@ def test_year_search_finds_exactly_the_lines_holding_a_year() -> None:
         lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(0, 8))]
         zone = sorted(rng.sample(range(len(lines)), rng.randint(0, len(lines))))
         assert _lines_with_year(lines, zone) == [i for i in zone if HAS_YEAR.search(lines[i])], (lines, zone)
+
+
+def _plain_before_byline(index_of: LineIndex, index: int, first_body: int) -> bool:
+    """Whether one of the next three non-empty lines up to ``first_body`` holds a byline or a date."""
+    from itertools import islice
+
+    from newsfuse.extract.bylines import parse_byline
+
+    lines = index_of.lines
+    following = islice((j for j in range(index + 1, min(first_body + 1, len(lines))) if lines[j].strip()), 3)
+    return any(find_dates(lines[j]) or parse_byline(lines[j]) for j in following)
+
+
+def test_byline_term_looks_at_the_next_three_non_empty_lines(shared_dir: Path) -> None:
+    rng = random.Random(23)
+    pieces = ["", "  ", "By Jane Doe", "May 2, 2024", "Some words here", "menu", "2024-05-02 10:00"]
+    pages = [[rng.choice(pieces) for _ in range(rng.randint(1, 12))] for _ in range(400)] + _dumps(shared_dir)
+    checked = 0
+    for lines in pages:
+        index_of = LineIndex(lines)
+        for index in range(0, len(lines), 2):
+            for first_body in (index + 1, index + 3, index + 9, len(lines)):
+                assert index_of.before_byline(index, first_body) == _plain_before_byline(index_of, index, first_body)
+                checked += 1
+    assert checked > 1000
+
+
+def test_repeats_match_counting_on_random_lines() -> None:
+    """Line breaks inside lines, ``İ`` (lower-cased to two characters) and final sigmas: the
+    counts from searching the lower-cased page are those over every line's key."""
+    rng = random.Random(29)
+    pieces = ["rivers rise ", "Rivers Rise", "RIVERS ", "rise", "İstanbul ", "istanbul", "ΣΟΦΟΣ ", "σοφος", "\n",
+              " - ", "valley", "Valley ", "ß", "x"]
+    for _ in range(1500):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 7))) for _ in range(rng.randint(1, 8))]
+        index_of = LineIndex(lines)
+        for index in range(len(lines)):
+            assert index_of.repeats(index) == _plain_repeats(lines, index), (lines, index)
+
+
+def test_bio_search_finds_what_the_pattern_of_every_name_finds() -> None:
+    """Only paragraphs opening with a name are matched against the names' pattern: the same
+    answers as matching every one of the last paragraphs."""
+    import random
+    import re
+
+    from newsfuse.extract.chrome import BIO_REACH, BIO_VERB, MAX_BIO_WORDS, MIN_FIRST_NAME_CHARS, author_bio_start
+
+    def plain(paragraphs: list[str], names: list[str]) -> int | None:
+        keys = {key for name in names for key in (name, name.split()[0])
+                if len(key) >= MIN_FIRST_NAME_CHARS and key[:1].isupper()}
+        if not keys:
+            return None
+        opening = re.compile("(?:" + "|".join(map(re.escape, sorted(keys, key=len, reverse=True))) + ")" + BIO_VERB)
+        return next((p for p in range(max(1, len(paragraphs) - BIO_REACH), len(paragraphs))
+                     if len(paragraphs[p].split(" ")) <= MAX_BIO_WORDS and opening.match(paragraphs[p])), None)
+
+    rng = random.Random(43)
+    openings = ["Jane Doe is a reporter.", "Jane has covered courts.", "Janet writes.", "The river rose.",
+                "Jane Doe, MD, is a doctor.", "Bo is here.", "jane is lower.", "Jane Doe " + "word " * 130 + "is."]
+    for _ in range(2000):
+        paragraphs = [rng.choice(openings) for _ in range(rng.randint(0, 6))]
+        names = rng.sample(["Jane Doe", "Bo Li", "Mary Major", "al Smith"], rng.randint(0, 2))
+        assert author_bio_start(paragraphs, names) == plain(paragraphs, names), (paragraphs, names)

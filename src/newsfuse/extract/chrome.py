@@ -105,13 +105,13 @@ def author_bio_start(paragraphs: list[str], names: list[str]) -> int | None:
     opening with a byline name, full or first ("Jane Doe is ...", "Jane has ..."); None if none."""
     keys = {key for name in names for key in (name, name.split()[0])
             if len(key) >= MIN_FIRST_NAME_CHARS and key[:1].isupper()}
-    if not keys:
+    openings = tuple(keys)
+    candidates = [position for position in range(max(1, len(paragraphs) - BIO_REACH), len(paragraphs))
+                  if paragraphs[position].startswith(openings) and word_count(paragraphs[position]) <= MAX_BIO_WORDS]
+    if not candidates:  # a bio opens with a name: most pages need no pattern of their names
         return None
     opening = re.compile("(?:" + "|".join(map(re.escape, sorted(keys, key=len, reverse=True))) + ")" + BIO_VERB)
-    for position in range(max(1, len(paragraphs) - BIO_REACH), len(paragraphs)):
-        if word_count(paragraphs[position]) <= MAX_BIO_WORDS and opening.match(paragraphs[position]):
-            return position
-    return None
+    return next((position for position in candidates if opening.match(paragraphs[position])), None)
 
 
 def is_edge_chrome(paragraph: str, index: int, count: int) -> bool:

@@ -4,66 +4,32 @@ Prose after an article's end (another article's summary, a company blurb, an aut
 bio, comments) reads like body line by line; what gives it away is that it talks about
 something else. The first pass's probabilities mark the page's main block, the run of
 lines with the largest sum of ``(probability - 0.5) * words``; a line's cohesion is the
-share of its content words (letters only, at least ``MIN_CONTENT_CHARS``, lower-cased)
+share of its content words (letters only, at least ``linefeatures.MIN_CONTENT_CHARS``, lower-cased)
 that another line of the main block also uses. The second pass reads it with the line's
 number of content words, so it can tell a one-word label from a paragraph, and with its
 means over a few lines around: a bio or a blurb spans lines, while one line of a short
 article may share few words with the rest.
 
-A page's words are hashed once (``line_words``: one compiled scan,
-``kernels.hashed_tokens``); the main block and the sharing take two more compiled
-passes (``kernels.main_block``, ``kernels.shared_content_words``).
+A page's words are hashed once, by the compiled scan the first-pass features make of the
+page anyway (``linefeatures.page_scan``, ``kernels.scan_characters``); the main block and
+the sharing take two more compiled passes (``kernels.main_block``,
+``kernels.shared_content_words``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
 import numpy as np
 
-from newsfuse.extract.linefeatures import CLASS_BIT, TABLE_SIZE, class_table, code_points, window_means
+from newsfuse.extract.linefeatures import LineWords, page_scan, window_means
 
-HASH_BITS = 40  # two of a page's thousand words share a hash about once in two million pages
-MIN_CONTENT_CHARS = 4
 BODY_PROBABILITY = 0.5  # lines above it add to the main block, lines below take away
 COHESION_WINDOWS = (3, 7)  # cohesion is also averaged over windows of these many lines
 COHESION_COLUMNS = 2 + len(COHESION_WINDOWS)  # cohesion, log(1 + content words), window means
 
 
-@lru_cache(maxsize=1)
-def _folded_codes() -> np.ndarray:
-    """For each code point below ``TABLE_SIZE``: 0 if it is no word character (``\\w``), else its
-    lower case (itself where that is not one character) with ``kernels.LETTER_FLAG`` set for a letter."""
-    from newsfuse.extract.kernels import LETTER_FLAG
-
-    table = class_table()
-    folded = np.zeros(TABLE_SIZE, dtype=np.uint32)
-    for code in np.flatnonzero(table & CLASS_BIT["word"]).tolist():
-        lower = chr(code).lower()
-        letter = LETTER_FLAG if table[code] & CLASS_BIT["letter"] else 0
-        folded[code] = (ord(lower) if len(lower) == 1 else code) | letter
-    return folded
-
-
-@dataclass(frozen=True)
-class LineWords:
-    """The words of a page's lines, in order: line index, hash, and whether each is a content word."""
-
-    line: np.ndarray
-    word_hash: np.ndarray
-    content: np.ndarray
-
-
 def line_words(lines: list[str]) -> LineWords:
-    """The words of ``lines`` (cleaned, without newlines), hashed."""
-    from newsfuse.extract.kernels import hashed_tokens
-
-    codes = code_points("\n".join(lines))
-    capacity = len(codes) // 2 + 1
-    line, word_hash = np.empty(capacity, dtype=np.int64), np.empty(capacity, dtype=np.int64)
-    content = np.empty(capacity, dtype=np.bool_)
-    n = hashed_tokens(codes, _folded_codes(), HASH_BITS, MIN_CONTENT_CHARS, line, word_hash, content)
-    return LineWords(line[:n], word_hash[:n], content[:n])
+    """The words of ``lines`` (cleaned, without newlines), hashed: from the scan the first-pass
+    features made of the same page (``linefeatures.page_scan``)."""
+    return page_scan(lines).words
 
 
 def cohesion(lines: list[str], probability: np.ndarray) -> np.ndarray:

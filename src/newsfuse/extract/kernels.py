@@ -1,6 +1,7 @@
 """Compiled loops (numba) of the text-dump path: the tree walk, the per-character scans of
-the line features, windows and shifts of feature columns, the hashed words, main block and
-shared words of the cohesion feature, and language identification.
+the line features, windows and shifts of feature columns, the hashed words (tokens the
+line features found), main block and shared words of the cohesion feature, and language
+identification.
 
 A page's lines are a few hundred rows and its text a few ten thousand characters, so
 vectorised numpy spends its time in call overhead and in gathers that cannot overlap;
@@ -26,6 +27,9 @@ N_FLAGS = 4  # word flags of a character (``linefeatures.WORD_FLAGS``): starts a
 N_FLAG_SETS = 1 << N_FLAGS
 AUTOMATON_CHAINS = 8  # stretches of a text ``automaton_states`` walks side by side
 HASH_MULTIPLIER = 0x9E3779B97F4A7C15  # 2**64 over the golden ratio, odd: spreads values over the top bits
+FNV_OFFSET = 0xCBF29CE484222325  # FNV-1a, 64 bits
+FNV_PRIME = 0x100000001B3
+LETTER_FLAG = 1 << 31  # ``token_hashes``: a folded code with this bit set is a letter's
 
 
 @numba.njit(cache=True, nogil=True, inline="always")
@@ -116,6 +120,45 @@ def scan_characters(codes, line_lengths, pattern_of_code, pattern_bits, word, st
                     if (flags >> bit) & 1:
                         counts[n_classes + bit, line] += per_flag_set[line, flags]
     return n_tokens, highest
+
+
+@numba.njit(cache=True, nogil=True)
+def token_hashes(codes, token_starts, token_ends, folded, hash_bits, min_content_chars, hashes, content):
+    """For each token (``codes[token_starts[k]:token_ends[k]]``, word characters below the end of
+    ``folded``): the top ``hash_bits`` bits of a multiplicative hash of the FNV-1a hash of its
+    folded code points, and whether it is a content word (at least ``min_content_chars``
+    letters, nothing else). ``folded[code]``: a word character's lower case (itself where that
+    is not one character), with ``LETTER_FLAG`` set for a letter."""
+    shift = np.uint64(64 - hash_bits)
+    for token in range(token_starts.shape[0]):
+        value, letters = np.uint64(FNV_OFFSET), True
+        for at in range(token_starts[token], token_ends[token]):
+            fold = folded[codes[at]]
+            value = (value ^ np.uint64(fold & ~LETTER_FLAG)) * np.uint64(FNV_PRIME)
+            letters = letters and (fold & LETTER_FLAG) != 0
+        hashes[token] = (value * np.uint64(HASH_MULTIPLIER)) >> shift
+        content[token] = letters and token_ends[token] - token_starts[token] >= min_content_chars
+
+
+@numba.njit(cache=True, nogil=True, error_model="numpy")
+def line_shares(length, units, words, letter, digit, punct, space, upper, cap_words, digit_words, sentence_gaps,
+                comma, quote, stopwords, cjk_function, cjk, boilerplate, symbol, timestamps, timestamp_at_end, out):
+    """Per line (column of ``out``), the shares and capped counts of ``linefeatures.SHARE_COLUMNS``
+    from its character and word counts: IEEE divisions and minimums, as numpy's element-wise
+    ones give them."""
+    for i in range(length.shape[0]):
+        n_words, boiler = max(words[i], 1.0), boilerplate[i] + symbol[i]
+        out[0, i] = min(units[i], 200.0)
+        out[1, i], out[2, i] = letter[i] / length[i], digit[i] / length[i]
+        out[3, i], out[4, i] = punct[i] / length[i], space[i] / length[i]
+        out[5, i] = upper[i] / max(letter[i], 1.0)
+        out[6, i], out[7, i] = cap_words[i] / n_words, digit_words[i] / n_words
+        out[8, i], out[9, i] = min(sentence_gaps[i], 20.0), min(comma[i], 20.0)
+        out[10, i], out[11, i] = comma[i] / max(units[i], 1.0), min(quote[i], 10.0)
+        out[12, i], out[13, i] = stopwords[i] / n_words, min(stopwords[i], 50.0)
+        out[14, i] = cjk_function[i] / max(cjk[i], 1.0)
+        out[15, i], out[16, i] = min(boiler, 5.0), boiler / n_words
+        out[17, i], out[18, i] = min(timestamps[i], 5.0), timestamp_at_end[i]
 
 
 @numba.njit(cache=True, nogil=True)
@@ -316,45 +359,6 @@ def count_in_first_order(values, slot_of, order, counts):
     for k in range(n_distinct):
         slot_of[order[k]] = -1
     return n_distinct
-
-
-FNV_OFFSET = 0xCBF29CE484222325  # FNV-1a, 64 bits
-FNV_PRIME = 0x100000001B3
-
-
-LETTER_FLAG = 1 << 31  # ``hashed_tokens``: a folded code with this bit set is a letter's
-
-
-@numba.njit(cache=True, nogil=True)
-def hashed_tokens(codes, folded, bits, min_content_chars, token_lines, token_hashes, token_content):
-    """The tokens (runs of word characters; a newline ends a line) of ``codes``: line, hash
-    and whether it is a content word (at least ``min_content_chars`` letters, nothing else),
-    in order. ``folded[code]``: 0 if the code point is no word character, else its lower
-    case, with ``LETTER_FLAG`` set for a letter; code points beyond the table are none. A
-    token's hash is the top ``bits`` bits of a multiplicative hash of the FNV-1a hash of
-    its lower-cased code points. Returns the number of tokens."""
-    n_codes, size = codes.shape[0], folded.shape[0]
-    shift = np.uint64(64 - bits)
-    line, n_tokens, in_word, value, length, letters = 0, 0, False, np.uint64(FNV_OFFSET), 0, True
-    for at in range(n_codes + 1):
-        code = codes[at] if at < n_codes else 10
-        fold = folded[code] if code < size else 0
-        if fold:
-            if not in_word:
-                value, in_word, length, letters = np.uint64(FNV_OFFSET), True, 0, True
-            value = (value ^ np.uint64(fold & ~LETTER_FLAG)) * np.uint64(FNV_PRIME)
-            length += 1
-            letters = letters and (fold & LETTER_FLAG) != 0
-            continue
-        if in_word:
-            token_lines[n_tokens] = line
-            token_hashes[n_tokens] = (value * np.uint64(HASH_MULTIPLIER)) >> shift
-            token_content[n_tokens] = letters and length >= min_content_chars
-            n_tokens += 1
-            in_word = False
-        if code == 10:
-            line += 1
-    return n_tokens
 
 
 @numba.njit(cache=True, nogil=True)

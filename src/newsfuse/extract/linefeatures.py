@@ -7,7 +7,9 @@ and the same signals smoothed over its neighbours. ``context_features`` adds
 the second pass: first-pass body probabilities of the neighbouring lines.
 Character classes come from one lookup table indexed by code point; one compiled
 scan over the page's characters (``kernels.py``) sums them per line and finds the
-tokens, whose exact numeric values pick out stopwords and boilerplate words;
+tokens, whose exact numeric values pick out stopwords and boilerplate words and whose
+hashes the cohesion feature reuses (``page_scan``, kept for the page); one compiled loop
+turns the sums into shares and capped counts, written in place like every block;
 shifted and windowed columns come from slices and one gather each. So a page costs
 one pass over its characters and a few numpy calls over all its lines. The feature matrices are stored
 column by column (one contiguous row per feature, transposed), as the tree walk
@@ -19,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, compress, repeat
 
 import numpy as np
 
@@ -90,9 +92,26 @@ PROB_SHIFTS = (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5)
 PROB_WINDOWS = (3, 5, 9, 17, 33, 65)
 FAR_FROM_BODY = 1000.0  # rows to the nearest confident body line where there is none
 TEASER_MIN_CHARS = 20
+HASH_BITS = 40  # token hashes (cohesion): two of a page's thousand words share one once in two million pages
+MIN_CONTENT_CHARS = 4  # a content word has at least this many letters and nothing else
 COLON_CODES = np.array([ord(":"), ord("：")], dtype=np.int64)
 EDGE_END_CLASSES = ("comma", "word", "digit")  # a line's last character has the class: ends_comma, ...
 EDGE_START_CLASSES = ("upper", "digit", "quote", "punct")  # its first one: starts_upper, ...
+# The own-line features in the order ``base_features`` stores them, block by block.
+LOG_COLUMNS = ("log_chars", "log_units")
+SHARE_COLUMNS = ("words", "letter_share", "digit_share", "punct_share", "space_share", "upper_share",
+                 "cap_word_share", "digit_word_share", "sentences", "commas", "comma_rate", "quotes",
+                 "stopword_share", "stopwords", "cjk_function_share", "boilerplate", "boilerplate_share",
+                 "timestamps", "timestamp_at_end")  # ``kernels.line_shares``
+EDGE_COLUMNS = ("ends_sentence", "ends_colon", *(f"ends_{name}" for name in EDGE_END_CLASSES),
+                *(f"starts_{name}" for name in EDGE_START_CLASSES))
+REPEAT_COLUMNS = ("repeat_page", "repeat_batch", "teaser")
+SCRIPTS = ("latin", "cjk", "hangul", "cyrillic", "other_script")
+SCRIPT_COLUMNS = ("latin_share", "cjk_share", "hangul_share", "cyrillic_share", "other_share", "page_script_match",
+                  "page_cjk")
+POSITION_COLUMNS = ("position", "from_top", "from_bottom", "page_lines", "relative_length", "length_rank")
+OWN_BLOCKS = (LOG_COLUMNS, SHARE_COLUMNS, EDGE_COLUMNS, REPEAT_COLUMNS, SCRIPT_COLUMNS, POSITION_COLUMNS)
+OWN_COLUMNS = tuple(name for block in OWN_BLOCKS for name in block)
 
 
 def clean_line(line: str) -> str:
@@ -109,16 +128,9 @@ def clean_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
     A printable line (no whitespace but single spaces inside) that opens with neither a
     space nor a bullet character is clean already, as most lines of a flat dump are.
     """
-    texts, numbers = [], []
-    for number, (raw, printable) in enumerate(zip(raw_lines, map(str.isprintable, raw_lines)), start=1):
-        if printable and raw[:1] not in MAYBE_UNCLEAN_START and raw[-1:] != " " and "  " not in raw:
-            text = raw
-        else:
-            text = clean_line(raw)
-        if text:
-            texts.append(text)
-            numbers.append(number)
-    return texts, numbers
+    texts = [raw if raw.isprintable() and raw[:1] not in MAYBE_UNCLEAN_START and raw[-1:] != " " and "  " not in raw
+             else clean_line(raw) for raw in raw_lines]
+    return list(filter(None, texts)), list(compress(range(1, len(texts) + 1), texts))
 
 
 @lru_cache(maxsize=1)
@@ -350,10 +362,57 @@ def code_points(text: str) -> np.ndarray:
     return codes if len(codes) == len(text) else np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
-def _char_sums(text: str, lengths: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
+@lru_cache(maxsize=1)
+def _folded_codes() -> np.ndarray:
+    """For each code point below ``TABLE_SIZE``: 0 if it is no word character (``\\w``), else its
+    lower case (itself where that is not one character) with ``kernels.LETTER_FLAG`` set for a letter."""
+    from newsfuse.extract.kernels import LETTER_FLAG
+
+    table = class_table()
+    folded = np.zeros(TABLE_SIZE, dtype=np.uint32)
+    for code in np.flatnonzero(table & CLASS_BIT["word"]).tolist():
+        lower = chr(code).lower()
+        letter = LETTER_FLAG if table[code] & CLASS_BIT["letter"] else 0
+        folded[code] = (ord(lower) if len(lower) == 1 else code) | letter
+    return folded
+
+
+@dataclass(frozen=True)
+class LineWords:
+    """The words of a page's lines, in order: line index, hash, and whether each is a content word."""
+
+    line: np.ndarray
+    word_hash: np.ndarray
+    content: np.ndarray
+
+
+@dataclass(frozen=True)
+class PageScan:
+    """What one compiled pass over a page's characters finds (``_char_sums``)."""
+
+    text: str  # the lines joined by newlines
+    sums: dict[str, np.ndarray]  # per line counts: CLASSES, WORD_FLAGS, stopwords, boilerplate
+    codes: np.ndarray  # the text's code points
+    pattern: np.ndarray  # and their pattern ids
+    words: LineWords  # its tokens, hashed for the cohesion feature
+
+
+def page_scan(lines: list[str]) -> PageScan:
+    """``_char_sums`` of ``lines`` (cleaned, without newlines). The first-pass features and the
+    cohesion feature both ask it of a page, in turn, so the last answer is kept (keyed by the
+    lines' values, not the list)."""
+    return _page_scan(tuple(lines))
+
+
+@lru_cache(maxsize=1)
+def _page_scan(lines: tuple[str, ...]) -> PageScan:
+    return _char_sums("\n".join(lines), np.fromiter(map(len, lines), dtype=np.int64, count=len(lines)))
+
+
+def _char_sums(text: str, lengths: np.ndarray) -> PageScan:
     """Per line counts of every character class, of word starts (all, capitalised, with a
-    digit), of sentence gaps, of stopwords and of boilerplate words; the code points and
-    their pattern ids.
+    digit), of sentence gaps, of stopwords and of boilerplate words; the code points, their
+    pattern ids and the hashed tokens.
 
     A line's characters include its ending newline. One compiled scan
     (``kernels.scan_characters``) counts the classes and flags and finds the tokens.
@@ -368,23 +427,30 @@ def _char_sums(text: str, lengths: np.ndarray) -> tuple[dict[str, np.ndarray], n
     n_tokens, highest = scan_characters(codes, lengths, table.pattern_of_code, table.bits, table.word,
                                         table.word_start_flags, table.gap_flag, table.space, pattern, counts,
                                         starts, ends, lines)
+    starts, ends, lines = starts[:n_tokens], ends[:n_tokens], lines[:n_tokens]
     sums = dict(zip(CLASSES + WORD_FLAGS, counts))
-    sums["stopwords"], sums["boilerplate"] = _lexicon_counts(
-        text, codes, highest, starts[:n_tokens], ends[:n_tokens], lines[:n_tokens], sums["words"])
-    return sums, codes, pattern
+    sums["stopwords"], sums["boilerplate"] = _lexicon_counts(text, codes, highest, starts, ends, lines, sums["words"])
+    return PageScan(text, sums, codes, pattern, _hashed_words(codes, starts, ends, lines))
 
 
-def _edge_chars(codes: np.ndarray, pattern: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
-    """Shape of each line's first and last characters (``kernels.line_edges``)."""
+def _hashed_words(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, lines: np.ndarray) -> LineWords:
+    """The tokens the scan found, hashed (``kernels.token_hashes``)."""
+    from newsfuse.extract.kernels import token_hashes
+
+    hashes, content = np.empty(len(starts), dtype=np.int64), np.empty(len(starts), dtype=np.bool_)
+    token_hashes(codes, starts, ends, _folded_codes(), HASH_BITS, MIN_CONTENT_CHARS, hashes, content)
+    return LineWords(lines, hashes, content)
+
+
+def _edge_chars(codes: np.ndarray, pattern: np.ndarray, starts: np.ndarray, ends: np.ndarray, out: np.ndarray) -> None:
+    """Shape of each line's first and last characters (``kernels.line_edges``), the rows of
+    ``EDGE_COLUMNS`` into ``out``."""
     from newsfuse.extract.kernels import line_edges
 
-    out = np.empty((2 + len(EDGE_END_CLASSES) + len(EDGE_START_CLASSES), len(starts)))
     end_masks, start_masks = (np.array([CLASS_BIT[name] for name in classes])
                               for classes in (EDGE_END_CLASSES, EDGE_START_CLASSES))
-    line_edges(codes, pattern, _pattern_table().bits, starts, ends, CLASS_BIT["sentence_end"], CLASS_BIT["quote"], COLON_CODES,
-               end_masks, start_masks, out)
-    names = ["ends_sentence", "ends_colon"] + [f"ends_{name}" for name in EDGE_END_CLASSES]
-    return dict(zip(names + [f"starts_{name}" for name in EDGE_START_CLASSES], out))
+    line_edges(codes, pattern, _pattern_table().bits, starts, ends, CLASS_BIT["sentence_end"], CLASS_BIT["quote"],
+               COLON_CODES, end_masks, start_masks, out)
 
 
 def teaser_lines(lines: list[str]) -> frozenset[str]:
@@ -397,75 +463,76 @@ def teaser_lines(lines: list[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=2)
 def _teasers(lines: tuple[str, ...]) -> frozenset[str]:
-    ordered = sorted(set(lines))
-    return frozenset(shorter for shorter, longer in zip(ordered, ordered[1:])
-                     if len(shorter) >= TEASER_MIN_CHARS and longer.startswith(shorter))
+    ordered = sorted(set(lines))  # a line that starts a longer one starts the next one in this order
+    starts_next = compress(ordered, map(str.startswith, ordered[1:], ordered))
+    return frozenset(shorter for shorter in starts_next if len(shorter) >= TEASER_MIN_CHARS)
 
 
-def _repeats(lines: list[str]) -> dict[str, np.ndarray]:
-    """How often each line occurs in the page; teasers cut from a longer line. (``repeat_batch``
-    is the same count: the shipped model was trained with that column, no batch ever filled it.)"""
+def _repeats(lines: list[str], out: np.ndarray) -> None:
+    """How often each line occurs in the page; teasers cut from a longer line: the rows of
+    ``REPEAT_COLUMNS`` into ``out``. (``repeat_batch`` is the same count: the shipped model was
+    trained with that column, no batch ever filled it.)"""
     n = len(lines)
-    in_page = np.log1p(np.fromiter(map(Counter(lines).__getitem__, lines), dtype=float, count=n) - 1)
-    is_teaser = np.fromiter(map(teaser_lines(lines).__contains__, lines), dtype=float, count=n)
-    return {"repeat_page": in_page, "repeat_batch": in_page, "teaser": is_teaser}
+    np.log1p(np.fromiter(map(Counter(lines).__getitem__, lines), dtype=float, count=n) - 1, out=out[0])
+    out[1] = out[0]
+    out[2] = np.fromiter(map(teaser_lines(lines).__contains__, lines), dtype=float, count=n)
 
 
-def _script_features(sums: dict[str, np.ndarray], length: np.ndarray) -> dict[str, np.ndarray]:
-    """Script shares per line and how well a line matches the page's dominant script."""
-    scripts = np.vstack([sums[name] for name in ("latin", "cjk", "hangul", "cyrillic", "other_script")])
+def _script_features(sums: dict[str, np.ndarray], length: np.ndarray, out: np.ndarray) -> None:
+    """Script shares per line and how well a line matches the page's dominant script: the rows
+    of ``SCRIPT_COLUMNS`` into ``out``."""
+    scripts = np.array([sums[name] for name in SCRIPTS])
     letters = np.maximum(scripts[0] + scripts[1] + scripts[2] + scripts[3] + scripts[4], 1)
-    shares = scripts / letters
+    shares = np.divide(scripts, letters, out=out[:len(SCRIPTS)])
     weight = np.maximum(length - 40, 0)  # long lines say which script the body is in
     weighted = np.ascontiguousarray((shares * (weight if weight.sum() > 0 else length)).T)
     page_script = weighted.sum(axis=0)  # line after line, as a row per line adds up
     dominant = int(np.argmax(page_script))
-    names = ("latin_share", "cjk_share", "hangul_share", "cyrillic_share", "other_share")
-    out = dict(zip(names, shares))
-    out["page_script_match"] = shares[dominant]
-    out["page_cjk"] = np.full(len(length), float(dominant in (1, 2)))
-    return out
+    out[len(SCRIPTS)] = shares[dominant]
+    out[len(SCRIPTS) + 1] = float(dominant in (1, 2))
 
 
-def base_features(lines: list[str]) -> tuple[np.ndarray, list[str]]:
-    """One row of own-line features per line of ``lines`` (cleaned, non-empty); stored column by
-    column (the transpose of a C-ordered array, as the tree walk reads it)."""
-    text = "\n".join(lines)
-    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+def _position_features(length: np.ndarray, out: np.ndarray) -> None:
+    """Where each line stands in the page and how long it is against the others: the rows of
+    ``POSITION_COLUMNS`` into ``out``."""
+    n = len(length)
+    position = np.arange(n, dtype=float)
+    np.divide(position, max(n - 1, 1), out=out[0])
+    np.log1p(position, out=out[1])
+    np.log1p(n - 1 - position, out=out[2])
+    out[3] = np.log1p(n)
+    np.divide(length, max(length.max(), 1), out=out[4])
+    np.divide(np.argsort(np.argsort(-length)), max(n, 1), out=out[5])
+
+
+def base_features(lines: list[str], out: np.ndarray | None = None) -> tuple[np.ndarray, list[str]]:
+    """One row of own-line features per line of ``lines`` (cleaned, non-empty), ``OWN_COLUMNS``;
+    stored column by column (the transpose of a C-ordered array, as the tree walk reads it),
+    into ``out`` (one row per feature) where given. Each block of features is written in place."""
+    from newsfuse.extract.kernels import line_shares
+
+    n = len(lines)
+    own = np.empty((len(OWN_COLUMNS), n)) if out is None else out
+    logs, shares, edges, repeats, scripts, positions = _blocks(own, tuple(map(len, OWN_BLOCKS)))
+    scan = page_scan(lines)
+    sums = scan.sums
+    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=n)
     starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
     ends = starts + lengths
-    sums, codes, pattern = _char_sums(text, lengths)
     length = lengths.astype(float)
-    words = np.maximum(sums["words"], 1)
     units = sums["words"] + sums["cjk"] + sums["hangul"] / 2  # CJK characters count like words
-    stop, boiler = sums["stopwords"], sums["boilerplate"] + sums["symbol"]
-    stamps, stamp_end = _timestamps(text, codes, starts, ends)
-    features = {
-        "log_chars": np.log1p(length), "log_units": np.log1p(units), "words": np.minimum(units, 200),
-        "letter_share": sums["letter"] / length, "digit_share": sums["digit"] / length,
-        "punct_share": sums["punct"] / length, "space_share": sums["space"] / length,
-        "upper_share": sums["upper"] / np.maximum(sums["letter"], 1),
-        "cap_word_share": sums["cap_words"] / words, "digit_word_share": sums["digit_words"] / words,
-        "sentences": np.minimum(sums["sentence_gaps"], 20), "commas": np.minimum(sums["comma"], 20),
-        "comma_rate": sums["comma"] / np.maximum(units, 1), "quotes": np.minimum(sums["quote"], 10),
-        "stopword_share": stop / words, "stopwords": np.minimum(stop, 50),
-        "cjk_function_share": sums["cjk_function"] / np.maximum(sums["cjk"], 1),
-        "boilerplate": np.minimum(boiler, 5), "boilerplate_share": boiler / words,
-        "timestamps": np.minimum(stamps, 5), "timestamp_at_end": stamp_end,
-    }
-    features.update(_edge_chars(codes, pattern, starts, ends))
-    features.update(_repeats(lines))
-    features.update(_script_features(sums, length))
-    n = len(lines)
-    position = np.arange(n, dtype=float)
-    features["position"] = position / max(n - 1, 1)
-    features["from_top"] = np.log1p(position)
-    features["from_bottom"] = np.log1p(n - 1 - position)
-    features["page_lines"] = np.full(n, np.log1p(n))
-    features["relative_length"] = length / max(length.max(), 1)
-    features["length_rank"] = np.argsort(np.argsort(-length)) / max(n, 1)
-    names = list(features)
-    return np.vstack([features[name] for name in names]).T, names
+    stamps, stamp_end = _timestamps(scan.text, scan.codes, starts, ends)
+    np.log1p(length, out=logs[0])
+    np.log1p(units, out=logs[1])
+    line_shares(length, units, sums["words"], sums["letter"], sums["digit"], sums["punct"], sums["space"],
+                sums["upper"], sums["cap_words"], sums["digit_words"], sums["sentence_gaps"], sums["comma"],
+                sums["quote"], sums["stopwords"], sums["cjk_function"], sums["cjk"], sums["boilerplate"],
+                sums["symbol"], stamps, stamp_end, shares)
+    _edge_chars(scan.codes, scan.pattern, starts, ends, edges)
+    _repeats(lines, repeats)
+    _script_features(sums, length, scripts)
+    _position_features(length, positions)
+    return own.T, list(OWN_COLUMNS)
 
 
 NEIGHBOUR_COLUMNS = ("log_chars", "ends_sentence", "stopword_share", "cap_word_share", "timestamps",
@@ -474,23 +541,21 @@ NEIGHBOUR_COLUMNS = ("log_chars", "ends_sentence", "stopword_share", "cap_word_s
 
 def _blocks(out: np.ndarray, sizes: tuple[int, ...]) -> list[np.ndarray]:
     """``out`` cut into consecutive blocks of rows of the given sizes (views, written in place)."""
-    edges = np.cumsum((0, *sizes)).tolist()
+    edges = list(accumulate(sizes, initial=0))
     return [out[start:end] for start, end in zip(edges[:-1], edges[1:])]
 
 
 def line_features(lines: list[str]) -> np.ndarray:
     """First-pass features: own-line features plus their neighbours' and window means (stored
     column by column, like ``base_features``)."""
-    own, names = base_features(lines)
-    columns = own.T
     k = len(NEIGHBOUR_COLUMNS)
-    out = np.empty((len(columns) + k * len(SHIFTS) + (k + 1) * len(WINDOWS) + 2, len(lines)))
-    own_block, shifted, windowed, wide, prose_share = _blocks(
-        out, (len(columns), k * len(SHIFTS), (k + 1) * len(WINDOWS), 1, 1))
-    own_block[:] = columns
+    out = np.empty((len(OWN_COLUMNS) + k * len(SHIFTS) + (k + 1) * len(WINDOWS) + 2, len(lines)))
+    columns, shifted, windowed, wide, prose_share = _blocks(
+        out, (len(OWN_COLUMNS), k * len(SHIFTS), (k + 1) * len(WINDOWS), 1, 1))
+    base_features(lines, out=columns)
     picked = np.empty((k + 1, len(lines)))  # the neighbour columns, then whether a line is prose
-    picked[:k] = columns[[names.index(name) for name in NEIGHBOUR_COLUMNS]]
-    picked[k] = columns[names.index("ends_sentence")] * (columns[names.index("words")] >= PROSE_MIN_WORDS)
+    picked[:k] = columns[[OWN_COLUMNS.index(name) for name in NEIGHBOUR_COLUMNS]]
+    picked[k] = columns[OWN_COLUMNS.index("ends_sentence")] * (columns[OWN_COLUMNS.index("words")] >= PROSE_MIN_WORDS)
     _shifted(picked[:k], SHIFTS, out=shifted)
     window_means(picked, WINDOWS, out=windowed)
     window_means(picked[k:], (WIDE_WINDOW,), out=wide)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from newsfuse.config import ExtractConfig
 from newsfuse.extract.chrome import (
     CHROME_OPENING, SENTENCE_END, is_inserted_chrome, kept_after_edge_chrome, word_count,
@@ -31,6 +33,7 @@ TIMESTAMP_TAIL_CHARS = 40  # a timestamp ending a line fits in its last characte
 BREADCRUMB = re.compile(r"\s[>›»|]\s.*?\s[>›»|]\s")  # "Home > News > Title"
 BREADCRUMB_MARKS = (">", "›", "»", "|")
 BYLINE = re.compile(r"(?:by|from|von|par|por|di|door)\s+\w[\w.'’-]*(?:\s+\w[\w.'’-]*){0,4}\s*$", re.IGNORECASE)
+CHROME_OR_BYLINE = re.compile(f"(?:{CHROME_OPENING.pattern})|(?:{BYLINE.pattern})", re.IGNORECASE)  # one match
 # A lone headline-shaped line inside the body: short, no sentence or clause end, no label marks.
 LONE_HEADLINE_WORDS = range(4, 15)
 SHORT_LINE_WORDS = 15  # non-prose lines shorter than this inside the body are headings, links or labels
@@ -45,7 +48,7 @@ def split_lines(content: str) -> list[str]:
 
 def _is_breadcrumb(line: str) -> bool:
     """A path of section names ("Home > News > Title"); the cheap mark test spares most lines the regex."""
-    return any(mark in line for mark in BREADCRUMB_MARKS) and BREADCRUMB.search(line) is not None
+    return any(map(line.__contains__, BREADCRUMB_MARKS)) and BREADCRUMB.search(line) is not None
 
 
 def _ends_in_timestamp(line: str) -> bool:
@@ -85,9 +88,9 @@ def drop_chrome(lines: list[str], kept: list[int]) -> list[int]:
     lines at the body's edges, a lone inserted headline inside the body, and the chrome lines
     ``chrome.py`` knows (credits, prompts, contributor lines, bios) inside and at the end."""
     teasers = teaser_lines(lines)
-    kept = [i for i in kept if not CHROME_OPENING.match(lines[i]) and not BYLINE.match(lines[i])
-            and not _is_breadcrumb(lines[i])
-            and lines[i] not in teasers and not _in_headline_list(lines, i)]
+    kept = [i for i, line in zip(kept, map(lines.__getitem__, kept))
+            if not CHROME_OR_BYLINE.match(line) and not _is_breadcrumb(line)
+            and line not in teasers and not _in_headline_list(lines, i)]
     kept = drop_dated_lists(lines, trim_edges(lines, end_at_list_heading(lines, kept)))
     kept = [i for i in _drop_lone_headline(lines, kept) if not is_inserted_chrome(lines[i])]
     return [kept[p] for p in kept_after_edge_chrome([lines[i] for i in kept])]
@@ -97,7 +100,7 @@ def body_line_indexes(lines: list[str]) -> list[int]:
     """Indexes into ``lines`` (cleaned, non-empty) of the body lines."""
     classifier = load_classifier()
     probability = classifier.probabilities(lines)
-    return drop_chrome(lines, [int(i) for i in (probability > classifier.threshold).nonzero()[0]])
+    return drop_chrome(lines, np.flatnonzero(probability > classifier.threshold).tolist())
 
 
 def extract_text(document: RawDocument, config: ExtractConfig) -> Article:

@@ -6,9 +6,7 @@ A dump's headline is usually a line above the body that the page repeats
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate, islice
-from operator import add, itemgetter
+from operator import itemgetter
 
 from newsfuse.extract.bylines import parse_byline
 from newsfuse.extract.dates import find_dates
@@ -35,7 +33,6 @@ WEIGHT_REPEAT, WEIGHT_IDENTICAL, WEIGHT_AT_TOP = 2.0, -2.0, 3.0
 WEIGHT_NEAR_BODY, WEIGHT_FOUR_WORDS, WEIGHT_SIX_WORDS = 2.0, 4.0, 2.0
 WEIGHT_SENTENCE_END, WEIGHT_CAPITALISED, WEIGHT_BEFORE_BYLINE = -3.0, 0.5, 4.0
 ASCII_NON_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
-TOP, TIGHT, EXACT = range(3)  # how much of a title score is worked out (see _title_score)
 NOT_TITLE_START = re.compile(r"^(?:by\s|published|updated|posted|share|home\b|menu\b|skip to|log ?in|sign ?in|"
                              r"subscribe|search|advertisement|©|copyright)", re.I)
 
@@ -133,24 +130,21 @@ class LineIndex:
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self._lowered: tuple[str, list[str], list[int]] | None = None
+        self._lowered: str | None = None
         self._keys: dict[int, str] = {}
         self._byline_or_date: dict[int, bool] = {}
-        self._shape_terms: dict[tuple[int, int], tuple[float, ...]] = {}
-        self._before_byline: dict[tuple[int, int], bool] = {}
-        self._at_top: dict[int, bool] = {}
         self._top: str | None = None
 
-    def _lowered_page(self) -> tuple[str, list[str], list[int]]:
-        """The lower-cased page, its lines and where each starts (made when first asked)."""
+    def _lowered_page(self) -> str:
+        """The lower-cased page, its lines joined by line breaks (made when first asked). A line
+        break inside a line is made a space, so that the page's line breaks are its lines'
+        ends; lower-casing a line alone gives its part of the page (a line break, like a space,
+        is neither cased nor ignored by the final-sigma rule)."""
         if self._lowered is None:
             lowered = "\n".join(self.lines).lower()
-            lowered_lines = lowered.split("\n")
-            if len(lowered_lines) != len(self.lines):  # a line held a line break: lower line by line
-                lowered_lines = [line.lower() for line in self.lines]
-                lowered = "\n".join(lowered_lines)
-            chars_before = accumulate(map(len, lowered_lines[:-1]), initial=0)  # newlines not counted
-            self._lowered = lowered, lowered_lines, list(map(add, chars_before, range(len(lowered_lines))))
+            if lowered.count("\n") != len(self.lines) - 1:
+                lowered = "\n".join(line.replace("\n", " ") for line in self.lines).lower()
+            self._lowered = lowered
         return self._lowered
 
     def key(self, index: int) -> str:
@@ -177,17 +171,22 @@ class LineIndex:
         return self._top
 
     def _lines_holding(self, words: list[str], index: int) -> set[int]:
-        """Lines whose lower-cased text holds all ``words``, which line ``index`` holds."""
-        lowered, lowered_lines, starts = self._lowered_page()
+        """Lines whose lower-cased text holds all ``words``, which line ``index`` holds: the lines
+        where the page holds the longest word (counting the line breaks before each place),
+        then only those lines lower-cased."""
+        lowered = self._lowered_page()
         longest = max(words, key=len)
         if lowered.count(longest) == 1:
             return {index}
         found: set[int] = set()
+        line = counted_to = 0
         position = lowered.find(longest)
         while position >= 0:
-            found.add(bisect_right(starts, position) - 1)
+            line += lowered.count("\n", counted_to, position)
+            counted_to = position
+            found.add(line)
             position = lowered.find(longest, position + len(longest))
-        return {line for line in found if all(word in lowered_lines[line] for word in words)}
+        return {line for line in found if all(map(self.lines[line].lower().__contains__, words))}
 
     def repeats(self, index: int) -> tuple[int, bool, bool]:
         """How many other lines hold line ``index``'s words; whether one is identical; one at the top."""
@@ -205,26 +204,21 @@ class LineIndex:
 
     def at_top(self, index: int) -> bool:
         """``repeats(index)[2]`` from the top lines alone: whether one of them holds line ``index``."""
-        if index not in self._at_top:
-            key = self.key(index)
-            self._at_top[index] = len(key) >= MIN_REPEAT_CHARS and self._top_keys().count(key) > (index < TOP_LINES)
-        return self._at_top[index]
-
-    def shape_terms(self, index: int, first_body: int, words: list[str] | None = None) -> tuple[float, ...]:
-        """``_shape_terms`` of line ``index`` above a body starting at ``first_body`` (worked out once;
-        ``words``: the stripped line's words, where the caller has them)."""
-        if (index, first_body) not in self._shape_terms:
-            self._shape_terms[index, first_body] = _shape_terms(self.lines[index].strip(), first_body - index, words)
-        return self._shape_terms[index, first_body]
+        key = self.key(index)
+        return len(key) >= MIN_REPEAT_CHARS and self._top_keys().count(key) > (index < TOP_LINES)
 
     def before_byline(self, index: int, first_body: int) -> bool:
-        """Whether one of the next few non-empty lines, up to ``first_body``, holds a byline or a date
-        (worked out once)."""
-        if (index, first_body) not in self._before_byline:
-            following = islice((j for j in range(index + 1, min(first_body + 1, len(self.lines)))
-                                if self.lines[j].strip()), NEAR_BODY_LINES)
-            self._before_byline[index, first_body] = any(self.byline_or_date(j) for j in following)
-        return self._before_byline[index, first_body]
+        """Whether one of the next ``NEAR_BODY_LINES`` non-empty lines, up to ``first_body``, holds a
+        byline or a date."""
+        lines, looked_at = self.lines, 0
+        for following in range(index + 1, min(first_body + 1, len(lines))):
+            if lines[following].strip():
+                if self.byline_or_date(following):
+                    return True
+                looked_at += 1
+                if looked_at == NEAR_BODY_LINES:
+                    return False
+        return False
 
     def byline_or_date(self, index: int) -> bool:
         if index not in self._byline_or_date:
@@ -244,22 +238,28 @@ def _shape_terms(line: str, distance: int, words: list[str] | None = None) -> tu
             WEIGHT_CAPITALISED * (capitalised >= CAPITALISED_SHARE))
 
 
-def _title_score(index_of: LineIndex, index: int, first_body: int, level: int = EXACT) -> float:
-    """Hand-weighted evidence that line ``index`` is the headline (weights fitted on WCXB dev dumps).
+def _repeat_terms(repeats: int, identical: bool, at_top: bool) -> float:
+    """The title score's first terms, from how the line recurs in the page."""
+    return WEIGHT_REPEAT * min(repeats, MAX_COUNTED_REPEATS) + WEIGHT_IDENTICAL * identical + WEIGHT_AT_TOP * at_top
 
-    Below ``EXACT`` the score is an upper bound (float addition is monotone), cheaper to
-    get: at ``TIGHT`` the repeat terms other than the top-of-page one take their best
-    values instead of being counted, at ``TOP`` the byline term does too. The terms are
-    added in the same order at every level.
-    """
-    if level == EXACT:
-        repeats, identical, at_top = index_of.repeats(index)
-    else:
-        repeats, identical, at_top = MAX_COUNTED_REPEATS, False, index_of.at_top(index)
-    score = WEIGHT_REPEAT * min(repeats, MAX_COUNTED_REPEATS) + WEIGHT_IDENTICAL * identical + WEIGHT_AT_TOP * at_top
-    for term in index_of.shape_terms(index, first_body):
+
+def _add_terms(score: float, terms: tuple[float, ...]) -> float:
+    """``score`` plus each of ``terms`` in turn (the order of float additions is part of the score)."""
+    for term in terms:
         score += term
-    return score + WEIGHT_BEFORE_BYLINE * (level < TIGHT or index_of.before_byline(index, first_body))
+    return score
+
+
+def _title_score(index_of: LineIndex, index: int, first_body: int, shape: tuple[float, ...] | None = None,
+                 before_byline: bool | None = None) -> float:
+    """Hand-weighted evidence that line ``index`` is the headline (weights fitted on WCXB dev dumps):
+    the repeat terms, the shape terms, the byline term, added in this order. ``shape`` and
+    ``before_byline``: the line's shape terms and byline flag, where the caller has them."""
+    if shape is None:
+        shape = _shape_terms(index_of.lines[index].strip(), first_body - index)
+    if before_byline is None:
+        before_byline = index_of.before_byline(index, first_body)
+    return _add_terms(_repeat_terms(*index_of.repeats(index)), shape) + WEIGHT_BEFORE_BYLINE * before_byline
 
 
 def _cannot_win(bound: float, index: int, best: int | None, best_score: float) -> bool:
@@ -267,26 +267,44 @@ def _cannot_win(bound: float, index: int, best: int | None, best_score: float) -
     return bound < best_score or (bound == best_score and (best is None or index > best))
 
 
-def find_title_line(index_of: LineIndex, first_body: int) -> int | None:
-    """0-based index of the likeliest headline line above ``first_body`` (0-based), or None."""
+def _bounded_candidates(index_of: LineIndex, first_body: int) -> list[tuple[float, int, float, tuple[float, ...]]]:
+    """The candidate lines above ``first_body``, likeliest first: ``(-bound, index, partial, shape)``.
+
+    ``partial`` is the score up to its byline term with the repeat terms other than the
+    top-of-page one at their best values (float addition is monotone, so it bounds the score's
+    start); ``bound`` adds the byline term at its best too. The terms are added in the
+    score's own order."""
     lines = index_of.lines
     candidates = []
     for index in range(max(0, first_body - LOOKBACK_LINES), min(first_body, len(lines))):
-        words = _candidate_words(lines[index].strip())
+        line = lines[index].strip()
+        words = _candidate_words(line)
         if words is not None:
-            index_of.shape_terms(index, first_body, words)
-            candidates.append(index)
+            candidates.append((index, _shape_terms(line, first_body - index, words)))
     if candidates:
-        index_of.add_keys(range(candidates[0], candidates[-1] + 1))
-    bounds = sorted(((_title_score(index_of, index, first_body, TOP), index) for index in candidates),
-                    key=lambda bound: (-bound[0], bound[1]))
+        index_of.add_keys(range(candidates[0][0], candidates[-1][0] + 1))
+    bounded = []
+    for index, shape in candidates:
+        partial = _add_terms(_repeat_terms(MAX_COUNTED_REPEATS, False, index_of.at_top(index)), shape)
+        bounded.append((-(partial + WEIGHT_BEFORE_BYLINE), index, partial, shape))
+    bounded.sort()
+    return bounded
+
+
+def find_title_line(index_of: LineIndex, first_body: int) -> int | None:
+    """0-based index of the likeliest headline line above ``first_body`` (0-based), or None.
+
+    Candidates are taken likeliest first by an upper bound of their score and the rest
+    skipped once they cannot win; a tighter bound (the byline term worked out) spares
+    counting most lines' repeats."""
     best, best_score = None, 0.0  # the best score, the earliest line among equals; it must be above 0
-    for bound, index in bounds:  # the likeliest first: the rest are skipped once they cannot win
-        if _cannot_win(bound, index, best, best_score):
+    for negative_bound, index, partial, shape in _bounded_candidates(index_of, first_body):
+        if _cannot_win(-negative_bound, index, best, best_score):
             break
-        if _cannot_win(_title_score(index_of, index, first_body, TIGHT), index, best, best_score):
-            continue  # a tighter bound spares counting the line's repeats
-        score = _title_score(index_of, index, first_body)
+        before_byline = index_of.before_byline(index, first_body)
+        if _cannot_win(partial + WEIGHT_BEFORE_BYLINE * before_byline, index, best, best_score):
+            continue
+        score = _title_score(index_of, index, first_body, shape, before_byline)
         if score > best_score or (score == best_score and best is not None and index < best):
             best, best_score = index, score
     return best
