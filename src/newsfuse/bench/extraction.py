@@ -12,6 +12,10 @@ CPU rates use ``time.process_time``: the machine is shared, so wall-clock
 rates depend on other load. The warm-up pages' CPU time is reported apart as
 start-up (imports, models, loading or compiling the numba kernels). Peak memory
 is the tracemalloc peak of each path over the pages, and the process's peak RSS.
+With ``--baseline-html DIR`` (the HTML pages the dumps were made from, named by
+the dumps' ids) trafilatura also runs on those pages in the same process, pass
+for pass with the text path, and the ratio of the two rates is printed: the
+machine's speed swings between runs, the ratio much less.
 """
 from __future__ import annotations
 
@@ -56,6 +60,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--text", action="store_true", help="measure the text dumps even where HTML pages exist")
     parser.add_argument("--repeat", type=int, default=1,
                         help="text dumps: time this many passes and report the fastest (shared machines)")
+    parser.add_argument("--baseline-html", type=Path,
+                        help="text dumps: the HTML pages they were made from (named by the dumps' ids), "
+                             "timed with trafilatura in the same process as a baseline")
 
 
 def _documents(folder: Path, html: bool, limit: int | None) -> list:
@@ -70,6 +77,12 @@ def _documents(folder: Path, html: bool, limit: int | None) -> list:
         if isinstance(item, RawDocument):
             documents.append(item)
     return documents
+
+
+def _source_pages(folder: Path, documents: list) -> list:
+    """The HTML pages in ``folder`` whose names are the dumps' ids, in the dumps' order."""
+    by_id = {document.id: document for document in _documents(folder, True, None)}
+    return [by_id[document.id] for document in documents if document.id in by_id]
 
 
 def _call(function: Callable, document) -> None:
@@ -219,7 +232,12 @@ def main(args: argparse.Namespace) -> int:
         print(f"trafilatura alone: {theirs.describe()}")
         print(f"newsfuse HTML path: {mine.describe()}")
     else:
-        passes = [_time_text_path(ours, documents) for _ in range(max(args.repeat, 1))]
+        sources = _source_pages(args.baseline_html, documents) if args.baseline_html else []
+        passes, baseline_passes = [], []
+        for _ in range(max(args.repeat, 1)):  # pass for pass: both see the same machine state
+            passes.append(_time_text_path(ours, documents))
+            if sources:
+                baseline_passes.extend(_time_interleaved([baseline], sources))
         mine, step_seconds = min(passes, key=lambda timed: timed[0].cpu_seconds)
         mine.start_cpu_seconds = passes[0][0].start_cpu_seconds  # later passes start warm
         mine.peak_bytes = _peak_memory(ours, documents)
@@ -232,4 +250,16 @@ def main(args: argparse.Namespace) -> int:
         print(f"text dumps, one process on one core (CPU time from time.process_time; "
               f"fastest of {len(passes)} passes):")
         print("\n".join(_describe_text(mine, step_seconds)))
+        if args.baseline_html:
+            _print_baseline(mine, baseline_passes, len(documents))
     return 0
+
+
+def _print_baseline(mine: Timing, baseline_passes: list[Timing], dumps: int) -> None:
+    if not baseline_passes:
+        print("baseline: no HTML page in --baseline-html is named like a dump")
+        return
+    theirs = min(baseline_passes, key=lambda timing: timing.cpu_seconds / timing.pages)
+    print(f"baseline, trafilatura alone on the HTML of {theirs.pages} of the {dumps} pages, same passes: "
+          f"{theirs.cpu_rate:.1f} pages per CPU second; text-dump path / trafilatura rate: "
+          f"{mine.cpu_rate / theirs.cpu_rate:.2f}")
