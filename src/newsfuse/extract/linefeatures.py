@@ -391,6 +391,7 @@ class PageScan:
     """What one compiled pass over a page's characters finds (``_char_sums``)."""
 
     text: str  # the lines joined by newlines
+    lengths: np.ndarray  # each line's characters (int64)
     sums: dict[str, np.ndarray]  # per line counts: CLASSES, WORD_FLAGS, stopwords, boilerplate
     codes: np.ndarray  # the text's code points
     pattern: np.ndarray  # and their pattern ids
@@ -430,7 +431,7 @@ def _char_sums(text: str, lengths: np.ndarray) -> PageScan:
     starts, ends, lines = starts[:n_tokens], ends[:n_tokens], lines[:n_tokens]
     sums = dict(zip(CLASSES + WORD_FLAGS, counts))
     sums["stopwords"], sums["boilerplate"] = _lexicon_counts(text, codes, highest, starts, ends, lines, sums["words"])
-    return PageScan(text, sums, codes, pattern, _hashed_words(codes, starts, ends, lines))
+    return PageScan(text, lengths, sums, codes, pattern, _hashed_words(codes, starts, ends, lines))
 
 
 def _hashed_words(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, lines: np.ndarray) -> LineWords:
@@ -515,8 +516,7 @@ def base_features(lines: list[str], out: np.ndarray | None = None) -> tuple[np.n
     own = np.empty((len(OWN_COLUMNS), n)) if out is None else out
     logs, shares, edges, repeats, scripts, positions = _blocks(own, tuple(map(len, OWN_BLOCKS)))
     scan = page_scan(lines)
-    sums = scan.sums
-    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=n)
+    sums, lengths = scan.sums, scan.lengths
     starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
     ends = starts + lengths
     length = lengths.astype(float)
