@@ -104,7 +104,7 @@ def test_vectorised_language_walk_visits_what_py3langid_counts() -> None:
     from newsfuse.extract.language import _classify
 
     fast = _classify().__self__
-    identifier = fast.identifier
+    identifier = langid._get_identifier()
     for text in _random_texts(11, 300):
         data = identifier._encode(text)
         expected = langid.visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data) or {}
@@ -115,11 +115,13 @@ def test_vectorised_language_walk_visits_what_py3langid_counts() -> None:
 def test_language_weights_widen_like_numpy_casts_them() -> None:
     import numpy as np
 
+    from py3langid import langid
+
     from newsfuse.extract.kernels import widened_rows
     from newsfuse.extract.language import _classify
 
     fast = _classify().__self__
-    table = fast.identifier.nb_ptc
+    table = langid._get_identifier().nb_ptc
     rows = np.random.default_rng(4).integers(0, len(table), 300)
     weights = np.empty((len(rows), table.shape[1]), dtype=np.float32)
     widened_rows(fast.weight_patterns, rows, fast.widened, weights)

@@ -7,13 +7,12 @@ float16 table. ``VectorisedIdentifier`` gives the same answers with compiled loo
 ``walk_bytes`` bytes (the deepest n-gram's length), so stretches of the text are
 walked side by side; the table's rows are widened to float32 through a lookup of
 the 65,536 float16 bit patterns (exact) instead of numpy's slow cast; the scores
-are then summed by numpy exactly as before.
+are then summed by numpy exactly as before. The model's arrays come from the table
+cache (``tablecache.py``): only the first process unpacks py3langid's xz file.
 """
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
-
 import numpy as np
 
 SAMPLE_CHARS = 400  # the body's start is enough; identification time grows with the text
@@ -41,17 +40,39 @@ def _deepest_state(next_move: np.ndarray, row_base: np.ndarray) -> int:
     return depth - 1
 
 
+def _model_arrays() -> dict[str, np.ndarray]:
+    """py3langid's shipped model unpacked into the arrays ``VectorisedIdentifier`` walks and
+    weighs (``tablecache.py`` keeps them, so only the first process unpacks the xz file)."""
+    from py3langid import langid
+
+    weights, class_scores, classes, next_move, rows, output = langid._load_model_file(
+        langid.MODEL_DIR / langid.MODEL_FILE)
+    next_move = np.frombuffer(next_move, dtype=np.uint32)
+    row_base = np.frombuffer(rows, dtype=np.uint16 if rows.itemsize == 2 else np.uint32).astype(np.int64) << 8
+    return {"next_move": next_move, "row_base": row_base, "output": np.asarray(output, dtype=np.int64),
+            "weight_patterns": np.ascontiguousarray(weights).view(np.uint16),
+            "class_scores": np.asarray(class_scores, dtype=np.float32), "classes": np.asarray(classes),
+            "walk_bytes": np.array([_deepest_state(next_move, row_base)])}
+
+
+def _model_key() -> str:
+    """What the cached model arrays depend on: py3langid's version and its model file."""
+    import py3langid
+    from py3langid import langid
+
+    return f"py3langid {py3langid.__version__} {(langid.MODEL_DIR / langid.MODEL_FILE).stat().st_size}"
+
+
 class VectorisedIdentifier:
     """py3langid's ``LanguageIdentifier.classify`` (raw scores, all languages) over numpy arrays."""
 
-    def __init__(self, identifier: Any) -> None:
-        self.identifier = identifier
-        self.next_move = np.frombuffer(identifier.tk_nextmove, dtype=np.uint32)
-        self.row_base = np.asarray(identifier._rowbase, dtype=np.int64)
-        self.output = np.asarray(identifier.tk_output, dtype=np.int64)
-        self.walk_bytes = _deepest_state(self.next_move, self.row_base)
+    def __init__(self, model: dict[str, np.ndarray]) -> None:
+        self.next_move, self.row_base, self.output = model["next_move"], model["row_base"], model["output"]
+        self.walk_bytes = int(model["walk_bytes"][0])
         self.feature_slots = np.full(int(self.output.max()) + 1, -1, dtype=np.int64)  # scratch of the counting
-        self.weight_patterns = np.ascontiguousarray(identifier.nb_ptc).view(np.uint16)
+        self.weight_patterns, self.class_scores = model["weight_patterns"], model["class_scores"]
+        self.classes = model["classes"].tolist()
+        self.alias_pairs = _alias_pairs(self.classes)
         self.widened = np.arange(FLOAT16_PATTERNS, dtype=np.uint16).view(np.float16).astype(np.float32)
 
     def feature_counts(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
@@ -69,27 +90,38 @@ class VectorisedIdentifier:
         """The language py3langid's ``classify(text)`` names."""
         from newsfuse.extract.kernels import widened_rows
 
-        identifier = self.identifier
-        if identifier._norm_probs or identifier.min_confidence is not None:
-            return identifier.classify(text)[0]
-        features, counts = self.feature_counts(identifier._encode(text))
-        if not features.size:
-            return identifier.classify(text)[0]
+        from py3langid import langid
+
+        features, counts = self.feature_counts(langid.LanguageIdentifier._encode(text))
+        if not features.size:  # no n-gram at all: py3langid's own tie-break (rare; loads its model)
+            return langid.classify(text)[0]
         weights = np.empty((len(features), self.weight_patterns.shape[1]), dtype=np.float32)
         widened_rows(self.weight_patterns, features, self.widened, weights)
-        scores = np.log1p(counts) @ weights + identifier.nb_pc
-        for first, duplicate in identifier._alias_pairs:
+        scores = np.log1p(counts) @ weights + self.class_scores
+        for first, duplicate in self.alias_pairs:
             scores[first] = max(scores[first], scores[duplicate])
             scores[duplicate] = np.finfo(np.float32).min
-        return identifier.nb_classes[int(scores.argmax())]
+        return self.classes[int(scores.argmax())]
+
+
+def _alias_pairs(classes: list[str]) -> list[tuple[int, int]]:
+    """(first, repeat) column pairs of a label the model lists twice, as py3langid pairs them."""
+    first: dict[str, int] = {}
+    pairs = []
+    for index, label in enumerate(classes):
+        if label in first:
+            pairs.append((first[label], index))
+        else:
+            first[label] = index
+    return pairs
 
 
 @lru_cache(maxsize=1)
 def _classify():
-    """The vectorised classifier over py3langid's model, loaded once (about a second)."""
-    from py3langid import langid
+    """The vectorised classifier over py3langid's model, from the table cache."""
+    from newsfuse.extract.tablecache import cached_arrays
 
-    return VectorisedIdentifier(langid._get_identifier()).classify
+    return VectorisedIdentifier(cached_arrays("py3langid-model", _model_arrays, _model_key())).classify
 
 
 def _sample(paragraphs: list[str]) -> str:

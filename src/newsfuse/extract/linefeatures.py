@@ -133,9 +133,32 @@ def clean_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
     return list(filter(None, texts)), list(compress(range(1, len(texts) + 1), texts))
 
 
+def _unicode_arrays() -> dict[str, np.ndarray]:
+    """Every per-code-point table, built one Python step per code point (``_unicode_tables``
+    keeps them in the table cache)."""
+    from newsfuse.extract.kernels import LETTER_FLAG
+
+    classes = _class_bits()
+    return {"classes": classes, "folded": _folded(classes, LETTER_FLAG), "decimal": _decimal_bits(),
+            "lexicon_digits": _lexicon_digits()}
+
+
 @lru_cache(maxsize=1)
+def _unicode_tables() -> dict[str, np.ndarray]:
+    """``_unicode_arrays`` from the table cache (built by the first process only)."""
+    from newsfuse.extract.kernels import LETTER_FLAG
+    from newsfuse.extract.tablecache import cached_arrays
+
+    return cached_arrays("unicode-tables", _unicode_arrays, f"letter flag {LETTER_FLAG}")
+
+
 def class_table() -> np.ndarray:
     """One bit set of ``CLASSES`` per code point below ``TABLE_SIZE``."""
+    return _unicode_tables()["classes"]
+
+
+def _class_bits() -> np.ndarray:
+    """``class_table``, built."""
     table = np.zeros(TABLE_SIZE, dtype=np.int32)
     for code in range(TABLE_SIZE):
         char = chr(code)
@@ -216,9 +239,8 @@ def _lexicon_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, i
     linearly) of the words' values (0: empty), lengths and kinds; the longest exact length."""
     from newsfuse.extract.kernels import lexicon_slot
 
-    alphabet, base = sorted(set("".join(LEXICON))), LEXICON_BASE
-    digit_of = {char: i + 1 for i, char in enumerate(alphabet)}
-    digits = np.array([digit_of.get(chr(code).lower(), 0) for code in range(TABLE_SIZE)], dtype=np.uint8)
+    digit_of, base = _lexicon_digit_of(), LEXICON_BASE
+    digits = _unicode_tables()["lexicon_digits"]
     exact_chars = next(k for k in range(1, 64) if base ** (k + 1) >= 2 ** 64)
     n_slots = 1 << LEXICON_SLOT_BITS
     values, lengths, kinds = np.zeros(n_slots, dtype=np.uint64), np.zeros(n_slots, dtype=np.int64), np.zeros(
@@ -231,6 +253,17 @@ def _lexicon_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, i
                 slot = (slot + 1) % n_slots
             values[slot], lengths[slot], kinds[slot] = value, len(word), kind
     return digits, values, lengths, kinds, exact_chars
+
+
+def _lexicon_digit_of() -> dict[str, int]:
+    """The digit (1 to ``LEXICON_BASE - 1``) of each letter the lexicon's words use."""
+    return {char: i + 1 for i, char in enumerate(sorted(set("".join(LEXICON))))}
+
+
+def _lexicon_digits() -> np.ndarray:
+    """The lexicon digit of each code point below ``TABLE_SIZE`` once lower-cased (0: none)."""
+    digit_of = _lexicon_digit_of()
+    return np.array([digit_of.get(chr(code).lower(), 0) for code in range(TABLE_SIZE)], dtype=np.uint8)
 
 
 def _token_counts(kinds: np.ndarray, tokens_per_line: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -267,9 +300,13 @@ def _lexicon_counts(text: str, codes: np.ndarray, highest: int, starts: np.ndarr
     return kind_counts[STOP_KIND], kind_counts[BOILERPLATE_KIND]
 
 
-@lru_cache(maxsize=1)
 def _decimal_table() -> np.ndarray:
     """Whether each code point below ``TABLE_SIZE`` is a decimal digit (what ``\\d`` matches)."""
+    return _unicode_tables()["decimal"]
+
+
+def _decimal_bits() -> np.ndarray:
+    """``_decimal_table``, built."""
     return np.array([chr(code).isdecimal() for code in range(TABLE_SIZE)])
 
 
@@ -362,17 +399,18 @@ def code_points(text: str) -> np.ndarray:
     return codes if len(codes) == len(text) else np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
-@lru_cache(maxsize=1)
 def _folded_codes() -> np.ndarray:
     """For each code point below ``TABLE_SIZE``: 0 if it is no word character (``\\w``), else its
     lower case (itself where that is not one character) with ``kernels.LETTER_FLAG`` set for a letter."""
-    from newsfuse.extract.kernels import LETTER_FLAG
+    return _unicode_tables()["folded"]
 
-    table = class_table()
+
+def _folded(table: np.ndarray, letter_flag: int) -> np.ndarray:
+    """``_folded_codes``, built from ``class_table``."""
     folded = np.zeros(TABLE_SIZE, dtype=np.uint32)
     for code in np.flatnonzero(table & CLASS_BIT["word"]).tolist():
         lower = chr(code).lower()
-        letter = LETTER_FLAG if table[code] & CLASS_BIT["letter"] else 0
+        letter = letter_flag if table[code] & CLASS_BIT["letter"] else 0
         folded[code] = (ord(lower) if len(lower) == 1 else code) | letter
     return folded
 
