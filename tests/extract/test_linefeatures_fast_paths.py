@@ -385,3 +385,16 @@ def test_teasers_are_the_lines_that_start_a_longer_one() -> None:
         plain = {short for short in lines for long in lines
                  if len(short) >= TEASER_MIN_CHARS and long != short and long.startswith(short)}
         assert _teasers(lines) == plain, lines
+
+
+def test_length_rank_is_the_double_argsort_of_the_lengths() -> None:
+    """The rank column from one argsort and its inverse permutation equals ``argsort(argsort())``,
+    ties included."""
+    from newsfuse.extract.linefeatures import POSITION_COLUMNS, _position_features
+
+    rng = np.random.default_rng(31)
+    for n in [1, 2, 3, 8, 150, 600] * 5:
+        length = rng.integers(0, rng.choice([3, 40, 400]), n).astype(float)  # few values: many ties
+        out = np.empty((len(POSITION_COLUMNS), n))
+        _position_features(length, out)
+        assert np.array_equal(out[POSITION_COLUMNS.index("length_rank")], np.argsort(np.argsort(-length)) / n)

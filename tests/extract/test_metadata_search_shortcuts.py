@@ -84,11 +84,11 @@ def test_top_lines_alone_give_the_at_top_term(shared_dir: Path) -> None:
             assert index_of.at_top(index) == index_of.repeats(index)[2]
 
 
-def test_letter_count_counts_what_isalpha_counts() -> None:
-    from newsfuse.extract.titles import _letter_count
+def testletter_count_counts_what_isalpha_counts() -> None:
+    from newsfuse.extract.titles import letter_count
 
     texts = _random_texts(13, 300) + ["".join(map(chr, range(128))), "ASCII only, 123 _ letters!"]
-    assert [_letter_count(text) for text in texts] == [sum(map(str.isalpha, text)) for text in texts]
+    assert [letter_count(text) for text in texts] == [sum(map(str.isalpha, text)) for text in texts]
 
 
 def _random_texts(seed: int, count: int) -> list[str]:
@@ -266,3 +266,48 @@ def test_bio_search_finds_what_the_pattern_of_every_name_finds() -> None:
         paragraphs = [rng.choice(openings) for _ in range(rng.randint(0, 6))]
         names = rng.sample(["Jane Doe", "Bo Li", "Mary Major", "al Smith"], rng.randint(0, 2))
         assert author_bio_start(paragraphs, names) == plain(paragraphs, names), (paragraphs, names)
+
+
+def test_bounded_title_search_picks_the_exhaustive_best_on_random_pages() -> None:
+    """Random pages of headline-like, chrome, dated, bracketed, short and repeated lines: the
+    bounded search with its inlined candidate tests picks what scoring every candidate picks."""
+    rng = random.Random(47)
+    pieces = ["Rivers rise across the northern valley", "Rivers Rise Across The Valley", "Home", "menu",
+              "By Jane Doe", "May 2, 2024", "Published 2024-05-02 10:00", "(ATTN: editors) note here", "Share this",
+              "The council met on Tuesday to discuss the plan.", "Read more...", "A B", "x" * 310,
+              "Storm | Daily Times", "12 34 56 78", "", "  ", "Élan vital returns to İstanbul streets"]
+    for _ in range(600):
+        lines = [rng.choice(pieces) for _ in range(rng.randint(1, 30))]
+        for first_body in {0, len(lines) // 2, len(lines) - 1, len(lines)}:
+            assert find_title_line(LineIndex(lines), first_body) == _plain_title_line(lines, first_body), (lines, first_body)
+
+
+def test_keys_of_any_lines_match_normalise() -> None:
+    rng = random.Random(53)
+    pieces = ["Word", "ΣΟΦΟΣ", "İ", " ", "-", "…", "\t", "_", "日本", "\n"]
+    for _ in range(300):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 8))]
+        picked = sorted(rng.sample(range(len(lines)), rng.randint(0, len(lines))))
+        index_of = LineIndex(lines)
+        index_of.add_keys(picked)
+        assert [index_of.key(i) for i in range(len(lines))] == [normalise(line) for line in lines]
+
+
+def test_lines_found_by_their_places_are_those_found_by_counting_line_breaks() -> None:
+    """Where lower-casing keeps the page's length, the lines holding a word come from their
+    places in the page; the same lines as counting the line breaks before each place."""
+    rng = random.Random(59)
+    pieces = ["rivers rise ", "Rivers Rise", "rise", "ΣΟΦΟΣ ", "σοφος", "valley", "Valley ", "ß", "x", " ", "rise rise"]
+    checked = 0
+    for _ in range(1500):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 9))]
+        index_of = LineIndex(lines)
+        assert index_of._line_starts()  # no character here changes its length when lower-cased
+        for index, line in enumerate(lines):
+            words = normalise(line).split(" ")
+            if words != [""]:
+                longest = max(words, key=len)
+                assert index_of._lines_holding(words, index) == index_of._lines_holding_counted(words, longest)
+                checked += 1
+    assert checked > 3000
+    assert not LineIndex(["İstanbul rivers", "rivers"])._line_starts()  # "İ" lower-cases to two characters

@@ -26,7 +26,11 @@ def extract_document(document: RawDocument, config: ExtractConfig | None = None)
         article = extract_html(document, config)
     else:
         article = extract_text(document, config)
-    words = sum(len(paragraph.split()) for paragraph in article.body)
+    words = 0
+    for paragraph in article.body:  # counted only until there are enough
+        words += len(paragraph.split())
+        if words >= MIN_ARTICLE_WORDS:
+            break
     if words < MIN_ARTICLE_WORDS:
         raise NoArticleError(f"no article text found ({words} body words)")
     return article

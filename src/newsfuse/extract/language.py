@@ -13,7 +13,10 @@ cache (``tablecache.py``): only the first process unpacks py3langid's xz file.
 from __future__ import annotations
 
 from functools import lru_cache
+
 import numpy as np
+
+from newsfuse.extract.titles import letter_count
 
 SAMPLE_CHARS = 400  # the body's start is enough; identification time grows with the text
 MIN_LETTERS = 20
@@ -138,6 +141,6 @@ def _sample(paragraphs: list[str]) -> str:
 def identify_language(paragraphs: list[str], fallback: str = FALLBACK) -> str:
     """The ISO 639-1 code of ``paragraphs`` (the body, not the page chrome)."""
     sample = _sample(paragraphs)
-    if sum(map(str.isalpha, sample)) < MIN_LETTERS:
+    if letter_count(sample) < MIN_LETTERS:
         return fallback
     return _classify()(sample)

@@ -541,7 +541,10 @@ def _position_features(length: np.ndarray, out: np.ndarray) -> None:
     np.log1p(n - 1 - position, out=out[2])
     out[3] = np.log1p(n)
     np.divide(length, max(length.max(), 1), out=out[4])
-    np.divide(np.argsort(np.argsort(-length)), max(n, 1), out=out[5])
+    order = np.argsort(-length)
+    rank = np.empty(n, dtype=np.intp)
+    rank[order] = np.arange(n)  # argsort of the permutation ``order``: its inverse
+    np.divide(rank, max(n, 1), out=out[5])
 
 
 def base_features(lines: list[str], out: np.ndarray | None = None) -> tuple[np.ndarray, list[str]]:

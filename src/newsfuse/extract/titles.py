@@ -6,6 +6,9 @@ A dump's headline is usually a line above the body that the page repeats
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
 from operator import itemgetter
 
 from newsfuse.extract.bylines import parse_byline
@@ -104,14 +107,20 @@ def _candidate_words(line: str) -> list[str] | None:
     words = line.split()
     if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
         return None
+    return words if _passes_title_tests(line, words) else None
+
+
+def _passes_title_tests(line: str, words: list[str]) -> bool:
+    """The headline tests after the size tests: no chrome opening, no date line, no editor's
+    note, at least half letters."""
     if NOT_TITLE_START.match(line) or len(words) < MIN_WORDS_BESIDE_DATE and find_dates(line):
-        return None
+        return False
     if line[:1] in "([" and line[-1:] in ")]":
-        return None  # an editor's note such as "(ATTN: ...)", not a headline
-    return words if _letter_count(line) >= len(line) / 2 else None
+        return False  # an editor's note such as "(ATTN: ...)", not a headline
+    return letter_count(line) >= len(line) / 2
 
 
-def _letter_count(text: str) -> int:
+def letter_count(text: str) -> int:
     """How many characters of ``text`` are letters (``str.isalpha``); ASCII text by deleting the
     other bytes in one call."""
     if text.isascii():
@@ -134,6 +143,7 @@ class LineIndex:
         self._keys: dict[int, str] = {}
         self._byline_or_date: dict[int, bool] = {}
         self._top: str | None = None
+        self._starts: list[int] | None = None
 
     def _lowered_page(self) -> str:
         """The lower-cased page, its lines joined by line breaks (made when first asked). A line
@@ -153,11 +163,11 @@ class LineIndex:
             self._keys[index] = normalise(self.lines[index])
         return self._keys[index]
 
-    def add_keys(self, indexes: range) -> None:
-        """``key`` of each of a run of lines, from one pass over their joined text: ``normalise``
+    def add_keys(self, indexes: Sequence[int]) -> None:
+        """``key`` of each of some lines, from one pass over their joined text: ``normalise``
         of a line is its part of the lower-cased text, runs of non-word characters within a line
         made single spaces, stripped."""
-        lowered = "\n".join(self.lines[indexes.start:indexes.stop]).lower()
+        lowered = "\n".join(map(self.lines.__getitem__, indexes)).lower()
         parts = NON_WORD_IN_LINE.sub(" ", lowered).split("\n")
         if len(parts) != len(indexes):  # a line held a line break
             return
@@ -170,14 +180,38 @@ class LineIndex:
             self._top = "\n".join(self.key(top) for top in range(min(TOP_LINES, len(self.lines))))
         return self._top
 
+    def _line_starts(self) -> list[int]:
+        """Where each line starts in the lowered page, and where one more would (made when first
+        asked); empty where lower-casing changed the page's length (``İ``), so that places in it
+        are not its lines' own."""
+        if self._starts is None:
+            starts = [0, *accumulate(len(line) + 1 for line in self.lines)]
+            self._starts = starts if starts[-1] == len(self._lowered_page()) + 1 else []
+        return self._starts
+
     def _lines_holding(self, words: list[str], index: int) -> set[int]:
         """Lines whose lower-cased text holds all ``words``, which line ``index`` holds: the lines
-        where the page holds the longest word (counting the line breaks before each place),
-        then only those lines lower-cased."""
+        where the page holds the longest word (a word holds no line break, so a line found is
+        searched no further), then only their lower-cased text searched for the other words."""
         lowered = self._lowered_page()
         longest = max(words, key=len)
         if lowered.count(longest) == 1:
             return {index}
+        starts = self._line_starts()
+        if not starts:
+            return self._lines_holding_counted(words, longest)
+        found: set[int] = set()
+        position = lowered.find(longest)
+        while position >= 0:
+            line = bisect_right(starts, position) - 1
+            found.add(line)
+            position = lowered.find(longest, starts[line + 1])
+        return {line for line in found if all(map(lowered[starts[line]:starts[line + 1] - 1].__contains__, words))}
+
+    def _lines_holding_counted(self, words: list[str], longest: str) -> set[int]:
+        """``_lines_holding`` where the lowered page's places are not its lines' own: the line
+        breaks before each place of the longest word counted, each line found lower-cased."""
+        lowered = self._lowered_page()
         found: set[int] = set()
         line = counted_to = 0
         position = lowered.find(longest)
@@ -231,16 +265,22 @@ def _shape_terms(line: str, distance: int, words: list[str] | None = None) -> tu
     """The title score's terms from the line itself (``words``: its words, split here if not
     given) and its ``distance`` above the body, in the order they are added after the repeat terms."""
     words = line.split() if words is None else words
-    capitalised = sum(map(str.isupper, map(itemgetter(0), words))) / len(words)
+    count = len(words)
+    capitalised = sum(map(str.isupper, map(itemgetter(0), words))) / count
     return (WEIGHT_NEAR_BODY * (distance <= NEAR_BODY_LINES), 1.0 / distance,
-            WEIGHT_FOUR_WORDS * (len(words) >= 4), WEIGHT_SIX_WORDS * (len(words) >= 6),
-            WEIGHT_SENTENCE_END * (line.endswith(".") and not line.endswith("..")),
+            WEIGHT_FOUR_WORDS * (count >= 4), WEIGHT_SIX_WORDS * (count >= 6),
+            WEIGHT_SENTENCE_END * (line[-1:] == "." and line[-2:] != ".."),
             WEIGHT_CAPITALISED * (capitalised >= CAPITALISED_SHARE))
 
 
 def _repeat_terms(repeats: int, identical: bool, at_top: bool) -> float:
     """The title score's first terms, from how the line recurs in the page."""
     return WEIGHT_REPEAT * min(repeats, MAX_COUNTED_REPEATS) + WEIGHT_IDENTICAL * identical + WEIGHT_AT_TOP * at_top
+
+
+# ``_repeat_terms`` with the most repeats counted and no identical line, without and with the
+# top-of-page term: where the title search's bounds start.
+PARTIAL_STARTS = (_repeat_terms(MAX_COUNTED_REPEATS, False, False), _repeat_terms(MAX_COUNTED_REPEATS, False, True))
 
 
 def _add_terms(score: float, terms: tuple[float, ...]) -> float:
@@ -278,14 +318,15 @@ def _bounded_candidates(index_of: LineIndex, first_body: int) -> list[tuple[floa
     candidates = []
     for index in range(max(0, first_body - LOOKBACK_LINES), min(first_body, len(lines))):
         line = lines[index].strip()
-        words = _candidate_words(line)
-        if words is not None:
+        words = line.split()  # ``_candidate_words`` inlined: it runs for every line of the window
+        if MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS and len(line) <= MAX_TITLE_CHARS and _passes_title_tests(
+                line, words):
             candidates.append((index, _shape_terms(line, first_body - index, words)))
-    if candidates:
-        index_of.add_keys(range(candidates[0][0], candidates[-1][0] + 1))
+    index_of.add_keys([index for index, _ in candidates])
+    at_top, starts = index_of.at_top, PARTIAL_STARTS
     bounded = []
     for index, shape in candidates:
-        partial = _add_terms(_repeat_terms(MAX_COUNTED_REPEATS, False, index_of.at_top(index)), shape)
+        partial = _add_terms(starts[at_top(index)], shape)
         bounded.append((-(partial + WEIGHT_BEFORE_BYLINE), index, partial, shape))
     bounded.sort()
     return bounded
