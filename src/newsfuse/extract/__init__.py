@@ -8,6 +8,8 @@ language from ``language.py``.
 """
 from __future__ import annotations
 
+import re
+
 from newsfuse.config import ExtractConfig
 from newsfuse.extract.errors import NoArticleError
 from newsfuse.extract.html import extract_html
@@ -17,6 +19,8 @@ from newsfuse.model import Article, RawDocument
 __all__ = ["extract_document", "NoArticleError"]
 
 MIN_ARTICLE_WORDS = 10  # fewer body words than this is a menu or a stub, not an article
+# Chinese and Japanese run their words together without spaces: each ideograph or kana counts as one.
+UNSPACED_SCRIPT_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def extract_document(document: RawDocument, config: ExtractConfig | None = None) -> Article:
@@ -28,7 +32,7 @@ def extract_document(document: RawDocument, config: ExtractConfig | None = None)
         article = extract_text(document, config)
     words = 0
     for paragraph in article.body:  # counted only until there are enough
-        words += len(paragraph.split())
+        words += len(paragraph.split()) + len(UNSPACED_SCRIPT_CHAR.findall(paragraph))
         if words >= MIN_ARTICLE_WORDS:
             break
     if words < MIN_ARTICLE_WORDS:
