@@ -13,6 +13,7 @@ import re
 from newsfuse.config import ExtractConfig
 from newsfuse.extract.errors import NoArticleError
 from newsfuse.extract.html import extract_html
+from newsfuse.extract.linefeatures import CJK_RANGES
 from newsfuse.extract.textdump import extract_text
 from newsfuse.model import Article, RawDocument
 
@@ -20,7 +21,7 @@ __all__ = ["extract_document", "NoArticleError"]
 
 MIN_ARTICLE_WORDS = 10  # fewer body words than this is a menu or a stub, not an article
 # Chinese and Japanese run their words together without spaces: each ideograph or kana counts as one.
-UNSPACED_SCRIPT_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+UNSPACED_SCRIPT_CHAR = re.compile("[" + "".join(f"{chr(low)}-{chr(high - 1)}" for low, high in CJK_RANGES) + "]")
 
 
 def extract_document(document: RawDocument, config: ExtractConfig | None = None) -> Article:

@@ -70,6 +70,9 @@ class VectorisedIdentifier:
     """py3langid's ``LanguageIdentifier.classify`` (raw scores, all languages) over numpy arrays."""
 
     def __init__(self, model: dict[str, np.ndarray]) -> None:
+        from py3langid import langid
+
+        self.encode = langid.LanguageIdentifier._encode  # py3langid's text to bytes (needs no model)
         self.next_move, self.row_base, self.output = model["next_move"], model["row_base"], model["output"]
         self.walk_bytes = int(model["walk_bytes"][0])
         self.feature_slots = np.full(int(self.output.max()) + 1, -1, dtype=np.int64)  # scratch of the counting
@@ -93,10 +96,10 @@ class VectorisedIdentifier:
         """The language py3langid's ``classify(text)`` names."""
         from newsfuse.extract.kernels import widened_rows
 
-        from py3langid import langid
-
-        features, counts = self.feature_counts(langid.LanguageIdentifier._encode(text))
+        features, counts = self.feature_counts(self.encode(text))
         if not features.size:  # no n-gram at all: py3langid's own tie-break (rare; loads its model)
+            from py3langid import langid
+
             return langid.classify(text)[0]
         weights = np.empty((len(features), self.weight_patterns.shape[1]), dtype=np.float32)
         widened_rows(self.weight_patterns, features, self.widened, weights)

@@ -82,6 +82,7 @@ CLASSES = ("letter", "upper", "digit", "space", "punct", "latin", "cjk", "hangul
 SYMBOL_CHARS = "©®→»›|▲▼►◄★☆♬"  # marks of menus, breadcrumbs, captions and ratings
 CLASS_BIT = {name: 1 << i for i, name in enumerate(CLASSES)}
 TABLE_SIZE = 0x10000
+CJK_RANGES = ((0x3040, 0xA000), (0xF900, 0xFB00))  # kana and ideographs: words written without spaces
 SENTENCE_END_CHARS = ".!?。！？…"
 CLOSING_CHARS = "\"'”’»)」』】"
 WINDOWS = (3, 7, 15, 31)
@@ -173,7 +174,7 @@ def _class_bits() -> np.ndarray:
                 bits |= CLASS_BIT["latin"]
             elif 0x400 <= code < 0x530:
                 bits |= CLASS_BIT["cyrillic"]
-            elif 0x3040 <= code < 0xA000 or 0xF900 <= code < 0xFB00:
+            elif any(low <= code < high for low, high in CJK_RANGES):
                 bits |= CLASS_BIT["cjk"]
             elif 0xAC00 <= code < 0xD7B0 or 0x1100 <= code < 0x1200 or 0x3130 <= code < 0x3190:
                 bits |= CLASS_BIT["hangul"]
