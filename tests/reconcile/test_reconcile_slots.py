@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.reconcile import reconcile_story
+from newsfuse.reconcile import reconcile_story, slot_label
 
 CONFIG = ReconcileConfig()
 
@@ -30,6 +30,16 @@ def test_lower_and_upper_bound_on_one_count_is_a_bound_conflict(builder):
     upper = next(s for v, s in sides.items() if v.startswith("upper bound"))
     assert lower.articles == ["a1", "a2", "b1"] and lower.independent_support == 2  # a1 and a2 are one source
     assert upper.articles == ["c1"]
+    fact = next(f for f in story.facts if f.explanation.startswith("conflict"))
+    assert bound[0].about.startswith("crate count: \u2026") and bound[0].about.endswith(f"(fact {fact.id})")
+
+
+def test_slot_labels_read_as_words():
+    assert slot_label("quantity", "count:crate") == "crate count"
+    assert slot_label("quantity", "currency:EUR") == "amount in EUR"
+    assert slot_label("quantity", "percent") == "percentage"
+    assert slot_label("quantity", "length") == "length"
+    assert slot_label("place", "place:pelmora") == "place"
 
 
 def test_exact_and_lower_bound_are_compatible(builder):

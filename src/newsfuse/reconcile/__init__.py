@@ -75,10 +75,20 @@ def _kind_rank(kind: str) -> int:
     return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
 
 
+def slot_label(kind: str, key: str | None) -> str:
+    """A reader's name for what a fact is about: "passenger count", "amount in USD", "length", "place"."""
+    if kind != "quantity" or not key:
+        return kind
+    family, _, detail = key.partition(":")
+    if family == "count" and detail:
+        return f"{detail} count"
+    if family == "currency" and detail:
+        return f"amount in {detail}"
+    return "percentage" if key == "percent" else key
+
+
 def _about(slot: Slot) -> str:
-    key = slot.items[0].key
-    label = key if slot.kind == "quantity" and key else slot.kind
-    return f"{label}: \u2026{slot.about}\u2026"
+    return f"{slot_label(slot.kind, slot.items[0].key)}: \u2026{slot.about}\u2026"
 
 
 def _explain(decision: Decision) -> str:
@@ -102,7 +112,7 @@ def _fact_conflict(story: Story, text: StoryText, slot: Slot, decision: Decision
     sides = [ConflictSide(label, sorted({i.article for i in side_items}),
                           text.support({i.article for i in side_items})) for label, side_items in decision.sides]
     conflict = Conflict(f"C{len(story.conflicts) + 1}", decision.conflict_type or "other",
-                        f"{fact_id} {_about(slot)}", sides, decision.explanation)
+                        f"{_about(slot)} (fact {fact_id})", sides, decision.explanation)
     story.conflicts.append(conflict)
     return conflict
 
