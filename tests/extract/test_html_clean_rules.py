@@ -22,6 +22,30 @@ def test_inserted_chrome_lines_are_dropped(chrome):
     assert clean_paragraphs([BODY[0], chrome, *BODY[1:]]) == BODY
 
 
+@pytest.mark.parametrize("prompt", [
+    "Love local news? The Harbour Herald's morning newsletter brings the day's stories straight to your inbox. Sign up now.",
+    "Get the best of the Valley Courier delivered to your inbox every week.",
+    "If you value this reporting, consider supporting our journalism by subscribing today.",
+    "This article is exclusive to Courier Plus subscribers",
+    "Already have an account? Log in",
+    "Listen to this article",
+    "Download the Courier app for breaking news alerts.",
+    "Check your email to complete signup",
+])
+def test_newsletter_subscription_and_app_prompts_are_dropped(prompt):
+    assert clean_paragraphs([BODY[0], prompt, *BODY[1:]]) == BODY
+
+
+@pytest.mark.parametrize("prose", [
+    "The council's newsletter, which has 2,400 subscribers, first reported the levy in March.",
+    "Residents who already have an account with the water board can pay the levy online, officials said.",
+    "Several councillors said they read newsletters they subscribe to before every vote.",
+    "The mayor urged residents to download the new parking app before the roadworks begin next month.",
+])
+def test_prose_about_newsletters_accounts_and_apps_is_kept(prose):
+    assert clean_paragraphs([BODY[0], prose, *BODY[1:]]) == [BODY[0], prose, *BODY[1:]]
+
+
 @pytest.mark.parametrize("prose", [
     "Image quality of the new traffic cameras was poor, officials said: they will be replaced.",
     "Watch the full debate later.",

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", "’", "'", ")", "…", "»")
-MAX_INSERTED_WORDS = 20  # inserted links, credits and promotions are short
+MAX_INSERTED_WORDS = 20  # inserted links and credits are short
+MAX_PROMOTION_WORDS = 60  # a newsletter, subscription or app prompt takes a sentence or two
 MAX_TRAILING_WORDS = 30
 MAX_BIO_WORDS = 120
 MAX_COMMENT_PROMPT_WORDS = 15
@@ -21,6 +22,21 @@ INSERTED_LINK = re.compile(
     r"^\W*(?:related(?: articles?| stories| posts?| content| coverage)?|read more|read also|also read|"
     r"see also|more from|recommended(?: for you)?|you (?:may|might) also like|sponsored|advertisement|"
     r"click here|subscribe|sign up|follow us|share (?:this|on))\b", re.I)
+# The publisher asking the reader to subscribe, sign up, log in, donate or get its app; matched anywhere
+# in a short paragraph. A general list of prompts, with no site's or product's name.
+PROMOTION = re.compile(
+    r"\b(?:sign up (?:for|to) (?:our|the|a)\b[^.]{0,60}\bnewsletters?|newsletters?\b[^.?!]{0,80}"
+    r"(?:\b(?:in|to) your inbox|\bsign up\b)|delivered (?:straight |directly |right )?to your inbox"
+    r"|subscribe (?:now|today|here)|by subscribing|consider (?:subscribing|supporting)"
+    r"|support (?:our|independent|quality) (?:journalism|mission|reporting|work)"
+    r"|already (?:a subscriber|have an account)\s*\?|(?:log|sign) in to (?:continue|read)"
+    r"|unlock (?:this|the full) (?:article|story)|exclusive(?:ly)? (?:to|for) [^.]{0,30}subscribers"
+    r"|listen to this (?:article|story)|(?:^|(?<=[.!?] ))(?:download|get) (?:the|our) [^.]{0,40}\bapp\b"
+    r"|check your (?:email|inbox) to (?:confirm|complete)"
+    r"|newsletter abonnieren|jetzt abonnieren|abonnez-vous|inscrivez-vous à (?:notre|la) newsletter"
+    r"|suscr[íi]bete|iscriviti alla newsletter|assine (?:a|nossa) newsletter|подпишитесь)",
+    re.IGNORECASE,
+)
 TRAILING_CHROME = re.compile(r"(?:©|copyright|all rights reserved|^tags?:|^filed under|^topics?:)", re.I)
 # Lines that open like this are inserted links, credits or page furniture, in any article.
 CHROME_OPENING = re.compile(
@@ -86,9 +102,11 @@ def word_count(text: str) -> int:
 
 def is_inserted_chrome(paragraph: str) -> bool:
     """A related link, promotion or photo credit inside the text."""
-    if word_count(paragraph) > MAX_INSERTED_WORDS:
+    words = word_count(paragraph)
+    if words > MAX_PROMOTION_WORDS:
         return False
-    return bool(INSERTED_LINK.match(paragraph) or CREDIT_LINE.match(paragraph))
+    return bool((words <= MAX_INSERTED_WORDS and (INSERTED_LINK.match(paragraph) or CREDIT_LINE.match(paragraph)))
+                or PROMOTION.search(paragraph))
 
 
 def is_trailing_chrome(paragraph: str) -> bool:
