@@ -83,6 +83,23 @@ AUTHOR_BIO = re.compile(
     r"(?:writer|editor|reporter|journalist|correspondent|author|contributor|columnist|curator|producer"
     r"|freelancer|director)\b"
 )
+# Lines after which an article has ended: "About the author", "End of article", "Share this:",
+# "View all posts by ...", in a few languages; matched against the whole (short) line.
+CLOSING_HEADING = re.compile(
+    r"\W*(?:about (?:the )?(?:authors?|writers?|reporters?)|end of (?:the )?(?:article|story)"
+    r"|share (?:this|the) (?:article|story|post)|share this|(?:view|see|read) (?:all|more) (?:articles|posts|stories)"
+    r" (?:by|from) .{0,40}|more (?:articles|stories|posts) (?:by|from) (?:this |the )?(?:author|writer)"
+    r"|author(?:'s)? (?:bio|profile)|über (?:den|die) autor(?:in)?|à propos de l'auteur|sobre (?:el|la|o|a) autora?)"
+    r"\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+CLOSING_HEADING_MAX_CHARS = 80
+# "Jane Doe is a freelance writer ...": a bio that opens with a full name (two or three capitalised words).
+PERSON_BIO = re.compile(
+    r"^[A-Z][\w'’-]+\s(?:[A-Z]\.\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,?\s(?:is|was|has been)\s(?:a|an|the)\s"
+    r"(?:[\w-]+\s){0,6}(?:writer|editor|reporter|journalist|correspondent|author|contributor|columnist|producer"
+    r"|freelancer|analyst)\b"
+)
 # What follows the author's name at the start of a bio ("Jane Doe, MD, is a ...", "Jane has covered").
 BIO_VERB = r"(?:,[^.]{0,80}?,)?\s+(?:is|was|has|had|holds|joined|covers|writes|leads|lives|serves|works|worked)\b"
 BIO_REACH = 3  # a bio sits among the last paragraphs
@@ -119,6 +136,14 @@ def is_promotion(paragraph: str) -> bool:
         if cue in lowered:
             return PROMOTION.search(paragraph) is not None
     return False
+
+
+def is_closing_marker(paragraph: str) -> bool:
+    """A line that closes an article: a closing heading, an author's bio or the publisher's prompt."""
+    words = word_count(paragraph)
+    return ((len(paragraph) <= CLOSING_HEADING_MAX_CHARS and CLOSING_HEADING.fullmatch(paragraph) is not None)
+            or (words <= MAX_BIO_WORDS and PERSON_BIO.match(paragraph) is not None)
+            or (words <= MAX_PROMOTION_WORDS and is_promotion(paragraph)))
 
 
 def is_trailing_chrome(paragraph: str) -> bool:

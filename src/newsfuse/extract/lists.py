@@ -4,7 +4,8 @@ Shared by the text-dump and HTML paths. ``lines`` are the page's cleaned lines (
 extractor's paragraphs) and ``kept`` the indexes taken for the body so far, in order; each
 rule returns ``kept`` less what it finds: lists announced by a heading ("More like this",
 "Lesen Sie auch") that no long prose follows, a comment section's heading when more of the
-prose is above it than below, lists whose items each carry a date at a steady pace, and the
+prose is above it than below, what follows a closing line (an author's bio, "About the author",
+a newsletter prompt) with nearly all the prose above it, lists whose items each carry a date at a steady pace, and the
 short non-prose lines left at the body's edges.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 import statistics
 
-from newsfuse.extract.chrome import COMMENTS_HEADING, LIST_HEADING, SENTENCE_END, word_count
+from newsfuse.extract.chrome import COMMENTS_HEADING, LIST_HEADING, SENTENCE_END, is_closing_marker, word_count
 from newsfuse.extract.dates import find_dates
 from newsfuse.extract.linefeatures import TIMESTAMP
 
@@ -33,6 +34,7 @@ DATE_LINE_MAX_WORDS = 3  # words left once the date is taken out ("Updated", "Pu
 DATED_LIST_MIN_ITEMS = 3
 DATED_LIST_MAX_PERIOD = 6
 DATED_LIST_MIN_PROSE = 3
+CLOSING_SHARE = 0.9  # a closing marker ends the text once this share of its prose words is above it
 
 
 def is_prose(line: str) -> bool:
@@ -79,6 +81,18 @@ def end_at_list_heading(lines: list[str], kept: list[int]) -> list[int]:
                 return [i for i in kept if i < index]
         elif _opens_comments(lines, kept, index):
             return [i for i in kept if i < index]
+    return kept
+
+
+def end_at_closing_marker(lines: list[str], kept: list[int]) -> list[int]:
+    """``kept`` up to the first line that closes an article ("About the author", an author's bio,
+    a newsletter prompt: ``chrome.is_closing_marker``) once nearly all of its prose is above it."""
+    words = [word_count(lines[i]) if is_prose(lines[i]) else 0 for i in kept]
+    total, above = sum(words), 0
+    for position, index in enumerate(kept):
+        if position and total and above >= CLOSING_SHARE * total and is_closing_marker(lines[index]):
+            return kept[:position]
+        above += words[position]
     return kept
 
 
