@@ -71,8 +71,8 @@ def _drop_deck(paragraphs: list[str]) -> list[str]:
 
 
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Body paragraphs without lead chrome, a deck, inserted chrome lines, lists of other articles
-    and a comment section after the body (``lists.py``), and trailing chrome."""
+    """Body paragraphs without lead chrome, a deck, inserted chrome lines, lists of other articles,
+    a comment section and what follows a closing line after the body (``lists.py``), and trailing chrome."""
     paragraphs = _drop_deck(_drop_lead(paragraphs))
     ended = drop_dated_lists(paragraphs, end_at_closing_marker(
         paragraphs, end_at_list_heading(paragraphs, list(range(len(paragraphs))))))

@@ -5,8 +5,8 @@ extractor's paragraphs) and ``kept`` the indexes taken for the body so far, in o
 rule returns ``kept`` less what it finds: lists announced by a heading ("More like this",
 "Lesen Sie auch") that no long prose follows, a comment section's heading when more of the
 prose is above it than below, what follows a closing line (an author's bio, "About the author",
-a newsletter prompt) with nearly all the prose above it, lists whose items each carry a date at a steady pace, and the
-short non-prose lines left at the body's edges.
+a newsletter prompt) with nearly all the prose above it, lists whose items each carry a date
+at a steady pace, and the short non-prose lines left at the body's edges.
 """
 from __future__ import annotations
 

@@ -84,7 +84,8 @@ def _drop_lone_headline(lines: list[str], kept: list[int]) -> list[int]:
 
 def drop_chrome(lines: list[str], kept: list[int]) -> list[int]:
     """``kept`` without chrome openings, bylines, breadcrumbs, headline lists glued to timestamps,
-    cut-off teasers, lists announced by a heading or stamped with dates after the body, non-prose
+    cut-off teasers, lists announced by a heading or stamped with dates after the body, what follows
+    a closing line (an author's bio, "About the author", a newsletter prompt), non-prose
     lines at the body's edges, a lone inserted headline inside the body, and the chrome lines
     ``chrome.py`` knows (credits, prompts, contributor lines, bios) inside and at the end."""
     teasers = teaser_lines(lines)
