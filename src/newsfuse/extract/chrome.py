@@ -94,6 +94,13 @@ CLOSING_HEADING = re.compile(
     re.IGNORECASE,
 )
 CLOSING_HEADING_MAX_CHARS = 80
+# A copyright line, a request to contact the writer, or who wrote and produced the story: credits that close it.
+CLOSING_CREDIT = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*\d{4}|all rights reserved"
+    r"|^(?:contact|reach|email) (?:the )?(?:staff )?(?:writer|reporter|author|editor)\b"
+    r"|^this (?:story|article|report)\b.{0,120}\b(?:was|is) (?:written|reported|produced) by\b",
+    re.IGNORECASE,
+)
 # "Jane Doe is a freelance writer ...": a bio that opens with a full name (two or three capitalised words).
 PERSON_BIO = re.compile(
     r"^[A-Z][\w'’-]+\s(?:[A-Z]\.\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,?\s(?:is|was|has been)\s(?:a|an|the)\s"
@@ -139,11 +146,13 @@ def is_promotion(paragraph: str) -> bool:
 
 
 def is_closing_marker(paragraph: str) -> bool:
-    """A line that closes an article: a closing heading, an author's bio or the publisher's prompt."""
+    """A line that closes an article: a closing heading, an author's bio, a closing credit or the
+    publisher's prompt."""
     words = word_count(paragraph)
     return ((len(paragraph) <= CLOSING_HEADING_MAX_CHARS and CLOSING_HEADING.fullmatch(paragraph) is not None)
             or (words <= MAX_BIO_WORDS and PERSON_BIO.match(paragraph) is not None)
-            or (words <= MAX_PROMOTION_WORDS and is_promotion(paragraph)))
+            or (words <= MAX_PROMOTION_WORDS and (CLOSING_CREDIT.search(paragraph) is not None
+                                                  or is_promotion(paragraph))))
 
 
 def is_trailing_chrome(paragraph: str) -> bool:
