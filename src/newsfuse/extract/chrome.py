@@ -77,11 +77,11 @@ CONTRIBUTOR_LINE = re.compile(
     r"|^\(?sources?\s*:",
     re.IGNORECASE,
 )
+# What a bio says its subject is ("... is a freelance writer").
+BIO_ROLES = "writer|editor|reporter|journalist|correspondent|author|contributor|columnist|producer|freelancer"
 # "Jane Doe is a freelance writer ...": the author's bio closing a page.
 AUTHOR_BIO = re.compile(
-    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,6}"
-    r"(?:writer|editor|reporter|journalist|correspondent|author|contributor|columnist|curator|producer"
-    r"|freelancer|director)\b"
+    rf"^(?:[A-Z][\w.'’-]+\s){{1,3}}(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){{0,6}}(?:{BIO_ROLES}|curator|director)\b"
 )
 # Lines after which an article has ended: "About the author", "End of article", "Share this:",
 # "View all posts by ...", in a few languages; matched against the whole (short) line.
@@ -104,8 +104,7 @@ CLOSING_CREDIT = re.compile(
 # "Jane Doe is a freelance writer ...": a bio that opens with a full name (two or three capitalised words).
 PERSON_BIO = re.compile(
     r"^[A-Z][\w'’-]+\s(?:[A-Z]\.\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,?\s(?:is|was|has been)\s(?:a|an|the)\s"
-    r"(?:[\w-]+\s){0,6}(?:writer|editor|reporter|journalist|correspondent|author|contributor|columnist|producer"
-    r"|freelancer|analyst)\b"
+    rf"(?:[\w-]+\s){{0,6}}(?:{BIO_ROLES}|analyst)\b"
 )
 # What follows the author's name at the start of a bio ("Jane Doe, MD, is a ...", "Jane has covered").
 BIO_VERB = r"(?:,[^.]{0,80}?,)?\s+(?:is|was|has|had|holds|joined|covers|writes|leads|lives|serves|works|worked)\b"
