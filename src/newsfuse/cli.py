@@ -35,6 +35,11 @@ def progress_bar(description: str):
         yield lambda _source: bar.advance(task)
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``number`` and ``noun`` in the number's form: "1 story", "2 stories"."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def command_run(args: argparse.Namespace) -> int:
     with progress_bar("reading and extracting") as progress:
         result = run(args.inputs, Path(args.out), db=args.db, config=Config(), progress=progress)
@@ -43,7 +48,8 @@ def command_run(args: argparse.Namespace) -> int:
     if not result.articles:
         print("newsfuse: no input could be processed", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED
-    print(f"{len(result.articles)} articles, {len(result.stories)} stories -> {args.out}", file=sys.stderr)
+    print(f"{counted(len(result.articles), 'article')}, {counted(len(result.stories), 'story', 'stories')} -> {args.out}",
+          file=sys.stderr)
     return EXIT_OK
 
 

@@ -66,9 +66,10 @@ def test_nothing_processed_exits_2(tmp_path, capsys):
     assert not (tmp_path / "out" / "stories.json").exists()
 
 
-def test_run_on_the_founding_pages(seeds_dir, seeds_gold, tmp_path):
+def test_run_on_the_founding_pages(seeds_dir, seeds_gold, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["run", str(seeds_dir), "--out", str(out)]) == 0
+    assert capsys.readouterr().err.strip().endswith(f"5 articles, 1 story -> {out}")
     assert {p.name for p in out.iterdir()} >= {"articles.jsonl", "stories.json", "report.html"}
     articles = [json.loads(line) for line in (out / "articles.jsonl").read_text().splitlines()]
     ids = sorted(a["id"] for a in articles)
