@@ -73,7 +73,8 @@ def _finish_from_lines(article: Article, lines: list[str], site: str | None) -> 
         start = title_index + 1 if title_index is not None else max(0, first_body - BYLINE_ABOVE_BODY)
         article.byline = _byline_from_lines(lines, start, first_body, set(article.body_lines))
     if not article.published:
-        article.published = find_published(lines, first_body, last_body, title_index)
+        article.published = find_published(lines, first_body, last_body, title_index,
+                                           {number - 1 for number in article.body_lines})
 
 
 def _is_headline_copy(paragraph: str, title: str) -> bool:
