@@ -3,10 +3,10 @@
 Good evidence: a date next to the byline, "Published on <date>", a date line
 just above the body or just below the headline (also a line among the kept span's
 first lines that the classifier did not keep: the span often opens with the
-headline, the date line below it), a lone date line closing the body. Refused: a site's "today" header at the very
-top of the page, timestamps glued to related headlines, dates inside the body
-text, copyright years. When the evidence is weak the
-answer is None: a missing date is better than a chrome date.
+headline, the date line below it), a lone date line closing the body. Refused:
+a site's "today" header at the very top of the page, timestamps glued to related
+headlines, dates inside the body text, copyright years. When the evidence is
+weak the answer is None: a missing date is better than a chrome date.
 """
 from __future__ import annotations
 
@@ -54,12 +54,12 @@ def _near_byline(lines: list[str], index: int) -> bool:
     return any(parse_byline(lines[j]) for j in range(max(0, index - 2), min(len(lines), index + 3)))
 
 
-def _in_body_text(index: int, first_body: int, last_body: int, kept: set[int] | None) -> bool:
+def _in_body_text(index: int, first_body: int, last_body: int, kept: set[int]) -> bool:
     """Whether line ``index`` reads as body text: inside the kept span, unless it is one of the
     span's opening lines that the classifier did not keep (``kept``: 0-based kept lines)."""
     if not first_body <= index <= last_body:
         return False
-    return kept is None or index in kept or index - first_body >= SPAN_OPENING_LINES
+    return index in kept or index - first_body >= SPAN_OPENING_LINES
 
 
 def _closing_date_line(lines: list[str], index: int, beside: int) -> bool:
@@ -73,7 +73,7 @@ def _closing_date_line(lines: list[str], index: int, beside: int) -> bool:
 
 
 def _score(lines: list[str], dated: DatedLine, first_body: int, last_body: int,
-           title_index: int | None, distinct_above: int, kept: set[int] | None) -> float:
+           title_index: int | None, distinct_above: int, kept: set[int]) -> float:
     index, found = dated.index, dated.found
     line = lines[index]
     before = line[:found.start]
@@ -118,13 +118,12 @@ def _lines_with_year(lines: list[str], zone: list[int]) -> list[int]:
 
 
 def find_published(lines: list[str], first_body: int, last_body: int, title_index: int | None,
-                   kept: set[int] | None = None) -> str | None:
-    """``YYYY-MM-DD`` of the article's own date in ``lines`` (0-based body span; ``kept``: the
-    0-based kept lines, where known), or None."""
+                   kept: set[int]) -> str | None:
+    """``YYYY-MM-DD`` of the article's own date in ``lines`` (0-based body span and ``kept``
+    lines), or None."""
     zone = list(range(0, min(len(lines), first_body + BODY_LOOKAHEAD)))
-    if kept is not None:
-        zone += (index for index in range(first_body + BODY_LOOKAHEAD, min(last_body, first_body + SPAN_OPENING_LINES))
-                 if index not in kept)
+    zone += (index for index in range(first_body + BODY_LOOKAHEAD, min(last_body, first_body + SPAN_OPENING_LINES))
+             if index not in kept)
     zone += range(last_body + 1, min(len(lines), last_body + 1 + AFTER_BODY_LINES))
     dated = [DatedLine(i, found) for i in _lines_with_year(lines, zone) if not COPYRIGHT_CUE.search(lines[i])
              for found in find_dates(lines[i])]
