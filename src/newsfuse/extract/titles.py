@@ -12,6 +12,7 @@ from itertools import accumulate
 from operator import itemgetter
 
 from newsfuse.extract.bylines import parse_byline
+from newsfuse.extract.chrome import CREDIT_LINE
 from newsfuse.extract.dates import find_dates
 
 BREADCRUMB = re.compile(r"\s+(?:>|»|›|→|/|::)\s+")
@@ -38,10 +39,10 @@ WEIGHT_SENTENCE_END, WEIGHT_CAPITALISED, WEIGHT_BEFORE_BYLINE = -3.0, 0.5, 4.0
 ASCII_NON_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
 NOT_TITLE_START = re.compile(r"^(?:by\s|published|updated|posted|share|home\b|menu\b|skip to|log ?in|sign ?in|"
                              r"subscribe|search|advertisement|©|copyright)", re.I)
-# A credit opening the line (who wrote, reviewed or photographed the piece), or a reading time.
-CREDIT_LINE = re.compile(r"^\W*(?:(?:written|reviewed|edited|fact[- ]?checked|guide|story|words|photos?|images?|"
-                         r"illustrations?)\s+by\b|(?:credit|contributions?\s+from|author|photo(?:graph)?|image)s?\s*:)"
-                         r"|\d+\s*min(?:ute)?s?\s+read\b", re.I)
+# Who wrote or reviewed the piece, opening the line, or a reading time (photo credits: ``chrome.CREDIT_LINE``).
+AUTHOR_CREDIT = re.compile(r"^\W*(?:(?:written|reviewed|edited|fact[- ]?checked|guide|story|words|photos?|images?|"
+                           r"illustrations?)\s+by\b|(?:contributions?\s+from|authors?)\s*:)"
+                           r"|\d+\s*min(?:ute)?s?\s+read\b", re.I)
 
 
 def normalise(text: str) -> str:
@@ -119,7 +120,7 @@ def _passes_title_tests(line: str, words: list[str]) -> bool:
     note, at least half letters."""
     if NOT_TITLE_START.match(line) or len(words) < MIN_WORDS_BESIDE_DATE and find_dates(line):
         return False
-    if CREDIT_LINE.search(line):
+    if AUTHOR_CREDIT.search(line) or CREDIT_LINE.match(line):
         return False
     if line[:1] in "([" and line[-1:] in ")]":
         return False  # an editor's note such as "(ATTN: ...)", not a headline
