@@ -21,7 +21,7 @@ from newsfuse.extract.chrome import SENTENCE_END, is_inserted_chrome, kept_after
 from newsfuse.extract.dates import find_dates
 from newsfuse.extract.datelines import parse_dateline
 from newsfuse.extract.errors import NoArticleError
-from newsfuse.extract.lists import drop_dated_lists, end_at_closing_marker, end_at_list_heading
+from newsfuse.extract.lists import drop_dated_lists, end_of_text
 from newsfuse.extract.metadata import finish_article
 from newsfuse.extract.titles import clean_title
 from newsfuse.model import Article, RawDocument
@@ -74,8 +74,7 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     """Body paragraphs without lead chrome, a deck, inserted chrome lines, lists of other articles,
     a comment section and what follows a closing line after the body (``lists.py``), and trailing chrome."""
     paragraphs = _drop_deck(_drop_lead(paragraphs))
-    ended = drop_dated_lists(paragraphs, end_at_closing_marker(
-        paragraphs, end_at_list_heading(paragraphs, list(range(len(paragraphs))))))
+    ended = drop_dated_lists(paragraphs, end_of_text(paragraphs, list(range(len(paragraphs)))))
     kept = [paragraphs[i] for i in ended if not is_inserted_chrome(paragraphs[i])]
     return [kept[i] for i in kept_after_edge_chrome(kept)]
 

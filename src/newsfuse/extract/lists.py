@@ -96,6 +96,11 @@ def end_at_closing_marker(lines: list[str], kept: list[int]) -> list[int]:
     return kept
 
 
+def end_of_text(lines: list[str], kept: list[int]) -> list[int]:
+    """``kept`` up to where the text ends: a heading of other articles, then a closing line."""
+    return end_at_closing_marker(lines, end_at_list_heading(lines, kept))
+
+
 def _is_date_only(line: str) -> bool:
     """The line holds a date or clock time and at most a few words, no other numbers."""
     rest = line

@@ -22,7 +22,7 @@ from newsfuse.extract.chrome import (
 )
 from newsfuse.extract.lineclassifier import load_classifier
 from newsfuse.extract.linefeatures import TIMESTAMP, clean_lines, teaser_lines
-from newsfuse.extract.lists import drop_dated_lists, end_at_closing_marker, end_at_list_heading, is_prose, trim_edges
+from newsfuse.extract.lists import drop_dated_lists, end_of_text, is_prose, trim_edges
 from newsfuse.extract.metadata import finish_article
 from newsfuse.model import Article, RawDocument
 
@@ -92,7 +92,7 @@ def drop_chrome(lines: list[str], kept: list[int]) -> list[int]:
     kept = [i for i, line in zip(kept, map(lines.__getitem__, kept))
             if not CHROME_OR_BYLINE.match(line) and not _is_breadcrumb(line)
             and line not in teasers and not _in_headline_list(lines, i)]
-    kept = drop_dated_lists(lines, trim_edges(lines, end_at_closing_marker(lines, end_at_list_heading(lines, kept))))
+    kept = drop_dated_lists(lines, trim_edges(lines, end_of_text(lines, kept)))
     kept = [i for i in _drop_lone_headline(lines, kept) if not is_inserted_chrome(lines[i])]
     return [kept[p] for p in kept_after_edge_chrome([lines[i] for i in kept])]
 
