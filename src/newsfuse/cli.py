@@ -61,6 +61,17 @@ def command_extract(args: argparse.Namespace) -> int:
     return EXIT_OK if count else EXIT_NOTHING_PROCESSED
 
 
+def command_facts(args: argparse.Namespace) -> int:
+    from newsfuse.facts.standalone import document_facts, read_facts_inputs  # heavy (spaCy): loaded for this command only
+    count = 0
+    for found in document_facts(read_facts_inputs(args.inputs, Config(), report_error)):
+        if found.errors:
+            report_error(found.input_error())
+        print(json.dumps(found.to_dict(), ensure_ascii=False), flush=True)
+        count += 1
+    return EXIT_OK if count else EXIT_NOTHING_PROCESSED
+
+
 def _add_plugins(subparsers, package: str) -> None:
     """Each module of ``newsfuse.<package>`` is a subcommand: it adds its own
     arguments (``add_arguments``) and runs itself (``main``)."""
@@ -91,6 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract_parser.add_argument("inputs", nargs="+", metavar="INPUT")
     extract_parser.add_argument("--format", choices=["jsonl"], default="jsonl")
     extract_parser.set_defaults(handler=command_extract)
+
+    facts_parser = commands.add_parser("facts", help="print each input document's facts and quotes, one JSON line each",
+                                       description="Facts (people, organisations, places, quantities, dates) and quotes of "
+                                                   "each document on its own, with character offsets into its text.")
+    facts_parser.add_argument("inputs", nargs="+", metavar="INPUT")
+    facts_parser.set_defaults(handler=command_facts)
 
     eval_parser = commands.add_parser("eval", help="measure quality on ../shared/data; metrics print last")
     _add_plugins(eval_parser.add_subparsers(dest="evaluation", required=True), "eval")

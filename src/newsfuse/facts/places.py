@@ -346,7 +346,8 @@ def best_variant(gazetteer: Gazetteer, name: str, country: str, region: Place | 
 
 
 def skeleton(key: str) -> str:
-    return key[0] + "".join(ch for ch in key[1:] if ch not in "aeiou")
+    """The first letter and the consonants after it ("" for a name with no letters, such as ".")."""
+    return key[:1] + "".join(ch for ch in key[1:] if ch not in "aeiou")
 
 
 def sound_alike(gazetteer: Gazetteer, name: str, region: Place) -> Resolution | None:
