@@ -7,6 +7,7 @@ run and goes in as system "generic" (its TIMEX3 values and types). The summary p
 from __future__ import annotations
 
 import argparse
+import subprocess
 
 from newsfuse.eval._factsbench import DATA, add_common_arguments
 
@@ -46,9 +47,13 @@ def main(args: argparse.Namespace) -> int:
         peer_missing("HeidelTime", absent)
     elif not args.no_peer:
         timer = Timer()
-        predicted = heideltime_rows(rows, not args.no_cache)
-        print(f"HeidelTime {_heideltime.version()}: {timer}")
-        scored["HeidelTime"] = run_scorer(args.scorers, "te3_score", [gold, "ht", "generic", *options], {"ht": predicted})
+        try:
+            predicted = heideltime_rows(rows, not args.no_cache)
+        except (OSError, subprocess.CalledProcessError) as error:  # e.g. a Java runtime without its compiler
+            print(f"peer HeidelTime failed: {error}; {getattr(error, 'stderr', '') or ''}".strip())
+        else:
+            print(f"HeidelTime {_heideltime.version()}: {timer}")
+            scored["HeidelTime"] = run_scorer(args.scorers, "te3_score", [gold, "ht", "generic", *options], {"ht": predicted})
     for system, (result, examples) in scored.items():
         print_scored(system, result, examples)
     for system, (result, _) in scored.items():
