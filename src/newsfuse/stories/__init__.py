@@ -16,8 +16,7 @@ from newsfuse.config import StoriesConfig
 from newsfuse.copies.groups import connected_components
 from newsfuse.model import Article, Relation, Story
 from newsfuse.stories.calibration import resolve
-from newsfuse.stories.features import ArticleFeatures, article_features
-from newsfuse.stories.idf import shipped_idf
+from newsfuse.stories.features import ArticleFeatures, stream_features
 from newsfuse.stories.events import EventClusterer
 from newsfuse.stories.online import OnlineClusterer
 from newsfuse.stories.order import arrival_order
@@ -31,13 +30,12 @@ def cluster_ids(articles: list[Article], relations: list[Relation],
                 config: StoriesConfig | None = None) -> list[list[str]]:
     """Groups of article ids, one per story, articles fed in arrival order."""
     config = resolve(config or StoriesConfig())
-    idf = shipped_idf()
     partners: dict[str, list[str]] = defaultdict(list)
     for relation in relations:
         partners[relation.source].append(relation.target)
         partners[relation.target].append(relation.source)
     ordered = arrival_order(articles, lambda a: a.reference_date, lambda a: a.id)
-    features = [article_features(a, idf, a.reference_date) for a in ordered]
+    features = stream_features(ordered)
     return _join_related(cluster_features(features, config, partners), relations)
 
 

@@ -32,7 +32,7 @@ from newsfuse.stories.features import ArticleFeatures, article_features
 from newsfuse.stories.idf import shipped_idf
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "ecbplus"
-TIME_PENALTY_PRIOR = 0.4
+TIME_PENALTY_PRIOR = 0.7
 NO_EVENTS = {"event_threshold": 1.0, "event_merge_threshold": 1.0, "event_min_size": 10**9}
 NO_APART = {"event_apart_size": 10**9, "event_apart_threshold": 0.0}
 NO_REVISION = {"revise_small_size": 0, "revise_join_threshold": 1.0, "revise_margin": 1.0}

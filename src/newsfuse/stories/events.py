@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 
 from newsfuse.config import StoriesConfig
 from newsfuse.stories.features import ArticleFeatures
-from newsfuse.stories.live import blend, mean_similarity
+from newsfuse.stories.live import blend, day_number, mean_similarity, time_factor
 from newsfuse.stories.online import OnlineClusterer
 
 Vectors = tuple[dict[str, float], dict[str, float]]  # words, names
@@ -56,7 +56,7 @@ class EventClusterer(OnlineClusterer):
     def _place(self, article: str, recent: list[str], forced_with: Sequence[str]) -> None:
         """Put ``article`` into an event of its thread, then merge events that now match."""
         window = recent if article in recent else recent + [article]
-        local = _LocalSimilarity(_local_vectors([self.features[m] for m in window]), self.config)
+        local = _LocalSimilarity(_local_vectors([self.features[m] for m in window]), self._days(window), self.config)
         events: dict[int, list[str]] = defaultdict(list)
         for member in window:
             if member != article:
@@ -117,7 +117,11 @@ class EventClusterer(OnlineClusterer):
 
     def _global_link(self, left: list[str], right: list[str]) -> float:
         return sum(_similarity(_vectors(self.features[a]), _vectors(self.features[b]), self.config)
+                   * _pair_time_factor(self.features[a].date, self.features[b].date, self.config)
                    for a in left for b in right) / (len(left) * len(right))
+
+    def _days(self, members: list[str]) -> dict[str, str | None]:
+        return {m: self.features[m].date for m in members}
 
     def clusters(self) -> Iterator[list[str]]:
         """Every story's members: closed ones, then live threads split into events."""
@@ -154,18 +158,28 @@ def _similarity(left: Vectors, right: Vectors, config: StoriesConfig) -> float:
     return blend(words, names, config, bool(left[1]) and bool(right[1]))
 
 
+def _pair_time_factor(left: str | None, right: str | None, config: StoriesConfig) -> float:
+    """The time factor of two articles' own dates (1 where either is undated)."""
+    left_day, right_day = day_number(left), day_number(right)
+    if left_day is None or right_day is None:
+        return 1.0
+    return time_factor(abs(left_day - right_day), config)
+
+
 class _LocalSimilarity:
     """Thread-local similarities of one arrival's window, each pair computed once."""
 
-    def __init__(self, vectors: dict[str, Vectors], config: StoriesConfig):
+    def __init__(self, vectors: dict[str, Vectors], dates: dict[str, str | None], config: StoriesConfig):
         self.vectors = vectors
+        self.dates = dates
         self.config = config
         self.pairs: dict[tuple[str, str], float] = {}
 
     def pair(self, left: str, right: str) -> float:
         key = (left, right) if left < right else (right, left)
         if key not in self.pairs:
-            self.pairs[key] = _similarity(self.vectors[left], self.vectors[right], self.config)
+            self.pairs[key] = (_similarity(self.vectors[left], self.vectors[right], self.config)
+                               * _pair_time_factor(self.dates[left], self.dates[right], self.config))
         return self.pairs[key]
 
     def link(self, left: list[str], right: list[str]) -> float:

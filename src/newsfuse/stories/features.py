@@ -23,13 +23,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date as Date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsfuse.model import Article
-from newsfuse.stories.idf import IdfTable
+from newsfuse.stories.idf import IdfTable, StreamIdf, shipped_idf
 
 TITLE_WEIGHT = 2
 MIN_WORD_LENGTH = 2
@@ -98,7 +99,7 @@ def name_terms(text: str) -> list[str]:
     return terms
 
 
-def weigh(counts: Counter, idf: IdfTable) -> dict[str, float]:
+def weigh(counts: Counter, idf: IdfTable | StreamIdf) -> dict[str, float]:
     """Sublinear TF times IDF, L2-normalised."""
     vector = {term: (1.0 + math.log(count)) * idf.weight(term) for term, count in counts.items()}
     norm = math.sqrt(sum(w * w for w in vector.values()))
@@ -107,7 +108,7 @@ def weigh(counts: Counter, idf: IdfTable) -> dict[str, float]:
     return {term: w / norm for term, w in vector.items()}
 
 
-def channel_vectors(names: Counter, idf: IdfTable) -> dict[str, dict[str, float]]:
+def channel_vectors(names: Counter, idf: IdfTable | StreamIdf) -> dict[str, dict[str, float]]:
     """The name terms split by channel (``CHANNELS``), each weighted and normalised alone."""
     channels: dict[str, Counter] = {prefix: Counter() for prefix in CHANNELS}
     for term, count in names.items():
@@ -132,17 +133,49 @@ def shipped_channel_weights() -> dict[str, float]:
 
 
 def document_terms(article: Article) -> tuple[Counter, Counter]:
-    """Counts of the content words (title words counted ``TITLE_WEIGHT`` times) and name terms."""
+    """Counts of the content words (title words counted ``TITLE_WEIGHT`` more times) and name
+    terms, less the article's own days (``own_days``)."""
     body = "\n".join(article.body)
     words = Counter(content_words(body))
     for word in content_words(article.title or ""):
         words[word] += TITLE_WEIGHT
-    return words, Counter(name_terms(body))
+    names = Counter(name_terms(body))
+    for term in own_days(article.reference_date):
+        names.pop(term, None)
+    return words, names
 
 
-def article_features(article: Article, idf: IdfTable, date: str | None) -> ArticleFeatures:
+def own_days(reference_date: str | None) -> set[str]:
+    """The day terms of an article's own date and the days either side: what a dateline or
+    "today" says is when the article appeared, not what it is about."""
+    try:
+        own = Date.fromisoformat((reference_date or "")[:10])
+    except ValueError:
+        return set()
+    days = (own + timedelta(days=offset) for offset in (-1, 0, 1))
+    return {f"{DAY_PREFIX}{day.month}-{day.day}" for day in days}
+
+
+def stream_features(articles: list[Article]) -> list[ArticleFeatures]:
+    """Features of ``articles`` in the given (arrival) order, each weighted by the shipped IDF
+    plus the document frequencies of the articles before it and itself (``StreamIdf``)."""
+    idf = StreamIdf(shipped_idf())
+    features = []
+    for article in articles:
+        words, names = document_terms(article)
+        idf.see(set(words) | set(names))
+        features.append(_features(article, words, names, idf, article.reference_date))
+    return features
+
+
+def article_features(article: Article, idf: IdfTable | StreamIdf, date: str | None) -> ArticleFeatures:
     """The clustering features of ``article``; ``date`` is its reliable date, if any."""
     words, names = document_terms(article)
+    return _features(article, words, names, idf, date)
+
+
+def _features(article: Article, words: Counter, names: Counter, idf: IdfTable | StreamIdf,
+              date: str | None) -> ArticleFeatures:
     return ArticleFeatures(id=article.id, words=weigh(words, idf),
                            names=combine_channels(channel_vectors(names, idf), shipped_channel_weights()),
                            date=date, title=article.title or "")

@@ -2,7 +2,8 @@
 
 Fitted by ``python -m newsfuse.stories.fit_idf`` on ECB+ train and WCXB dev article
 text; terms seen in fewer than ``MIN_DOCUMENT_FREQUENCY`` documents are left out and
-weigh as unseen (the highest weight).
+weigh as unseen (the highest weight). ``StreamIdf`` adds the stream's own document
+frequencies as articles arrive.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 IDF_PATH = Path(__file__).with_name("idf.json.gz")
 MIN_DOCUMENT_FREQUENCY = 2
+MAX_STREAM_TERMS = 2_000_000  # stream document frequencies kept, so memory stays bounded
 
 
 @dataclass(frozen=True)
@@ -46,3 +48,28 @@ def shipped_idf() -> IdfTable:
     if not IDF_PATH.exists():
         return IdfTable(1, {})
     return IdfTable.load(IDF_PATH)
+
+
+class StreamIdf:
+    """The shipped IDF updated by the stream so far: what most articles of this stream share
+    (its recurring names and institutions) weighs less as it recurs. Online: an article's
+    weights use only the articles that arrived before it, and itself."""
+
+    def __init__(self, prior: IdfTable, max_terms: int = MAX_STREAM_TERMS):
+        self.prior = prior
+        self.max_terms = max_terms
+        self.documents = 0
+        self.frequencies: dict[str, int] = {}
+
+    def weight(self, term: str) -> float:
+        documents = self.prior.documents + self.documents
+        frequency = self.prior.frequencies.get(term, 0) + self.frequencies.get(term, 0)
+        return math.log((documents + 1) / (frequency + 1)) + 1.0
+
+    def see(self, terms: set[str]) -> None:
+        """Count one more document holding ``terms``; past ``max_terms`` terms, the rarest go."""
+        self.documents += 1
+        for term in terms:
+            self.frequencies[term] = self.frequencies.get(term, 0) + 1
+        if len(self.frequencies) > self.max_terms:
+            self.frequencies = {t: f for t, f in self.frequencies.items() if f > 1}

@@ -45,6 +45,7 @@ class LiveStory:
     names_square: float = 0.0
     first_day: int | None = None
     last_day: int | None = None
+    days: Counter = field(default_factory=Counter)  # members per reliable day
     indexed: tuple[str, ...] = ()
 
     def add(self, features: ArticleFeatures, day: int | None) -> None:
@@ -54,6 +55,7 @@ class LiveStory:
         self.size += 1
         self.named += bool(features.names)
         if day is not None:
+            self.days[day] += 1
             self.first_day = day if self.first_day is None else min(self.first_day, day)
             self.last_day = day if self.last_day is None else max(self.last_day, day)
         self._prune()
@@ -65,6 +67,7 @@ class LiveStory:
         _accumulate(self.names, other.names)
         self.size += other.size
         self.named += other.named
+        self.days.update(other.days)
         for day in (other.first_day, other.last_day):
             if day is not None:
                 self.first_day = day if self.first_day is None else min(self.first_day, day)
@@ -148,10 +151,26 @@ def day_gap(first_a: int | None, last_a: int | None, first_b: int | None, last_b
     return max(0, first_a - last_b, first_b - last_a)
 
 
+def pairwise_time_factor(left_days: Counter, left_size: int, right_days: Counter, right_size: int,
+                         config: StoriesConfig) -> float:
+    """The mean ``time_factor`` over all member pairs of two groups (undated members count 1),
+    so that a story whose members are mostly far in time from a newcomer fits it less, however
+    its dates chain together."""
+    if not left_days or not right_days:
+        return 1.0
+    dated_pairs = sum(left_days.values()) * sum(right_days.values())
+    factor_sum = sum(lc * rc * time_factor(abs(ld - rd), config)
+                     for ld, lc in left_days.items() for rd, rc in right_days.items())
+    return (left_size * right_size - dated_pairs + factor_sum) / (left_size * right_size)
+
+
 def time_factor(gap: int | None, config: StoriesConfig) -> float:
-    """1 within the grace period or without two reliable dates, down to ``1 - time_penalty``."""
+    """1 within the grace period or without two reliable dates, down to ``1 - time_penalty``;
+    0 past ``window_days``, the longest a story stays open without a new article."""
     if gap is None or gap <= config.grace_days:
         return 1.0
+    if gap > config.window_days:
+        return 0.0
     return 1.0 - config.time_penalty * min(1.0, (gap - config.grace_days) / config.penalty_ramp_days)
 
 
@@ -176,9 +195,9 @@ def article_score(features: ArticleFeatures, day: int | None, story: LiveStory, 
     words = mean_similarity(features.words, 1, story.words, story.size)
     names = mean_similarity(features.names, 1, story.names, story.named)
     has_names = bool(features.names) and story.named > 0
-    gap = day_gap(day, day, story.first_day, story.last_day)
+    own = Counter() if day is None else Counter({day: 1})
     relative = blend(words, names, config, has_names) - _cohesion_offset(story.cohesion(config), config)
-    return relative * time_factor(gap, config)
+    return relative * pairwise_time_factor(own, 1, story.days, story.size, config)
 
 
 def story_score(left: LiveStory, right: LiveStory, config: StoriesConfig) -> float:
@@ -186,10 +205,9 @@ def story_score(left: LiveStory, right: LiveStory, config: StoriesConfig) -> flo
     words = mean_similarity(left.words, left.size, right.words, right.size)
     names = mean_similarity(left.names, left.named, right.names, right.named)
     has_names = left.named > 0 and right.named > 0
-    gap = day_gap(left.first_day, left.last_day, right.first_day, right.last_day)
     cohesion = (left.cohesion(config) + right.cohesion(config)) / 2
     relative = blend(words, names, config, has_names) - _cohesion_offset(cohesion, config)
-    return relative * time_factor(gap, config)
+    return relative * pairwise_time_factor(left.days, left.size, right.days, right.size, config)
 
 
 def _cohesion_offset(cohesion: float, config: StoriesConfig) -> float:

@@ -19,11 +19,12 @@ compared with a few dozen stories, not all.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
 
 from newsfuse.config import StoriesConfig
 from newsfuse.stories.features import ArticleFeatures
-from newsfuse.stories.live import TermIndex, blend, index_terms, mean_similarity
+from newsfuse.stories.live import TermIndex, blend, day_number, index_terms, mean_similarity, pairwise_time_factor
 
 REASSIGN_ROUNDS = 3
 MAX_LINK = 1.0  # an average of cosines
@@ -37,6 +38,7 @@ class _Story:
         self.words: dict[str, float] = {}
         self.names: dict[str, float] = {}
         self.named = 0
+        self.days: Counter = Counter()  # members' reliable days
         for member in members:
             self.add(member)
 
@@ -45,13 +47,25 @@ class _Story:
             for term, weight in vector.items():
                 total[term] = total.get(term, 0.0) + sign * weight
         self.named += sign * bool(features.names)
+        day = day_number(features.date)
+        if day is not None:
+            self.days[day] += sign
+            if not self.days[day]:
+                del self.days[day]
         if sign > 0:
             self.members[features.id] = features
         else:
             del self.members[features.id]
 
     def link(self, features: ArticleFeatures, config: StoriesConfig, without_it: bool = False) -> float:
-        """Average link of ``features`` to the members (leaving it out where ``without_it``)."""
+        """Average link of ``features`` to the members (leaving it out where ``without_it``), less the time penalty."""
+        day = day_number(features.date)
+        own = Counter() if day is None else Counter({day: 1})
+        days = self.days - own if without_it else self.days
+        factor = pairwise_time_factor(own, 1, days, len(self.members) - without_it, config)
+        return self._content_link(features, config, without_it) * factor
+
+    def _content_link(self, features: ArticleFeatures, config: StoriesConfig, without_it: bool) -> float:
         size, named = len(self.members) - without_it, self.named - (without_it and bool(features.names))
         if size <= 0:
             return 0.0
@@ -64,7 +78,11 @@ class _Story:
     def group_link(self, other: _Story, config: StoriesConfig) -> float:
         words = mean_similarity(self.words, len(self.members), other.words, len(other.members))
         names = mean_similarity(self.names, self.named, other.names, other.named)
-        return blend(words, names, config, self.named > 0 and other.named > 0)
+        link = blend(words, names, config, self.named > 0 and other.named > 0)
+        if link >= config.strong_link:
+            return link
+        factor = pairwise_time_factor(self.days, len(self.members), other.days, len(other.members), config)
+        return link * factor
 
 
 def _dot(vector: dict[str, float], total: dict[str, float], leave_out: bool) -> float:
