@@ -3,10 +3,10 @@
 Scores are average links (the mean cosine over member pairs) of words and of names,
 mixed by ``StoriesConfig.name_weight``; less ``cohesion_weight`` times how much
 tighter the story is than a lone article (``singleton_cohesion``), so a tight story
-asks more of a newcomer; then scaled down by a time factor that only applies between
-reliable dates more than ``grace_days`` apart, falling linearly to
-``1 - time_penalty`` over ``penalty_ramp_days``. Being a factor, a large date gap (a
-wrong date, say) cannot keep out an article that matches a story very well.
+asks more of a newcomer; then scaled by the mean time factor over member pairs: 1
+between reliable dates up to ``grace_days`` apart, falling linearly to
+``1 - time_penalty`` over ``penalty_ramp_days``, 0 past ``window_days``. Taken pair by
+pair, the factor cannot be dodged by a story whose dates chain from week to week.
 """
 from __future__ import annotations
 
@@ -142,13 +142,6 @@ class TermIndex:
 def _accumulate(target: dict[str, float], vector: dict[str, float]) -> None:
     for term, weight in vector.items():
         target[term] = target.get(term, 0.0) + weight
-
-
-def day_gap(first_a: int | None, last_a: int | None, first_b: int | None, last_b: int | None) -> int | None:
-    """Days between two date ranges (0 where they overlap); None if either is undated."""
-    if first_a is None or first_b is None:
-        return None
-    return max(0, first_a - last_b, first_b - last_a)
 
 
 def pairwise_time_factor(left_days: Counter, left_size: int, right_days: Counter, right_size: int,
