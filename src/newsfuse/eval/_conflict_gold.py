@@ -98,6 +98,7 @@ class StoryScore:
     found: set[str] = field(default_factory=set)  # gold conflict ids matched by a reported conflict
     revised: set[str] = field(default_factory=set)  # gold updates matched by a conflict with status "revision"
     false_alarms: list[tuple[dict, str]] = field(default_factory=list)  # (conflict, why false)
+    true_reports: list[dict] = field(default_factory=list)
 
 
 def score_story(story: GoldStory, reported: list[dict]) -> StoryScore:
@@ -114,6 +115,7 @@ def score_story(story: GoldStory, reported: list[dict]) -> StoryScore:
             score.false_alarms.append((conflict, f"trap: {trap['why']}" if trap else "unlisted"))
             continue
         score.true += 1
+        score.true_reports.append(conflict)
         score.typed_right += any(conflict["type"] in item.get("types", []) for item in matched)
         for item in matched:
             if item in story.conflicts:

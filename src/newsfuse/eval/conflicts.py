@@ -28,7 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--facts-cache", type=Path,
                         help="pickle of the stories after the fact stage: read when it exists, else written "
                              "(for tuning reconciliation; delete it when facts change)")
-    parser.add_argument("--missed", action="store_true", help="also list the gold conflicts no report matched")
+    parser.add_argument("--details", action="store_true",
+                        help="also list the true reports and the gold conflicts no report matched")
 
 
 def stories_with_facts(gold_stories: list[GoldStory], cache: Path | None):
@@ -62,6 +63,11 @@ def _side(side: dict) -> str:
     return f"{value!r} [{', '.join(side['articles'])}]"
 
 
+def _line(gold: GoldStory, conflict: dict) -> str:
+    status = f"{conflict.get('status', '')} {conflict.get('confidence', '')}".strip()
+    return f"{gold.id} {conflict['type']} [{status}]: " + " | ".join(_side(s) for s in conflict["sides"])
+
+
 def main(args: argparse.Namespace) -> int:
     from newsfuse.config import ReconcileConfig
     from newsfuse.reconcile import reconcile_story
@@ -79,9 +85,10 @@ def main(args: argparse.Namespace) -> int:
         reconcile_story(story, articles, config)
         score = score_story(gold, [c.to_dict() for c in story.conflicts])
         for conflict, why in score.false_alarms:
-            print(f"false alarm {gold.id} {conflict['type']}: " + " | ".join(_side(s) for s in conflict["sides"])
-                  + f"  ({why})")
-        if args.missed:
+            print(f"false alarm {_line(gold, conflict)}  ({why})")
+        if args.details:
+            for conflict in score.true_reports:
+                print(f"true {_line(gold, conflict)}")
             for item in gold.conflicts:
                 if item["id"] not in score.found:
                     print(f"missed {item['id']} {'/'.join(item.get('types', []))}: {item['a_re']!r} | {item['b_re']!r}")

@@ -9,13 +9,15 @@ articles' bodies; sets ``Story.facts``, ``quotes``, ``conflicts``,
 from __future__ import annotations
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.model import Article, Conflict, ConflictSide, Fact, FactMention, Story
+from newsfuse.model import Article, ConflictSide, Fact, FactMention, Story
 from newsfuse.reconcile.brief import disputed_section, main_brief
 from newsfuse.reconcile.compare import Decision, decide, within
+from newsfuse.reconcile.evidence import (EVIDENCE_PER_SIDE, REPORT_CONFIDENCE, TEMPORAL_CONFIDENCE,
+                                         ReportedConflict, evidence_of, fact_confidence, is_revision)
 from newsfuse.reconcile.quotes import build_ledger, to_conflict
 from newsfuse.reconcile.sentences import Claim, StoryText
 from newsfuse.reconcile.single_source import single_source_claims, single_source_section
-from newsfuse.reconcile.slots import Item, Slot, align_slots, make_items
+from newsfuse.reconcile.slots import Item, Slot, align_slots, make_items, si_amount
 from newsfuse.reconcile.temporal import order_conflicts
 from newsfuse.reconcile.text import romanised_key
 
@@ -31,7 +33,7 @@ def reconcile_story(story: Story, articles: dict[str, Article], config: Reconcil
     text = StoryText.build(story, articles)
     sentence_of: dict[tuple[str, str], int | None] = {}
     story.facts, story.conflicts = [], []
-    _reconcile_facts(story, credible_mentions(story.fact_mentions, articles), text, config, sentence_of)
+    _reconcile_facts(story, articles, text, config, sentence_of)
     _reconcile_quotes(story, text, config, sentence_of)
     _temporal_conflicts(story, text, sentence_of)
     main = main_brief(text, config)
@@ -41,22 +43,25 @@ def reconcile_story(story: Story, articles: dict[str, Article], config: Reconcil
                    + single_source_section(text, story.single_source))
 
 
-def _reconcile_facts(story: Story, mentions: list[FactMention], text: StoryText, config: ReconcileConfig,
+def _reconcile_facts(story: Story, articles: dict[str, Article], text: StoryText, config: ReconcileConfig,
                      sentence_of: dict[tuple[str, str], int | None]) -> None:
-    items = make_items(mentions, story.provenance, config)
+    items = make_items(credible_mentions(story.fact_mentions, articles), story, articles, config)
     slots = sorted(align_slots(items, config), key=lambda s: (-text.support(s.articles), _kind_rank(s.kind)))
     for number, slot in enumerate(slots, start=1):
         decision = decide(slot, items, config)
         fact_id = f"F{number}"
+        conflict = _fact_conflict(story, text, slot, decision, fact_id) if decision.status == "conflict" else None
+        if decision.status == "conflict" and conflict is None:
+            decision = Decision("unconfirmed", "values differ, but not surely about one thing: " + decision.explanation)
         story.facts.append(Fact(fact_id, slot.kind, max(slot.entities, key=lambda e: len(e.groups)).value,
                                 [i.mention for i in slot.items], text.support(slot.articles),
                                 about=_about(slot), explanation=_explain(decision)))
         disputed_items: set[int] = set()
-        if decision.status == "conflict":
-            conflict = _fact_conflict(story, text, slot, decision, fact_id)
+        if conflict is not None:
             for (label, side_items), side in zip(decision.sides, conflict.sides):
                 sentence_of[(conflict.id, side.value)] = text.locate(side_items[0].mention)
-                disputed_items.update(i.index for i in side_items)
+                if conflict.confident_dispute:
+                    disputed_items.update(i.index for i in side_items)
         for item in slot.items:
             text.add_claim(item.mention, Claim(fact_id, slot.kind, _supporters(item, slot, decision),
                                                item.index in disputed_items, item.surface))
@@ -98,7 +103,7 @@ def _explain(decision: Decision) -> str:
 def _supporters(item: Item, slot: Slot, decision: Decision) -> frozenset[str]:
     """Articles that state what ``item`` states: its conflict side, its own entity where the slot's
     values could not be compared, else every article of the slot (its value fits them all)."""
-    if decision.status == "unresolved":
+    if decision.status in ("unresolved", "unconfirmed"):
         return frozenset(next(e.articles for e in slot.entities if item in e.items))
     for _, side_items in decision.sides:
         if any(i.index == item.index for i in side_items):
@@ -108,13 +113,34 @@ def _supporters(item: Item, slot: Slot, decision: Decision) -> frozenset[str]:
     return frozenset(slot.articles)
 
 
-def _fact_conflict(story: Story, text: StoryText, slot: Slot, decision: Decision, fact_id: str) -> Conflict:
+def _fact_conflict(story: Story, text: StoryText, slot: Slot, decision: Decision,
+                   fact_id: str) -> ReportedConflict | None:
+    """The slot's conflict with its status, confidence and evidence; None below the report confidence."""
+    confidence = _confidence(slot, decision)
+    if confidence < REPORT_CONFIDENCE:
+        return None
     sides = [ConflictSide(label, sorted({i.article for i in side_items}),
                           text.support({i.article for i in side_items})) for label, side_items in decision.sides]
-    conflict = Conflict(f"C{len(story.conflicts) + 1}", decision.conflict_type or "other",
-                        f"{_about(slot)} (fact {fact_id})", sides, decision.explanation)
+    revision = slot.kind == "quantity" and is_revision([[i.published for i in side_items]
+                                                        for _, side_items in decision.sides])
+    explanation = ("a later report revises the figure: " if revision else "") + decision.explanation
+    conflict = ReportedConflict(f"C{len(story.conflicts) + 1}", decision.conflict_type or "other",
+                                f"{_about(slot)} (fact {fact_id})", sides, explanation,
+                                status="revision" if revision else "dispute", confidence=confidence,
+                                evidence=evidence_of([(label, [i.mention for i in side_items])
+                                                      for label, side_items in decision.sides]))
     story.conflicts.append(conflict)
     return conflict
+
+
+def _confidence(slot: Slot, decision: Decision) -> float:
+    items = [i for _, side_items in decision.sides for i in side_items]
+    people = [frozenset(p for i in side_items for p in i.participants) for _, side_items in decision.sides]
+    shared_people = len(people) > 1 and all(people) and bool(frozenset.intersection(*people))
+    amounts = [a for i in items if slot.kind == "quantity" and (a := si_amount(i.value)) is not None]
+    return fact_confidence(slot.items[0].predicate, slot.similarity, shared_people,
+                           [len({i.group for i in side_items}) for _, side_items in decision.sides], amounts,
+                           relative_dates=any(i.context.get("relative") for i in items if slot.kind == "date"))
 
 
 def _reconcile_quotes(story: Story, text: StoryText, config: ReconcileConfig,
@@ -124,10 +150,13 @@ def _reconcile_quotes(story: Story, text: StoryText, config: ReconcileConfig,
     side_of: dict[int, frozenset[str]] = {}  # id(mention) -> the articles on its side of a conflict
     for quote_id, raw in raw_conflicts:
         conflict = to_conflict(len(story.conflicts) + 1, by_id[quote_id], raw, story.provenance)
+        if conflict.confidence < REPORT_CONFIDENCE:
+            continue
         story.conflicts.append(conflict)
         for (label, members), side in zip(raw[2], conflict.sides):
             sentence_of[(conflict.id, side.value)] = text.locate(members[0].mention) if members else None
-            side_of.update((id(m.mention), frozenset(side.articles)) for m in members)
+            if conflict.confident_dispute:
+                side_of.update((id(m.mention), frozenset(side.articles)) for m in members)
     for quote in story.quotes:
         everyone = frozenset(m.article for m in quote.mentions)
         for mention in quote.mentions:
@@ -137,12 +166,15 @@ def _reconcile_quotes(story: Story, text: StoryText, config: ReconcileConfig,
 
 def _temporal_conflicts(story: Story, text: StoryText, sentence_of: dict[tuple[str, str], int | None]) -> None:
     for about, explanation, sides in order_conflicts(text.sentences, text.group):
-        conflict = Conflict(f"C{len(story.conflicts) + 1}", "temporal_order", about,
-                            [ConflictSide(label, articles, text.support(articles)) for label, articles, _ in sides],
-                            explanation)
+        evidence = [{"side": label, "sentences": [{"article": text.sentences[i].article, "text": text.sentences[i].text}
+                                                  for i in indexes[:EVIDENCE_PER_SIDE]]} for label, _, indexes in sides]
+        conflict = ReportedConflict(f"C{len(story.conflicts) + 1}", "temporal_order", about,
+                                    [ConflictSide(label, articles, text.support(articles))
+                                     for label, articles, _ in sides], explanation,
+                                    confidence=TEMPORAL_CONFIDENCE, evidence=evidence)
         story.conflicts.append(conflict)
         for (label, articles, indexes), side in zip(sides, conflict.sides):
             sentence_of[(conflict.id, side.value)] = indexes[0]
             for index in indexes:
-                claim = Claim(conflict.id, "event", frozenset(articles), True)
+                claim = Claim(conflict.id, "event", frozenset(articles), conflict.confident_dispute)
                 text.claims.setdefault(index, []).append(claim)

@@ -3,7 +3,8 @@ independent sources back them, each citing only articles that state its claims."
 from __future__ import annotations
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.model import BriefSentence, Conflict
+from newsfuse.model import BriefSentence
+from newsfuse.reconcile.evidence import ReportedConflict
 from newsfuse.reconcile.sentences import CORE_KINDS, StoryText
 
 MAX_BRIEF_WORDS = 70  # longer "sentences" are usually run-together paragraphs
@@ -51,11 +52,13 @@ def _disputed(text: StoryText, index: int) -> bool:
     return any(c.disputed for c in text.claims.get(index, []))
 
 
-def disputed_section(text: StoryText, conflicts: list[Conflict], sentence_of: dict[tuple[str, str], int],
+def disputed_section(text: StoryText, conflicts: list[ReportedConflict], sentence_of: dict[tuple[str, str], int],
                      config: ReconcileConfig) -> list[BriefSentence]:
-    """For each side of each conflict, a sentence that states it, citing that side's articles."""
+    """For each side of each confident dispute, a sentence that states it, citing that side's articles."""
     section = []
     for conflict in conflicts:
+        if not conflict.confident_dispute:
+            continue
         for side in conflict.sides:
             index = sentence_of.get((conflict.id, side.value))
             if index is None:

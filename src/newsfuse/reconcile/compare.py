@@ -14,7 +14,8 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.reconcile.slots import Entity, Item, Slot, amounts_close, si_amount
+from newsfuse.reconcile.amounts import BOUND_NAMES, agreement_note, quantity_clashes, quantity_label, same_amount
+from newsfuse.reconcile.slots import Entity, Item, Slot, is_area
 from newsfuse.reconcile.text import romanised_key
 
 EARTH_RADIUS_KM = 6371.0
@@ -25,8 +26,6 @@ AREA_FEATURES = frozenset({"country", "region", "admin1", "admin2", "continent",
 AREA_WORDS = frozenset("""krai kray oblast province region state county district prefecture territory republic
 canton governorate department voivodeship okrug raion east west north south coast""".split())
 KNOWN_NAME_MATCHES = frozenset({"exact", "alternate", "alias", "ascii", "name", "transliteration", "area"})
-BOUND_NAMES = {"lower": "lower bound", "upper": "upper bound", "approx": "approximate", "exact": "exact"}
-BOUND_WORDS = {"lower": "more than", "upper": "at most", "approx": "about", "exact": ""}
 
 
 @dataclass
@@ -52,47 +51,14 @@ def decide(slot: Slot, items: list[Item], config: ReconcileConfig) -> Decision:
 
 # Quantities -----------------------------------------------------------------
 
-def quantity_interval(value: dict[str, Any], config: ReconcileConfig) -> tuple[float, float, bool, bool] | None:
-    """(low, high, low_open, high_open) of the amounts a quantity statement allows."""
-    amount = si_amount(value)
-    if amount is None:
-        return None
-    bound = value.get("bound", "exact")
-    if bound == "lower":
-        return amount, math.inf, True, True
-    if bound == "upper":
-        return -math.inf, amount, True, False
-    tolerance = config.approx_tolerance if bound == "approx" else config.value_tolerance
-    spread = tolerance * abs(amount)
-    return amount - spread, amount + spread, False, False
-
-
-def _intervals_overlap(a, b) -> bool:
-    low = max((a[0], a[2]), (b[0], b[2]))
-    high = min((a[1], not a[3]), (b[1], not b[3]))
-    if low[0] < high[0]:
-        return True
-    return low[0] == high[0] and not low[1] and high[1]
-
-
-def quantity_label(value: dict[str, Any]) -> str:
-    amount = value.get("amount")
-    shown = f"{amount:,.0f}" if isinstance(amount, (int, float)) and float(amount).is_integer() else str(amount)
-    words = [BOUND_WORDS.get(value.get("bound", "exact"), ""), shown, str(value.get("unit") or "")]
-    return " ".join(w for w in words if w)
-
-
 def _decide_quantity(slot: Slot, config: ReconcileConfig) -> Decision:
-    items = slot.items
-    clashes = [(a, b) for a, b in combinations(items, 2) if a.group != b.group
-               and _clash(a.value, b.value, config)]
-    units = sorted({str(i.value.get("unit")) for i in items if i.value.get("unit")})
+    clashes, units = quantity_clashes(slot, config)
     if not clashes:
-        return Decision(*_quantity_agreement(slot, units))
-    same_amount = all(amounts_close(a.value, b.value, config) for a, b in clashes)
-    kind = "bound" if same_amount else "value"
-    label = (lambda i: BOUND_NAMES.get(i.value.get("bound"), "")) if same_amount else (lambda i: quantity_label(i.value))
-    sides = _named_sides(_sides(items, clashes, label), with_label=same_amount)
+        return Decision(*agreement_note(slot, units))
+    bounds_only = same_amount(clashes, config)
+    kind = "bound" if bounds_only else "value"
+    label = (lambda i: BOUND_NAMES.get(i.value.get("bound"), "")) if bounds_only else (lambda i: quantity_label(i.value))
+    sides = _named_sides(_sides(slot.items, clashes, label), with_label=bounds_only)
     said = " versus ".join("'" + "' / '".join(sorted({i.surface for i in side_items})) + "'"
                            for _, side_items in sides)
     if kind == "bound":
@@ -110,26 +76,6 @@ def _named_sides(sides: list[tuple[str, list[Item]]], with_label: bool) -> list[
         surfaces = " / ".join(sorted({i.surface for i in items}, key=lambda s: (len(s), s))[:3])
         named.append((f"{label} ({surfaces})" if with_label else surfaces, items))
     return named
-
-
-def _clash(a: dict[str, Any], b: dict[str, Any], config: ReconcileConfig) -> bool:
-    ia, ib = quantity_interval(a, config), quantity_interval(b, config)
-    return ia is not None and ib is not None and not _intervals_overlap(ia, ib)
-
-
-def _quantity_agreement(slot: Slot, units: list[str]) -> tuple[str, str]:
-    bounds = {i.value.get("bound", "exact") for i in slot.items}
-    notes = []
-    if len(units) > 1:
-        sis = {f"{si_amount(i.value):,.6g} {(i.value.get('si') or {}).get('unit', '')}".strip() for i in slot.items
-               if i.value.get("si")}
-        notes.append(f"stated in {', '.join(units)}; the same after unit conversion ({'; '.join(sorted(sis))})")
-    if len(bounds) > 1:
-        notes.append("bounds differ but overlap: " + ", ".join(sorted({quantity_label(i.value) for i in slot.items})))
-    if len(slot.entities) > 1:
-        notes.append("amounts differ but are compatible")
-    status = "compatible" if len(bounds) > 1 or len(slot.entities) > 1 else "agree"
-    return status, "; ".join(notes)
 
 
 def _sides(items: list[Item], clashes: list[tuple[Item, Item]], label) -> list[tuple[str, list[Item]]]:
@@ -264,8 +210,12 @@ def _single_place(entity: Entity, config: ReconcileConfig) -> Decision:
 
 def _place_relation(a: Entity, b: Entity, items: list[Item], config: ReconcileConfig) -> tuple[str, str]:
     """('same'|'contains'|'place_name'|'place'|'unknown', explanation) for two differing place entities."""
-    if a.items[0].key == b.items[0].key:
+    if a.items[0].key == b.items[0].key or plain_name(a.surface) == plain_name(b.surface):
         return "same", f"'{a.surface}' and '{b.surface}' name the same place or area"
+    wide = [e for e in (a, b) if is_wide_area(e)]
+    if wide:
+        return "unknown", (f"'{wide[0].surface}' is a country, region or other wide area: it may hold the other "
+                           "place, so it contradicts no specific place")
     ca, cb = _coordinates(a.value), _coordinates(b.value)
     both_located = bool(ca and cb)
     if both_located and distance_km(ca, cb) <= config.same_place_km:
@@ -290,6 +240,14 @@ def _place_relation(a: Entity, b: Entity, items: list[Item], config: ReconcileCo
     where = " and ".join(f"'{e.surface}'" + (f" ({e.value.get('country')})" if e.value.get("country") else "")
                          for e in (a, b))
     return "place", f"different places given for the same thing: {where}, {distance_km(ca, cb):.0f} km apart"
+
+
+def is_wide_area(entity: Entity) -> bool:
+    """A country, first-level region, continent or named area: not a specific place."""
+    item = entity.items[0]
+    feature = str(item.context.get("kind") or item.key.partition(":")[0]).lower()
+    return (feature in AREA_FEATURES or is_area(item) or item.key.startswith(("country:", "admin1:", "area:"))
+            or bool(set(romanised(entity.surface).split()) & AREA_WORDS))
 
 
 def _name_variants(a: Entity, b: Entity) -> bool:

@@ -22,12 +22,16 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.model import Conflict, ConflictSide, Provenance, Quote, QuoteMention, QuoteVariant
+from newsfuse.model import ConflictSide, Provenance, Quote, QuoteMention, QuoteVariant
+from newsfuse.reconcile.evidence import ReportedConflict, evidence_of
 from newsfuse.reconcile.slots import group_index
 from newsfuse.reconcile.text import STOPWORDS, content_words, stem, words
 
 
 HYPHENS = re.compile(r"[-‐-―]")
+# (least overlap, least shared content words, confidence) for wording, then for attribution conflicts
+CONFIDENCE_STEPS = ([(0.8, 6, 0.8), (0.7, 4, 0.6)], [(0.9, 6, 0.7)])
+UNSURE_QUOTE = 0.3
 
 
 @dataclass
@@ -240,9 +244,28 @@ def _attribution_conflicts(quote: Quote, cluster: QuoteCluster):
              list(by_speaker.items()))]
 
 
-def to_conflict(number: int, quote: Quote, raw, provenance: Provenance) -> Conflict:
+def quote_confidence(kind: str, sides: list[tuple[str, list[QuoteMention]]]) -> float:
+    """How sure it is that the sides render one quotation, from the least content-word overlap
+    between renderings of different sides: a changed word counts only inside a near-verbatim
+    rendering, and a different speaker only for the same words (a speaker may say much the same
+    as another)."""
+    renderings = [[m.text for m in members] for _, members in sides if members]
+    pairs = [max((quote_overlap(a, b) for a in first for b in second), default=(0.0, 0))
+             for i, first in enumerate(renderings) for second in renderings[i + 1:]]
+    if not pairs:
+        return 0.0
+    overlap, shared = min(pairs)
+    for needed_overlap, needed_words, confidence in CONFIDENCE_STEPS[kind == "attribution"]:
+        if overlap >= needed_overlap and shared >= needed_words:
+            return confidence
+    return UNSURE_QUOTE
+
+
+def to_conflict(number: int, quote: Quote, raw, provenance: Provenance) -> ReportedConflict:
     kind, explanation, sides = raw
-    return Conflict(f"C{number}", kind, f"quotation {quote.id}: \u201c{quote.text}\u201d",
-                    [ConflictSide(label, sorted({m.mention.article for m in members}),
-                                  provenance_support(provenance, {m.mention.article for m in members}))
-                     for label, members in sides], explanation)
+    return ReportedConflict(f"C{number}", kind, f"quotation {quote.id}: \u201c{quote.text}\u201d",
+                            [ConflictSide(label, sorted({m.mention.article for m in members}),
+                                          provenance_support(provenance, {m.mention.article for m in members}))
+                             for label, members in sides], explanation,
+                            confidence=quote_confidence(kind, sides),
+                            evidence=evidence_of([(label, [m.mention for m in members]) for label, members in sides]))

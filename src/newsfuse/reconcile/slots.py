@@ -1,30 +1,45 @@
-"""Alignment: a story's fact mentions grouped into entities (one stated value)
-and slots (one thing the articles talk about, possibly with differing values)."""
+"""Alignment: a story's fact mentions grouped into entities (one stated value) and slots (one
+thing the articles state, possibly with differing values).
+
+A slot is one quantity of one thing, at one time, in one role. Differing values are aligned only
+through an index on their signature (kind, key, predicate, time frame; for places also the role),
+so a story's cost grows with its mentions, not with their pairs: the same counted noun or unit
+and the same predicate, the same time frame (a figure of an earlier event named by its year is
+another slot), and people in common where both sentences name people. Within a signature, two
+values join one slot only if no article states both. A mention without a telling predicate
+joins an entity of the same value (it backs it) but never a slot with a differing value.
+"""
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Any
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.model import FactMention, Mention, Provenance
-from newsfuse.reconcile.text import common_words, mention_window, romanised_key, similarity_matrix, words_before
+from newsfuse.model import Article, FactMention, Mention, Provenance, Story
+from newsfuse.reconcile.signature import PREDICATE_GROUPS, place_predicate, predicate_name, time_frame
+from newsfuse.reconcile.text import common_words, mention_window, romanised_key, words_before
 
 # Kinds whose differing values may be one slot (a count, a place, a date);
 # people and organisations are only ever joined by their key.
 COMPARABLE_KINDS = ("quantity", "place", "date")
 ROLE_CLASSES = {"source": {"from", "out of"}, "goal": {"to", "into", "towards", "toward"},
                 "location": {"in", "at", "near", "on", "inside", "outside", "off", "around"}}
-ANCHOR_WORDS = 9  # words before a mention searched for the word it attaches to
-ANCHOR_BONUS = 0.15
-RARE_SHARE = 0.15  # a word in at most this share of the mention sentences is distinctive
-VAGUE_GRANULARITIES = frozenset({"week", "weeks", "season", "decade", "century"})
+MIN_SHARED_WORDS = 1  # window words two values' mentions must share besides their key
+PLACE_ANCHOR_WORDS = 8  # words before a place searched for what happened there
+RARE_SHARE = 0.15  # an anchor word in at most this share of the places' sentences is distinctive
+ANCHOR_BONUS = 0.25
+MAX_ANCHOR_BUCKET = 50  # an anchor word before more places than this is too common to align them
+BRIDGE_MIN_AMOUNT = 10  # smaller counts recur by chance, so they bridge no predicates
+DATE_GRANULARITIES = frozenset({"day", "month", "year"})  # dates precise enough to contradict one another
+# "thousands of", "dozens of": a vague order of magnitude contradicts no figure.
+VAGUE_AMOUNT = re.compile(r"^(?:tens|dozens|scores|hundreds|thousands|millions|billions)\b", re.IGNORECASE)
 
 
 @dataclass
 class Item:
-    """One fact mention, normalised for comparison."""
+    """One fact mention, normalised for comparison, with what it is about."""
 
     index: int
     kind: str
@@ -34,6 +49,11 @@ class Item:
     mention: Mention
     group: int
     window: str
+    predicate: str = ""
+    frame: str = ""
+    participants: frozenset[str] = frozenset()
+    published: str | None = None
+    neighbours: tuple[float, ...] = ()  # other amounts of the same sentence (for sums of parts)
 
     @property
     def article(self) -> str:
@@ -77,6 +97,7 @@ class Slot:
 
     entities: list[Entity] = field(default_factory=list)
     links: set[frozenset[int]] = field(default_factory=set)  # id() pairs of entities aligned directly
+    similarity: float = 1.0  # the weakest window overlap that joined two of its values
 
     def linked(self, a: Entity, b: Entity) -> bool:
         """Whether two entities were aligned with each other, not only through a third."""
@@ -109,11 +130,36 @@ def group_index(provenance: Provenance, article_id: str) -> int:
         return len(provenance.independent_groups) + abs(hash(article_id)) % 1_000_000
 
 
-def make_items(mentions: list[FactMention], provenance: Provenance, config: ReconcileConfig) -> list[Item]:
-    return [Item(index, m.kind, _normalised_key(m.key) or _fallback_key(m), dict(m.value or {}), dict(m.context or {}), m.mention,
-                 group_index(provenance, m.mention.article),
-                 mention_window(m.mention.sentence or m.mention.text, m.mention.text, config.window_words))
-            for index, m in enumerate(mentions)]
+def make_items(mentions: list[FactMention], story: Story, articles: dict[str, Article],
+               config: ReconcileConfig) -> list[Item]:
+    """Items of a story's mentions, each with its predicate, time frame, participants and
+    the other amounts of its sentence."""
+    event_year = (story.event_date or "")[:4] or None
+    people: dict[tuple[str, str], set[str]] = defaultdict(set)
+    amounts: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
+    for index, m in enumerate(mentions):
+        where = (m.mention.article, m.mention.sentence)
+        if m.kind == "person" and m.key:
+            people[where].add(m.key)
+        if m.kind == "quantity" and si_amount(m.value or {}) is not None:
+            amounts[where].append((index, si_amount(m.value)))
+    items = []
+    for index, m in enumerate(mentions):
+        sentence, where = m.mention.sentence or m.mention.text, (m.mention.article, m.mention.sentence)
+        article = articles.get(m.mention.article)
+        items.append(Item(index, m.kind, _normalised_key(m.key) or _fallback_key(m), dict(m.value or {}),
+                          dict(m.context or {}), m.mention, group_index(story.provenance, m.mention.article),
+                          mention_window(sentence, m.mention.text, config.window_words),
+                          _predicate(m, sentence), time_frame(sentence, m.mention.text, event_year),
+                          frozenset(people[where]), article.published if article else None,
+                          tuple(a for i, a in amounts[where] if i != index)))
+    return items
+
+
+def _predicate(mention: FactMention, sentence: str) -> str:
+    if mention.kind == "place":
+        return place_predicate(sentence, mention.mention.text)
+    return predicate_name((mention.context or {}).get("verb"))
 
 
 def _normalised_key(key: str) -> str:
@@ -159,7 +205,7 @@ def is_area(item: Item) -> bool:
     return item.kind == "place" and item.context.get("granularity") == "area"
 
 
-def _entity_signature(item: Item) -> tuple:
+def _value_signature(item: Item) -> tuple:
     if item.kind == "date":
         return item.key, item.value.get("start"), item.value.get("end")
     if is_area(item):  # one area answers many questions: each article's mention stands alone
@@ -169,12 +215,33 @@ def _entity_signature(item: Item) -> tuple:
     return (item.key,)
 
 
-def build_entities(items: list[Item], config: ReconcileConfig) -> list[Entity]:
-    """Mentions that state the same value: one key (and one amount or date range)."""
+def _role_class(item: Item) -> str:
+    role = str(item.context.get("role") or "").lower()
+    return next((name for name, words in ROLE_CLASSES.items() if role in words), "")
+
+
+def slot_signature(item: Item) -> tuple | None:
+    """The index key under which differing amounts or dates may align; None where the mention says
+    too little about what it is (no telling predicate, a vague date or amount). Places align
+    through their anchor words instead."""
+    if item.kind not in ("quantity", "date") or not item.predicate:
+        return None
+    if item.kind == "date":
+        granularity = item.context.get("granularity", "day")
+        if item.context.get("part") or granularity not in DATE_GRANULARITIES:
+            return None
+        return "date", item.predicate, granularity
+    if VAGUE_AMOUNT.match(str(item.context.get("bound_words") or "")):
+        return None
+    return "quantity", item.key, item.predicate, item.frame
+
+
+def _entities_of(items: list[Item], config: ReconcileConfig) -> list[Entity]:
+    """Items that state the same value (one key, and one amount or date range)."""
     entities: list[Entity] = []
-    by_signature: dict[tuple, list[Entity]] = {}
+    by_value: dict[tuple, list[Entity]] = {}
     for item in items:
-        candidates = by_signature.setdefault(_entity_signature(item), [])
+        candidates = by_value.setdefault(_value_signature(item), [])
         match = next((e for e in candidates if item.kind != "quantity"
                       or amounts_close(e.value, item.value, config)), None)
         if match is None:
@@ -185,101 +252,134 @@ def build_entities(items: list[Item], config: ReconcileConfig) -> list[Entity]:
     return entities
 
 
-def _family(entity: Entity) -> tuple:
-    """Entities of one family may fill one slot: places with places, dates with
-    dates, quantities with quantities of the same key."""
-    return (entity.kind, entity.items[0].key) if entity.kind == "quantity" else (entity.kind,)
+def _window_words(entity: Entity) -> set[str]:
+    return {w for i in entity.items for w in common_words(i.window)}
 
 
-def _shared_word_pairs(a: Entity, b: Entity, vocabulary: dict[int, set[str]]) -> list[tuple[Item, Item]]:
-    """Item pairs of two entities whose windows share a common word (a cheap first filter)."""
-    return [(x, y) for x in a.items for y in b.items if vocabulary[x.index] & vocabulary[y.index]]
+def _overlap(a: Entity, b: Entity) -> float:
+    """Share of the smaller entity's window words that the other's windows also use."""
+    wa, wb = _window_words(a), _window_words(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb and len(wa & wb) >= MIN_SHARED_WORDS else 0.0
 
 
-def _rare_words(items: list[Item]) -> set[str]:
-    """Common-word stems found in few of the story's mention sentences (a distinctive anchor)."""
-    sentences = {i.mention.sentence for i in items if i.mention.sentence}
-    counts: dict[str, int] = {}
-    for sentence in sentences:
-        for word in common_words(sentence):
-            counts[word] = counts.get(word, 0) + 1
-    return {w for w, n in counts.items() if n <= max(1.0, RARE_SHARE * len(sentences))}
+def _same_participants(a: Entity, b: Entity) -> bool:
+    """People named with the values: where both sides name people, they share one."""
+    pa = {p for i in a.items for p in i.participants}
+    pb = {p for i in b.items for p in i.participants}
+    return not (pa and pb) or bool(pa & pb)
 
 
-def _anchor_bonus(x: Item, y: Item, rare: set[str]) -> float:
-    """A bonus when both mentions attach to the same distinctive word ("meeting ... at X", "meeting ... in Y")."""
-    before_x = words_before(x.mention.sentence, x.surface, ANCHOR_WORDS)
-    before_y = words_before(y.mention.sentence, y.surface, ANCHOR_WORDS)
-    return ANCHOR_BONUS if before_x & before_y & rare else 0.0
+def _join(entities: list[Entity], pairs: list[tuple[float, int, int]], stated: dict[tuple, set[str]]) -> list[Slot]:
+    """Entities joined into slots along candidate pairs, closest windows first, never two values
+    that one article states (anywhere in it) or people that differ."""
+    slots = [Slot([e]) for e in entities]
+    owner = list(range(len(slots)))
+    for score, i, j in sorted(pairs, reverse=True):
+        a, b = entities[i], entities[j]
+        if score <= 0.0 or not _same_participants(a, b) or stated[_value_key(a)] & stated[_value_key(b)]:
+            continue
+        ri, rj = _root(owner, i), _root(owner, j)
+        if ri != rj and not slots[ri].articles & slots[rj].articles:
+            slots[ri].entities.extend(slots[rj].entities)
+            slots[ri].links |= slots[rj].links
+            slots[ri].similarity = min(slots[ri].similarity, slots[rj].similarity, score)
+            slots[rj].entities = []
+            owner[rj] = ri
+        if _root(owner, i) == _root(owner, j):
+            slots[_root(owner, i)].links.add(frozenset((id(a), id(b))))
+    return [s for s in slots if s.entities]
 
 
-def _pair_scores(candidates: dict[tuple[int, int], list[tuple[Item, Item]]], rare: set[str],
-                 config: ReconcileConfig) -> dict[tuple[int, int], float]:
-    """The best window similarity of each candidate entity pair (plus an anchor bonus),
-    encoding each distinct window once."""
-    windows = sorted({i.window for pairs in candidates.values() for pair in pairs for i in pair})
-    if not windows:
-        return {}
-    position = {w: n for n, w in enumerate(windows)}
-    similarity = similarity_matrix(windows, config.use_encoder)
-    return {key: max(similarity[position[x.window], position[y.window]] + _anchor_bonus(x, y, rare)
-                     for x, y in pairs)
-            for key, pairs in candidates.items()}
+def _all_pairs(entities: list[Entity]) -> list[tuple[float, int, int]]:
+    return [(_overlap(a, b), i, j) for i, a in enumerate(entities) for j, b in enumerate(entities) if i < j]
 
 
-def _role_class(item: Item) -> str:
-    role = str(item.context.get("role") or "").lower()
-    return next((name for name, words in ROLE_CLASSES.items() if role in words), "")
+def _anchor_pairs(entities: list[Entity]) -> list[tuple[float, int, int]]:
+    """Place entities that share a distinctive word before them ("meeting ... at X", "meeting ... in
+    Y": a word few of the places' sentences use) and a role, found through an index of those words;
+    the shared anchor adds ``ANCHOR_BONUS`` to the pair's window overlap."""
+    index: dict[tuple, list[int]] = defaultdict(list)
+    sentences: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    specific = [(n, i) for n, e in enumerate(entities) for i in e.items if not is_area(i)]
+    for n, item in specific:
+        for word in words_before(item.mention.sentence, item.surface, PLACE_ANCHOR_WORDS):
+            sentences[word].add((item.article, item.mention.sentence))
+            index[(_role_class(item), item.frame, word)].append(n)
+    all_sentences = {(i.article, i.mention.sentence) for _, i in specific}
+    rare = {w for w, found in sentences.items() if len(found) <= max(2.0, RARE_SHARE * len(all_sentences))}
+    candidates = {(i, j) for (_, _, word), members in index.items() if word in rare and len(members) <= MAX_ANCHOR_BUCKET
+                  for i in set(members) for j in set(members) if i < j}
+    return [(_overlap(entities[i], entities[j]) + ANCHOR_BONUS, i, j) for i, j in candidates]
 
 
-def _roles_clash(a: Entity, b: Entity) -> bool:
-    """A place reached ("to") and a place left ("from") never answer the same question."""
-    roles_a = {_role_class(i) for i in a.items} - {""}
-    roles_b = {_role_class(i) for i in b.items} - {""}
-    return bool(roles_a and roles_b) and not roles_a & roles_b
+def _value_key(entity: Entity) -> tuple:
+    return _value_signature(entity.items[0]) + (_amount_key(entity.items[0]),)
 
 
-def _mergeable(entity: Entity) -> bool:
-    """Whether an entity may join others with differing values: vague dates ("recent
-    weeks", "early September") refine nothing and contradict nothing."""
-    if entity.kind != "date":
-        return True
-    context = entity.items[0].context
-    return not context.get("part") and context.get("granularity", "day") not in VAGUE_GRANULARITIES
+def _bridged(buckets: dict[tuple, list[Item]], config: ReconcileConfig) -> list[list[Item]]:
+    """Buckets of one quantity key and frame merged where they state one distinctive value: "sent
+    more than 1,000 containers" and "delivered more than 1,000 containers" speak of one thing.
+    Two known predicates that differ (deaths, injuries) are never bridged."""
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
+    for signature in buckets:
+        if signature[0] == "quantity":
+            groups[(signature[1], signature[3])].append(signature)
+    owner = {signature: signature for signature in buckets}
+    for members in groups.values():
+        seen: dict[tuple, tuple] = {}
+        for signature in members:
+            for item in buckets[signature]:
+                amount = si_amount(item.value)
+                if amount is None or amount < BRIDGE_MIN_AMOUNT:
+                    continue
+                value = _value_signature(item) + (_amount_key(item),)
+                other = seen.setdefault(value, signature)
+                if other != signature and not (signature[2] in PREDICATE_GROUPS and other[2] in PREDICATE_GROUPS):
+                    owner[_find(owner, signature)] = _find(owner, other)
+    merged: dict[tuple, list[Item]] = defaultdict(list)
+    for signature, bucket in buckets.items():
+        merged[_find(owner, signature)].extend(bucket)
+    return list(merged.values())
+
+
+def _find(owner: dict, key):
+    while owner[key] != key:
+        key = owner[key]
+    return key
 
 
 def align_slots(items: list[Item], config: ReconcileConfig) -> list[Slot]:
-    """Entities, then entities of one family joined into a slot where their
-    windows say the same thing and no article states both values."""
-    entities = build_entities(items, config)
-    slots = [Slot([e]) for e in entities]
-    candidates = {}
-    vocabulary = {i.index: common_words(i.window) for i in items if i.kind in COMPARABLE_KINDS}
-    for a, b in combinations(range(len(entities)), 2):
-        ea, eb = entities[a], entities[b]
-        if (ea.kind in COMPARABLE_KINDS and _family(ea) == _family(eb) and not ea.articles & eb.articles
-                and _mergeable(ea) and _mergeable(eb) and not _roles_clash(ea, eb)):
-            shared = _shared_word_pairs(ea, eb, vocabulary)
-            if shared:
-                candidates[(a, b)] = shared
-    pairs = []
-    for (a, b), score in _pair_scores(candidates, _rare_words(items), config).items():
-        same_key = entities[a].kind == "quantity" and not entities[a].items[0].key.startswith("unit:")
-        if score >= (config.same_key_similarity if same_key else config.slot_similarity):
-            pairs.append((score, a, b))
-    owner = list(range(len(slots)))
-    # Vague areas join last, so that they never keep two specific places out of one slot.
-    vague = {n for n, e in enumerate(entities) if is_area(e.items[0])}
-    for _, a, b in sorted(pairs, key=lambda p: ((p[1] in vague) or (p[2] in vague), -p[0])):
-        ra, rb = _root(owner, a), _root(owner, b)
-        if ra != rb and not slots[ra].articles & slots[rb].articles:
-            slots[ra].links |= slots[rb].links
-            slots[ra].entities.extend(slots[rb].entities)
-            slots[rb].entities = []
-            owner[rb] = ra
-        if _root(owner, a) == _root(owner, b):
-            slots[_root(owner, a)].links.add(frozenset((id(entities[a]), id(entities[b]))))
-    return [s for s in slots if s.entities]
+    """Slots of a story: quantities and dates per signature (bridged by a shared value), places
+    through their anchor words; mentions with no signature back an entity of the same value, else
+    stand alone."""
+    stated: dict[tuple, set[str]] = defaultdict(set)
+    buckets: dict[tuple, list[Item]] = defaultdict(list)
+    places: list[Item] = []
+    loose: list[Item] = []
+    for item in items:
+        stated[_value_signature(item) + (_amount_key(item),)].add(item.article)
+        signature = slot_signature(item)
+        (places if item.kind == "place" else buckets[signature] if signature else loose).append(item)
+    slots: list[Slot] = []
+    by_value: dict[tuple, Entity] = {}
+    groups = [(bucket, _all_pairs) for bucket in _bridged(buckets, config)] + [(places, _anchor_pairs)]
+    for bucket, candidate_pairs in groups:
+        entities = _entities_of(bucket, config)
+        for entity in entities:
+            by_value.setdefault(_value_key(entity), entity)
+        slots.extend(_join(entities, candidate_pairs(entities), stated))
+    for entity in _entities_of(loose, config):
+        home = by_value.get(_value_key(entity))
+        if home is not None:
+            home.items.extend(entity.items)
+        else:
+            slots.append(Slot([entity]))
+    return slots
+
+
+def _amount_key(item: Item) -> float | None:
+    amount = si_amount(item.value) if item.kind == "quantity" else None
+    return round(amount, 6) if amount is not None else None
 
 
 def _root(owner: list[int], index: int) -> int:

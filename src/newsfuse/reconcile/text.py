@@ -1,4 +1,4 @@
-"""Text helpers for reconciliation: sentences, content words, windows and similarity."""
+"""Text helpers for reconciliation: sentences, content words, windows and TF-IDF similarity."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import numpy as np
 from anyascii import anyascii
 
-from newsfuse.encoder import sentence_encoder
 
 WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
@@ -135,17 +134,6 @@ def _tfidf_vectors(texts: list[str]) -> np.ndarray:
         return np.zeros((len(texts), 1))
     vectorizer = TfidfVectorizer(tokenizer=content_words, lowercase=False, token_pattern=None, sublinear_tf=True)
     return vectorizer.fit_transform(texts).toarray()
-
-
-def similarity_matrix(texts: list[str], use_encoder: bool = True) -> np.ndarray:
-    """Pairwise cosine similarity of short texts (multilingual encoder, else TF-IDF)."""
-    if not texts:
-        return np.zeros((0, 0))
-    encoder = sentence_encoder() if use_encoder else None
-    vectors = np.asarray(encoder.encode(texts), dtype=float) if encoder else _tfidf_vectors(texts)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = vectors / np.where(norms == 0, 1.0, norms)
-    return vectors @ vectors.T
 
 
 def tfidf_similarity(texts: list[str]) -> np.ndarray:

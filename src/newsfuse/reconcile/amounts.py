@@ -1,0 +1,136 @@
+"""Quantities of one slot: compatible before conflicting.
+
+Two amounts are compatible when the intervals they allow overlap: an exact figure within
+``value_tolerance``, an approximate one within ``approx_tolerance``, a range its low to high, "at
+least N" everything above N, "at most N" everything below; an amount converted from another unit
+also within the rounding of its last stated digit ("30 miles" is 25-35 miles, so 48 km fits).
+A figure equal to the sum of the other side's figure and one or two others of its sentence is its
+parts added up ("12 X and 11 Y" against 23). Whatever is left is a conflict: ``bound`` where the
+amounts agree but the bounds exclude each other, else ``value``.
+"""
+from __future__ import annotations
+
+import math
+from itertools import combinations
+from typing import Any
+
+from newsfuse.config import ReconcileConfig
+from newsfuse.reconcile.slots import Item, Slot, amounts_close, si_amount
+
+BOUND_NAMES = {"lower": "lower bound", "upper": "upper bound", "approx": "approximate", "exact": "exact"}
+BOUND_WORDS = {"lower": "more than", "upper": "at most", "approx": "about", "exact": ""}
+MAX_PARTS = 2  # other figures of a sentence that may add up with a side's own to the other side
+SUM_TOLERANCE = 1e-6
+
+Interval = tuple[float, float, bool, bool]  # low, high, low open, high open
+
+
+def rounding_spread(amount: float) -> float:
+    """Half a unit of the last stated digit: 30 may be 25 to 35, 48 may be 47.5 to 48.5, 2.6 is 2.55 to 2.65."""
+    if not float(amount).is_integer():
+        decimals = len(f"{amount}".split(".")[1].rstrip("0")) or 1
+        return 0.5 * 10 ** -decimals
+    whole, step = int(abs(amount)), 1
+    while whole and whole % 10 == 0:
+        whole, step = whole // 10, step * 10
+    return step / 2
+
+
+def _scale(value: dict[str, Any]) -> float:
+    """SI units per stated unit (1 where the amount was not converted)."""
+    amount, si = value.get("amount"), si_amount(value)
+    try:
+        return si / float(amount) if amount and si is not None else 1.0
+    except (TypeError, ValueError):
+        return 1.0
+
+
+def quantity_interval(value: dict[str, Any], config: ReconcileConfig, converted: bool = False) -> Interval | None:
+    """The SI amounts a quantity statement allows; ``converted``: the slot mixes units, so the
+    rounding of the stated figure counts too."""
+    amount = si_amount(value)
+    if amount is None:
+        return None
+    bound, scale = value.get("bound", "exact"), _scale(value)
+    if bound == "lower":
+        return amount, math.inf, True, True
+    if bound == "upper":
+        return -math.inf, amount, True, False
+    numbers = value.get("range") or {}
+    if "low" in numbers and "high" in numbers:
+        return float(numbers["low"]) * scale, float(numbers["high"]) * scale, False, False
+    tolerance = config.approx_tolerance if bound == "approx" else config.value_tolerance
+    spread = tolerance * abs(amount)
+    if converted:
+        spread = max(spread, rounding_spread(float(value.get("amount") or 0)) * abs(scale))
+    return amount - spread, amount + spread, False, False
+
+
+def intervals_overlap(a: Interval, b: Interval) -> bool:
+    low = max((a[0], a[2]), (b[0], b[2]))
+    high = min((a[1], not a[3]), (b[1], not b[3]))
+    if low[0] < high[0]:
+        return True
+    return low[0] == high[0] and not low[1] and high[1]
+
+
+def quantity_label(value: dict[str, Any]) -> str:
+    amount = value.get("amount")
+    shown = f"{amount:,.0f}" if isinstance(amount, (int, float)) and float(amount).is_integer() else str(amount)
+    words = [BOUND_WORDS.get(value.get("bound", "exact"), ""), shown, str(value.get("unit") or "")]
+    return " ".join(w for w in words if w)
+
+
+def _with_range(item: Item) -> dict[str, Any]:
+    rng = item.context.get("range")
+    return {**item.value, "range": rng} if rng else item.value
+
+
+def sum_of_parts(whole: Item, part: Item) -> bool:
+    """Whether ``whole`` is ``part`` plus one or two other figures of ``part``'s sentence."""
+    total, first = si_amount(whole.value), si_amount(part.value)
+    if total is None or first is None or total <= first:
+        return False
+    for size in range(1, MAX_PARTS + 1):
+        for others in combinations(part.neighbours, size):
+            if abs(first + sum(others) - total) <= SUM_TOLERANCE * max(total, 1.0):
+                return True
+    return False
+
+
+def clash(a: Item, b: Item, config: ReconcileConfig, converted: bool) -> bool:
+    """Whether two statements of one slot cannot both be true."""
+    ia, ib = quantity_interval(_with_range(a), config, converted), quantity_interval(_with_range(b), config, converted)
+    if ia is None or ib is None or intervals_overlap(ia, ib):
+        return False
+    return not (sum_of_parts(a, b) or sum_of_parts(b, a))
+
+
+def quantity_clashes(slot: Slot, config: ReconcileConfig) -> tuple[list[tuple[Item, Item]], list[str]]:
+    """Pairs of items from different sources that clash, and the slot's units."""
+    items = slot.items
+    units = sorted({str(i.value.get("unit")) for i in items if i.value.get("unit")})
+    converted = len(units) > 1 and any(i.value.get("si") for i in items)
+    clashes = [(a, b) for a, b in combinations(items, 2) if a.group != b.group and clash(a, b, config, converted)]
+    return clashes, units
+
+
+def same_amount(clashes: list[tuple[Item, Item]], config: ReconcileConfig) -> bool:
+    """Whether every clash is one of bounds on the same amount ("more than 1,000" / "as many as 1,000")."""
+    return all(amounts_close(a.value, b.value, config) for a, b in clashes)
+
+
+def agreement_note(slot: Slot, units: list[str]) -> tuple[str, str]:
+    """(agree or compatible, why) for a slot without clashes."""
+    bounds = {i.value.get("bound", "exact") for i in slot.items}
+    notes = []
+    if len(units) > 1:
+        sis = {f"{si_amount(i.value):,.6g} {(i.value.get('si') or {}).get('unit', '')}".strip() for i in slot.items
+               if i.value.get("si")}
+        notes.append(f"stated in {', '.join(units)}; the same after unit conversion and rounding ({'; '.join(sorted(sis))})")
+    if len(bounds) > 1:
+        notes.append("bounds differ but overlap: " + ", ".join(sorted({quantity_label(i.value) for i in slot.items})))
+    if len(slot.entities) > 1:
+        notes.append("amounts differ but are compatible (tolerance, a range, or parts that add up)")
+    status = "compatible" if len(bounds) > 1 or len(slot.entities) > 1 else "agree"
+    return status, "; ".join(notes)
