@@ -1,70 +1,80 @@
-"""Dates: spaCy's DATE spans, and stated ranges around them, resolved to
-``{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}`` against the article's
-reference date (see ``reference.py``).
+"""Dates: spaCy's DATE spans, stated ranges around them and the vague references TimeML
+annotates (see ``date_context.py``), resolved to ``{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}``
+against the article's reference date (see ``reference.py``) and, for "a year earlier", "the
+quarter" or "that year", against the period the text last named (see ``date_periods.py``).
 
 Common written dates ("Jan. 5", "5 January 2024", "July") are read by a
 fast path; other absolute dates are parsed with dateparser (``RELATIVE_BASE``
 = the reference, ``PREFER_DATES_FROM`` left at its default); ranges, weekdays
 and relative periods are read here, since dateparser mangles ranges. A weekday is the most
 recent such day on or before the reference ("Friday" under a Friday dateline
-is that Friday), except in a forward-looking context ("from Wednesday", "will
-reopen on Monday"), where it is the next such day after the reference. A date stated without a year takes the year that puts it
-closest to the reference, past preferred (a future date counts
-``FUTURE_PENALTY`` times as far). Durations and ages ("six-day", "11-month-old")
-are not dates.
+is that Friday), except where the text looks forward ("from Wednesday", "will
+reopen on Monday", "plans to leave Thursday"), where it is the next such day after the
+reference. A date stated without a year takes the year that puts it closest to the reference,
+past preferred (a future date counts ``FUTURE_PENALTY`` times as far), on or before it in a
+past-tense sentence and not before it in a forward-looking one. "early", "mid", "late" (and
+"the end of") cut a period; "earlier"/"later" keep the part of the reference's period before
+or after it. Durations and ages ("six-day", "11-month-old") are not dates.
+
+A vague reference ("now", "currently", "recently", "in recent weeks", "the future") is the
+reference date, or a stretch before or after it, marked ``vague`` in the context.
 
 ``FactMention.context`` keys:
-  granularity: "day" | "week" | "month" | "year"
-  relative: bool, read against the reference (weekday, "last month", no year)
+  granularity: "day" | "week" | "month" | "quarter" | "year" | "decade" (a season is a quarter-year)
+  relative: bool, read against the reference or the discourse (weekday, "last month", no year)
   reference: ``Reference.to_dict()`` ({"date", "source", "note"?}) or None
   expression: the text parsed
   range: bool, a stated range ("May 3-4", "between March 2 and April 9")
-  part: "early" | "mid" | "late" | "" (part of a month or year: "early September")
+  part: "early" | "mid" | "late" | "" (part of a period: "early September")
   weekday: bool, a weekday name resolved against the reference ("said Friday")
   about: lemma of the noun the date modifies ("vote" in "the June 5 vote"), or ""
-  verb: lemma of the verb the date attaches to ("say" in "said Friday"), or ""
+  verb: lemma of the verb the date attaches to ("say" in "said Friday"), or "" (always "" for a
+        vague reference, which states no time to compare)
   forward: bool, the context looks ahead ("from Wednesday", "will ... on Monday")
   dateline: bool, the date is the article's own dateline ("PARIS, March 4 (AFP) --")
+  vague: "present" | "past" | "future" | "" (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)
+  season: "spring" | "summer" | "fall" | "winter" | "" (a meteorological season)
 """
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from newsfuse.facts.date_calendar import (
+    FUTURE_PENALTY, MONTH_NAME, MONTH_NUMBERS, Resolved, cut_part, expand, month_bounds, month_shift, nearest_year,
+    shift_years,
+)
+from newsfuse.facts.date_context import DAY_DATE, date_entities, leading_cuts, parts, tense
+from newsfuse.facts.date_periods import resolve_in_discourse, resolve_named, spelled_years
 from newsfuse.facts.reference import DATELINE_SCAN_PARAGRAPHS, LEAD_DATELINE, Reference
 from newsfuse.model import FactMention, Mention
 
-FUTURE_PENALTY = 3
-MONTH_NAME = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-              r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-DAY_DATE = rf"{MONTH_NAME}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_NAME}(?:\s+\d{{4}})?"
-STATED_RANGE = re.compile(
-    rf"\b(?:between|from)\s+(?P<first>{DAY_DATE})\s+(?:and|to|through|until|till|-|–)\s+(?P<second>{DAY_DATE})\b")
+__all__ = ["FUTURE_PENALTY", "Resolved", "find_dates", "resolve"]
+
 RANGE_PARTS = re.compile(
     rf"^(?:between|from)?\s*(?P<first>{DAY_DATE})\s+(?:and|to|through|until|till|-|–)\s+(?P<second>{DAY_DATE})$", re.I)
 DAY_RANGE = re.compile(rf"^(?P<month>{MONTH_NAME})\s+(?P<a>\d{{1,2}})\s*[-–]\s*(?P<b>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?$")
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-FUTURE_PREPOSITIONS = frozenset({"from", "starting", "beginning", "until", "till"})
-FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-WEEKDAY = re.compile(rf"^(?:(?P<which>last|this|next|past)\s+)?(?P<day>{'|'.join(WEEKDAYS)})$", re.I)
+WEEKDAY = re.compile(rf"^(?:(?P<which>last|this|next|past|this coming|coming|previous)\s+)?(?P<day>{'|'.join(WEEKDAYS)})$", re.I)
 DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
              "yesterday": -1, "tomorrow": 1}
-PERIOD = re.compile(r"^(?P<which>last|past|previous|this|next|coming)\s+(?P<unit>week|month|year)$", re.I)
-RECENT = re.compile(r"^(?:(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?)(?P<unit>days|weeks|months|years)$|"
+PERIOD = re.compile(r"^(?P<which>last|past|previous|this|next|coming|current)\s+(?P<unit>week|month|year)$", re.I)
+RECENT = re.compile(r"^(?:(?:recent|past|last|coming|next|upcoming)\s+(?:few\s+|several\s+)?)"
+                    r"(?P<unit>days|weeks|months|quarters|years)(?:\s+and\s+(?:days|weeks|months|years))?$|"
                     r"^(?P<ago>days|weeks|months|years)\s+ago$", re.I)
-RECENT_SPAN_DAYS = {"days": (7, 0), "weeks": (28, 0), "months": (92, 0), "years": (730, 0)}
+RECENT_SPAN_DAYS = {"days": 7, "weeks": 28, "months": 92, "quarters": 365, "years": 730}
 AGO_SPAN_DAYS = {"days": (7, 2), "weeks": (56, 14), "months": (365, 60), "years": (3650, 730)}
-AGO = re.compile(rf"^(?P<count>{{NUMBER_WORD}})\s+(?P<unit>day|week|month|year)s?\s+ago$", re.I)
-DECADE = re.compile(r"^(?P<decade>1[5-9]\d0|20\d0)['’]?s$")
-PART = re.compile(rf"^(?P<part>early|mid|late)[-\s]+(?P<rest>{MONTH_NAME}(?:\s+\d{{4}})?|\d{{4}})$", re.I)
-PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+VAGUE = {"now": "present", "right now": "present", "just now": "present", "currently": "present",
+         "current": "present", "nowadays": "present", "these days": "present", "presently": "present",
+         "recently": "past", "more recently": "past", "most recently": "past", "recent": "past", "lately": "past",
+         "past": "past", "future": "future", "near future": "future", "distant future": "future"}
+VAGUE_SPAN_DAYS = 365  # how far before or after the reference a vague past or future reaches
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3}
 NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|\d+)"
@@ -72,13 +82,21 @@ DURATION = re.compile(
     rf"^(?:(?:about|nearly|almost|more than|less than|over|under|some|at least|up to)\s+)?(?:the\s+)?"
     rf"(?:{NUMBER_WORD}|{NUMBER_WORD}-{NUMBER_WORD})[\s-]+(?:full\s+)?(?:day|week|month|year|decade|hour|night)s?"
     r"(?:[\s-]+(?:long|old))?$|-old$|^\d{1,3}$", re.I)
-AGO = re.compile(rf"^(?P<count>{NUMBER_WORD})\s+(?P<unit>day|week|month|year)s?\s+ago$", re.I)
+AGO = re.compile(rf"^(?:(?:about|nearly|almost|just|some|more than|less than|over)\s+)?"
+                 rf"(?P<count>{NUMBER_WORD})\s+(?P<unit>day|week|month|year|decade)s?\s+(?:or so\s+)?ago$", re.I)
 DECADE = re.compile(r"^(?P<decade>1[5-9]\d0|20\d0)['’]?s$")
 YEAR_RANGE = re.compile(r"^(?P<first>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<last>\d{2}|1[5-9]\d\d|20\d\d)$")
 SEASON = re.compile(r"\s+season$", re.I)
 WEEKDAY_PREFIX = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?=\S+\s+\d)", re.I)
-LEADING = re.compile(r"^(?:the|on|in|at|by|during|since|of|as of)\s+", re.I)
+LEADING = re.compile(r"^(?:the|an|on|in|at|by|during|since|of|as of|for|its|their|until|till|from)\s+", re.I)
+FISCAL = re.compile(r"\bfiscal[-\s]+(?=\S)", re.I)
 POSSESSIVE = re.compile(r"['’]s$")
+MODIFIER = re.compile(
+    r"^(?P<modifier>early|earlier|late|later|mid|the end of|end of|the beginning of|beginning of|the start of|"
+    r"the middle of|middle of|around|sometime|as early as|as late as|by)[-\s]+(?P<rest>\S.*)$", re.I)
+MODIFIER_PARTS = {"early": "early", "the beginning of": "early", "beginning of": "early", "the start of": "early",
+                  "mid": "mid", "the middle of": "mid", "middle of": "mid",
+                  "late": "late", "the end of": "late", "end of": "late"}
 DATEPARSER_HINT = re.compile(rf"\d|{MONTH_NAME}", re.I)
 ORDINAL = r"(?:st|nd|rd|th)?"
 SIMPLE_DATES = [
@@ -87,23 +105,26 @@ SIMPLE_DATES = [
     re.compile(rf"^(?P<month>{MONTH_NAME})(?:,?\s+(?P<year>\d{{4}}))?$"),
     re.compile(r"^(?P<year>1[5-9]\d\d|20\d\d)$"),
 ]
-MONTH_NUMBERS = {name: index for index, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+DURATION_INSIDE = re.compile(rf"\b{NUMBER_WORD}\s+(?:days|weeks|months|years)\b(?!\s+ago)", re.I)
+UNIT_WORDS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
+PLACING_WORDS = frozenset({"this", "last", "next", "that", "current", "coming", "past", "previous"})
 LEAP_YEAR = 2000
 MODIFIED_DEPS = {"compound", "poss", "nmod", "amod", "npadvmod", "nummod"}
 
 
-@dataclass(frozen=True)
-class Resolved:
-    """A resolved date expression."""
+@dataclass
+class Discourse:
+    """The periods the text named last: any (for "a year earlier", "that year") and a quarter."""
 
-    start: date
-    end: date
-    granularity: str
-    relative: bool
-    part: str = ""
-    weekday: bool = False
-    range: bool = False
+    last: Resolved | None = None
+    quarter: Resolved | None = None
+
+    def note(self, resolved: Resolved) -> None:
+        if resolved.vague or resolved.range or resolved.anchored:
+            return
+        self.last = resolved
+        if resolved.granularity == "quarter" and not resolved.season:
+            self.quarter = resolved
 
 
 def clean(text: str) -> str:
@@ -113,36 +134,10 @@ def clean(text: str) -> str:
     return POSSESSIVE.sub("", text).strip(" ,.;:")
 
 
-def month_bounds(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def expand(day: date, granularity: str) -> tuple[date, date]:
-    """The period of the given granularity that holds ``day``."""
-    if granularity == "month":
-        return month_bounds(day.year, day.month)
-    if granularity == "year":
-        return date(day.year, 1, 1), date(day.year, 12, 31)
-    if granularity == "week":
-        monday = day - timedelta(days=day.weekday())
-        return monday, monday + timedelta(days=6)
-    return day, day
-
-
-def nearest_year(start: date, end: date, reference: date) -> tuple[date, date]:
-    """Shift a year-less period by whole years to sit closest to the reference, past preferred."""
-    def cost(shift: int) -> float:
-        shifted_start, shifted_end = shift_years(start, shift), shift_years(end, shift)
-        if shifted_start > reference:
-            return (shifted_start - reference).days * FUTURE_PENALTY
-        return max(0, (reference - shifted_end).days)
-    best = min((-1, 0, 1), key=cost)
-    return shift_years(start, best), shift_years(end, best)
-
-
-def shift_years(day: date, years: int) -> date:
-    year = day.year + years
-    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+def normalised(text: str) -> str:
+    """The expression to parse: words around the date removed, spelled years as digits."""
+    expression = SEASON.sub("", WEEKDAY_PREFIX.sub("", clean(FISCAL.sub("", text))))
+    return spelled_years(expression) if expression else expression
 
 
 @lru_cache(maxsize=64)
@@ -169,6 +164,7 @@ def simple_date(text: str) -> tuple[date, str] | None:
     return (date(year, month, day), "day") if 1 <= day <= calendar.monthrange(year, month)[1] else None
 
 
+@lru_cache(maxsize=4096)
 def parsed_date(text: str, reference: date | None, has_year: bool) -> tuple[date, str] | None:
     """(a day in the period, granularity): the fast path, else dateparser against the reference."""
     simple = simple_date(text)
@@ -184,32 +180,38 @@ def parsed_date(text: str, reference: date | None, has_year: bool) -> tuple[date
     return data.date_obj.date(), (data.period if data.period in ("day", "week", "month", "year") else "day")
 
 
-def resolve_absolute(text: str, reference: date | None) -> Resolved | None:
-    """A date named by month, day or year; a missing year from the reference."""
+def resolve_absolute(text: str, reference: date | None, tense: str = "") -> Resolved | None:
+    """A date named by month, day or year; a missing year from the reference (and tense)."""
     has_year = YEAR.search(text) is not None
     if not DATEPARSER_HINT.search(text) or (reference is None and not has_year):
         return None
-    if re.fullmatch(r"\d{4}", text) and not has_year:
+    if re.fullmatch(r"\d{4}", text) and not has_year or DURATION_INSIDE.search(text):
         return None
     parsed = parsed_date(text, reference, has_year)
-    if parsed is None:
+    if parsed is None or not plausible_year(parsed[0].year, text, reference):
         return None
     start, end = expand(*parsed)
     granularity = parsed[1]
     if not has_year and reference is not None:
-        start, end = nearest_year(start, end, reference)
+        start, end = nearest_year(start, end, reference, "future" if tense == "future" else "")
     return Resolved(start, end, granularity, relative=not has_year)
 
 
-def resolve_weekday(match: re.Match, reference: date, future: bool = False) -> Resolved:
+def plausible_year(year: int, text: str, reference: date | None) -> bool:
+    """A parsed year the text states, or (none stated) within a year of the reference."""
+    stated = {int(y) for y in YEAR.findall(text)}
+    return year in stated if stated else reference is not None and abs(year - reference.year) <= 1
+
+
+def resolve_weekday(match: re.Match, reference: date, tense: str = "") -> Resolved:
     """The most recent such day on or before the reference; the next one after it for
-    "next Wednesday" and for a future-oriented context ("from Wednesday", "will ... on Wednesday")."""
+    "next Wednesday" and where the text looks forward ("from Wednesday", "will ... on Wednesday")."""
     target = WEEKDAYS.index(match["day"].lower())
     back = (reference.weekday() - target) % 7
     which = (match["which"] or "").lower()
-    if which == "next" or (future and not which):
+    if which in ("next", "coming", "this coming") or (tense == "future" and which in ("", "this")):
         day = reference + timedelta(days=(target - reference.weekday()) % 7 or 7)
-    elif which in ("last", "past") and back == 0:
+    elif which in ("last", "past", "previous") and back == 0:
         day = reference - timedelta(days=7)
     else:
         day = reference - timedelta(days=back)
@@ -218,23 +220,32 @@ def resolve_weekday(match: re.Match, reference: date, future: bool = False) -> R
 
 def resolve_period(match: re.Match, reference: date) -> Resolved:
     unit, which = match["unit"].lower(), match["which"].lower()
-    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[which]
     if unit == "week":
         start, end = expand(reference + timedelta(weeks=step), "week")
     elif unit == "month":
-        month_index = reference.year * 12 + reference.month - 1 + step
-        start, end = month_bounds(month_index // 12, month_index % 12 + 1)
+        start, end = month_bounds(*month_shift(reference, step))
     else:
         start, end = date(reference.year + step, 1, 1), date(reference.year + step, 12, 31)
     return Resolved(start, end, unit, relative=True)
 
 
+def resolve_vague(direction: str, reference: date, days: int = VAGUE_SPAN_DAYS, granularity: str = "day") -> Resolved:
+    """A vague present (the reference itself), past or future (a stretch before or after it)."""
+    start = reference - timedelta(days=days) if direction == "past" else reference
+    end = reference + timedelta(days=days) if direction == "future" else reference
+    return Resolved(start, end, granularity if direction != "present" else "day", relative=True, vague=direction)
+
+
 def resolve_recent(match: re.Match, reference: date) -> Resolved:
-    unit = (match["unit"] or match["ago"]).lower()
-    table = RECENT_SPAN_DAYS if match["unit"] else AGO_SPAN_DAYS
-    far, near = table[unit]
-    granularity = unit.rstrip("s")
-    return Resolved(reference - timedelta(days=far), reference - timedelta(days=near), granularity, relative=True)
+    """"in recent weeks", "the past few months", "the coming months": vague; "days ago": a stretch."""
+    if match["unit"]:
+        unit = match["unit"].lower()
+        direction = "future" if re.match(r"coming|next|upcoming", match[0], re.I) else "past"
+        return resolve_vague(direction, reference, RECENT_SPAN_DAYS[unit], unit.rstrip("s").replace("quarter", "month"))
+    unit = match["ago"].lower()
+    far, near = AGO_SPAN_DAYS[unit]
+    return Resolved(reference - timedelta(days=far), reference - timedelta(days=near), unit.rstrip("s"), relative=True)
 
 
 def resolve_ago(match: re.Match, reference: date) -> Resolved | None:
@@ -242,30 +253,28 @@ def resolve_ago(match: re.Match, reference: date) -> Resolved | None:
     amount = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
     if amount is None:
         return None
-    if unit == "year":
-        day = shift_years(reference, -amount)
+    if unit in ("year", "decade"):
+        day = shift_years(reference, -amount * (10 if unit == "decade" else 1))
     elif unit == "month":
-        month_index = reference.year * 12 + reference.month - 1 - amount
-        day = date(month_index // 12, month_index % 12 + 1, 1)
+        day = date(*month_shift(reference, -amount), 1)
     else:
         day = reference - timedelta(days=amount * (7 if unit == "week" else 1))
-    start, end = expand(day, unit)
-    return Resolved(start, end, unit, relative=True)
+    start, end = expand(day, "year" if unit == "decade" else unit)
+    return Resolved(start, end, "year" if unit == "decade" else unit, relative=True)
 
 
-def resolve_part(match: re.Match, reference: date | None) -> Resolved | None:
-    whole = resolve_absolute(match["rest"], reference)
-    if whole is None:
-        return None
-    part = match["part"].lower()
-    if whole.granularity == "year":
-        first, last = PART_MONTHS[part]
-        start, end = date(whole.start.year, first, 1), month_bounds(whole.start.year, last)[1]
-    else:
-        first, last = PART_DAYS[part]
-        start = whole.start.replace(day=first)
-        end = whole.start.replace(day=min(last, whole.end.day))
-    return Resolved(start, end, whole.granularity, whole.relative, part=part)
+def resolve_modified(match: re.Match, reference: date | None, tense: str, discourse: Discourse | None) -> Resolved | None:
+    """"early September", "the end of 1990", "earlier this month", "later that year", "late yesterday"."""
+    whole = resolve_plain(match["rest"], reference, tense, discourse)
+    if whole is None or whole.vague:
+        return whole
+    modifier = match["modifier"].lower()
+    if part := MODIFIER_PARTS.get(modifier):
+        return replace(whole, part=part) if whole.granularity in ("day", "week") else cut_part(whole, part)
+    if modifier in ("earlier", "later") and reference and whole.start <= reference <= whole.end and whole.start < whole.end:
+        return replace(whole, start=whole.start if modifier == "earlier" else reference,
+                       end=reference if modifier == "earlier" else whole.end)
+    return whole
 
 
 def resolve_range(first: str, second: str, reference: date | None) -> Resolved | None:
@@ -291,10 +300,20 @@ def resolve_year_range(match: re.Match) -> Resolved | None:
     return Resolved(date(first, 1, 1), date(end_year, 12, 31), "year", relative=False, range=True)
 
 
-def resolve(text: str, reference: date | None, future: bool = False) -> Resolved | None:
-    """Resolve a date expression against ``reference`` (None where it is not a date);
-    ``future`` where its context looks forward (a bare weekday is then the next one)."""
-    expression = SEASON.sub("", WEEKDAY_PREFIX.sub("", clean(text)))
+def resolve(text: str, reference: date | None, tense: str = "", discourse: Discourse | None = None) -> Resolved | None:
+    """Resolve a date expression against ``reference`` (None where it is not a date); ``tense``
+    "future" or "past" where its sentence looks that way; ``discourse``: the periods named before."""
+    expression = normalised(text)
+    if not expression:
+        return None
+    if match := MODIFIER.match(expression):
+        return resolve_modified(match, reference, tense, discourse)
+    return resolve_plain(expression, reference, tense, discourse)
+
+
+def resolve_plain(expression: str, reference: date | None, tense: str, discourse: Discourse | None) -> Resolved | None:
+    """``resolve`` of an expression without a leading modifier."""
+    expression = clean(expression)
     if match := YEAR_RANGE.match(expression):
         return resolve_year_range(match)
     lowered = expression.lower()
@@ -304,45 +323,64 @@ def resolve(text: str, reference: date | None, future: bool = False) -> Resolved
         return resolve_range(match["first"], match["second"], reference)
     if match := DAY_RANGE.match(expression):
         return resolve_day_range(match, reference)
-    if match := PART.match(expression):
-        return resolve_part(match, reference)
     if reference is not None:
-        if match := WEEKDAY.match(expression):
-            return resolve_weekday(match, reference, future)
-        if lowered in DAY_WORDS:
-            day = reference + timedelta(days=DAY_WORDS[lowered])
-            return Resolved(day, day, "day", relative=True)
-        if match := PERIOD.match(expression):
-            return resolve_period(match, reference)
-        if match := RECENT.match(expression):
-            return resolve_recent(match, reference)
-        if match := AGO.match(expression):
-            return resolve_ago(match, reference)
+        if relative := resolve_relative(expression, reference, tense, discourse or Discourse()):
+            return relative
+    if named := resolve_named(expression, reference, tense):
+        return named
     if match := DECADE.match(expression):
         first = int(match["decade"])
-        return Resolved(date(first, 1, 1), date(first + 9, 12, 31), "year", relative=False)
-    return resolve_absolute(expression, reference)
+        return Resolved(date(first, 1, 1), date(first + 9, 12, 31), "decade", relative=False)
+    return resolve_absolute(expression, reference, tense) if lowered not in VAGUE else None
 
 
-def date_spans(doc: Doc, text: str) -> list[Span]:
-    """spaCy's DATE entities, with stated ranges ("between X and Y") taken whole."""
-    spans = []
-    for match in STATED_RANGE.finditer(text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    taken = {token.i for span in spans for token in span}
-    spans.extend(ent for ent in doc.ents if ent.label_ == "DATE" and not taken & set(range(ent.start, ent.end)))
-    return sorted(spans, key=lambda span: span.start)
+def resolve_relative(expression: str, reference: date, tense: str, discourse: Discourse) -> Resolved | None:
+    """Expressions read against the reference date or the discourse alone."""
+    lowered = expression.lower()
+    if lowered in VAGUE:
+        return resolve_vague(VAGUE[lowered], reference)
+    if match := WEEKDAY.match(expression):
+        return resolve_weekday(match, reference, tense)
+    if lowered in DAY_WORDS:
+        day = reference + timedelta(days=DAY_WORDS[lowered])
+        return Resolved(day, day, "day", relative=True)
+    if match := PERIOD.match(expression):
+        return resolve_period(match, reference)
+    if match := RECENT.match(expression):
+        return resolve_recent(match, reference)
+    if anchored := resolve_in_discourse(expression, reference, discourse.last, discourse.quarter):
+        return anchored
+    if match := AGO.match(expression):
+        return resolve_ago(match, reference)
+    return None
 
 
-def looks_forward(span: Span) -> bool:
-    """A date the text puts ahead: "from Wednesday", "starting Monday", "will meet on Friday"."""
+def bare_unit(span: Span) -> bool:
+    """A lone "year" or "quarter" ("a 6-year-old", "a quarter of the market"): no date."""
+    return len(span) == 1 and span[0].lemma_.lower() in UNIT_WORDS
+
+
+def span_readings(span: Span, reference: date | None, discourse: Discourse) -> list[tuple[Span, Resolved]]:
+    """The dates one span states: the whole span, else each of its parts (see ``date_context``);
+    a lone unit word counts with the word placing it before it ("this [year]")."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in FUTURE_PREPOSITIONS:
-        return True
-    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
+    if bare_unit(span):
+        if not span.start or doc[span.start - 1].lower_ not in PLACING_WORDS:
+            return []
+        span = doc[span.start - 1:span.end]
+    if span.root.dep_ == "poss" and span.text.lower().startswith("today"):  # "today's world": no date
+        return []
+    when = tense(span)
+    whole = resolve(span.text, reference, when, discourse)
+    if whole is not None:
+        return [(span, whole)]
+    found = []
+    for piece in parts(span):
+        for cut in leading_cuts(piece):
+            if not bare_unit(cut) and (resolved := resolve(cut.text, reference, when, discourse)) is not None:
+                found.append((cut, resolved))
+                break
+    return found
 
 
 def attachment(span: Span) -> tuple[str, str]:
@@ -365,31 +403,33 @@ def dateline_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def date_mention(article_id: str, span: Span, resolved: Resolved, reference: Reference | None,
+                 datelines: list[tuple[int, int]]) -> FactMention:
+    about, verb = attachment(span)
+    value = {"start": resolved.start.isoformat(), "end": resolved.end.isoformat()}
+    context = {
+        "granularity": resolved.granularity, "relative": resolved.relative,
+        "reference": reference.to_dict() if reference and resolved.relative else None,
+        "expression": clean(span.text), "range": resolved.range, "part": resolved.part,
+        "weekday": resolved.weekday, "about": about, "verb": "" if resolved.vague else verb,
+        "forward": tense(span) == "future",
+        "dateline": any(start <= span.start_char < end for start, end in datelines),
+        "vague": resolved.vague, "season": resolved.season,
+    }
+    key = f"date:{resolved.vague}" if resolved.vague else f"date:{value['start']}/{value['end']}"
+    return FactMention(kind="date", value=value, key=key, context=context,
+                       mention=Mention(article_id, span.text, span.sent.text, span.start_char))
+
+
 def find_dates(article_id: str, doc: Doc, reference: Reference | None) -> list[FactMention]:
-    """Date mentions of one article, resolved against its reference."""
-    found = []
+    """Date mentions of one article, resolved against its reference and what it said before."""
     ref_day = reference.date if reference else None
     text = doc.text  # built anew on each access
     datelines = dateline_ranges(text)
-    for span in date_spans(doc, text):
-        forward = looks_forward(span)
-        resolved = cached_resolve(span.text, ref_day, forward)
-        if resolved is None:
-            continue
-        about, verb = attachment(span)
-        value = {"start": resolved.start.isoformat(), "end": resolved.end.isoformat()}
-        context = {
-            "granularity": resolved.granularity, "relative": resolved.relative,
-            "reference": reference.to_dict() if reference and resolved.relative else None,
-            "expression": clean(span.text), "range": resolved.range, "part": resolved.part,
-            "weekday": resolved.weekday, "about": about, "verb": verb, "forward": forward,
-            "dateline": any(start <= span.start_char < end for start, end in datelines),
-        }
-        found.append(FactMention(kind="date", value=value, key=f"date:{value['start']}/{value['end']}",
-                                 context=context, mention=Mention(article_id, span.text, span.sent.text, span.start_char)))
+    discourse = Discourse()
+    found = []
+    for entity in date_entities(doc, text):
+        for span, resolved in span_readings(entity, ref_day, discourse):
+            discourse.note(resolved)
+            found.append(date_mention(article_id, span, resolved, reference, datelines))
     return found
-
-
-@lru_cache(maxsize=4096)
-def cached_resolve(text: str, reference: date | None, future: bool = False) -> Resolved | None:
-    return resolve(text, reference, future)

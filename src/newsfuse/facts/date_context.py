@@ -1,0 +1,122 @@
+"""Where an article states dates, and which way its text looks from them.
+
+Spans: spaCy's DATE entities, stated ranges ("between Sept. 7 and Oct. 1") taken whole,
+quarter phrases spaCy misses ("fiscal second-quarter", "the latest period"), and the vague
+references to the present, past and future that TimeML annotates ("now", "currently",
+"recently", "the future"). An entity that does not read as one date is read in parts
+(``parts``): split where it joins two ("between 1994 and 1997", "the quarter ended Sept. 30")
+and cut of leading words the entity recogniser took in ("d'etat last year").
+
+Tense (``tense``): "future" where the date's verb looks ahead ("will meet Friday", "plans to
+leave on Thursday", "as soon as Tuesday", "from Wednesday"), "past" where it is in a past tense,
+else "".
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from newsfuse.facts.date_calendar import MONTH_NAME
+
+DAY_DATE = rf"{MONTH_NAME}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_NAME}(?:\s+\d{{4}})?"
+STATED_RANGE = re.compile(
+    rf"\b(?:between|from)\s+(?P<first>{DAY_DATE})\s+(?:and|to|through|until|till|-|–)\s+(?P<second>{DAY_DATE})\b")
+QUARTER_PHRASE = re.compile(
+    r"\b(?:(?:[Tt]he|[Ii]ts)\s+)?(?:(?:fiscal|latest|year-ago|year-earlier|comparable|19\d\d|20\d\d)[-\s]+)*"
+    r"(?:first|second|third|fourth)[-\s]+quarter\b|\b[Tt]he\s+(?:latest|year-ago|year-earlier|19\d\d|20\d\d)\s+period\b")
+CONNECTORS = frozenset({"and", "to", "through", "until", "till", "ended", "ending", "-", "–", "&"})
+PERIOD_NOUNS = frozenset({"period", "quarter"})
+MAX_LEADING_CUT = 3  # words an entity may have taken in before its date
+VAGUE_WORDS = {"now": "present", "currently": "present", "nowadays": "present", "presently": "present",
+               "recently": "past", "lately": "past"}
+VAGUE_ADJECTIVES = {"current": "present", "recent": "past"}
+VAGUE_NOUNS = {"future": "future", "past": "past"}
+TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "decade", "period", "century", "term"})
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+FUTURE_LEAD = re.compile(r"\b(?:from|starting|beginning|as (?:early|soon) as|no (?:earlier|later) than)\s*$", re.I)
+UNTIL_LEAD = re.compile(r"\b(?:until|till|by)\s*$", re.I)
+INTENT_LEMMAS = frozenset({"plan", "schedule", "expect", "set", "due", "hope", "intend", "aim", "prepare",
+                           "want", "seek", "agree", "promise", "threaten", "vow", "be", "go", "likely"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def date_entities(doc: Doc, text: str) -> list[Span]:
+    """spaCy's DATE entities, stated ranges taken whole, and quarter phrases it missed."""
+    spans = [span for match in STATED_RANGE.finditer(text)
+             if (span := doc.char_span(match.start(), match.end(), alignment_mode="expand")) is not None]
+    taken = {token.i for span in spans for token in span}
+    spans.extend(with_period_noun(ent) for ent in doc.ents
+                 if ent.label_ == "DATE" and not taken & set(range(ent.start, ent.end)))
+    taken = {token.i for span in spans for token in span}
+    for match in QUARTER_PHRASE.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and not taken & set(range(span.start, span.end)):
+            spans.append(span)
+            taken.update(range(span.start, span.end))
+    spans.extend(vague_spans(doc, taken))
+    return sorted(spans, key=lambda span: span.start)
+
+
+def with_period_noun(span: Span) -> Span:
+    """The entity with the period noun it modifies ("the year-ago [period]")."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and span.root.head == following and following.lemma_ in PERIOD_NOUNS:
+        return span.doc[span.start:span.end + 1]
+    return span
+
+
+def vague_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """"now", "currently", "recent" (of a noun that is no time unit), "the future", "the past"."""
+    for token in doc:
+        if token.i in taken:
+            continue
+        word = token.lower_
+        if word in VAGUE_WORDS or word in VAGUE_ADJECTIVES and token.head.lemma_ not in TIME_UNITS:
+            start = token.i - 1 if token.i and doc[token.i - 1].lower_ in ("right", "more", "most", "just") else token.i
+            yield doc[start:token.i + 1]
+        elif word in VAGUE_NOUNS and token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.lefts):
+            yield doc[min(c.i for c in token.lefts):token.i + 1]
+
+
+def parts(span: Span) -> Iterator[Span]:
+    """The pieces of an entity between the words that join two dates."""
+    start = span.start
+    for token in span:
+        if token.lower_ in CONNECTORS or token.text == ",":
+            if token.i > start:
+                yield span.doc[start:token.i]
+            start = token.i + 1
+    if start < span.end:
+        yield span.doc[start:span.end]
+
+
+def leading_cuts(span: Span) -> Iterator[Span]:
+    """The span, then the span without its first one, two, ... words."""
+    for cut in range(min(MAX_LEADING_CUT, len(span) - 1) + 1):
+        yield span[cut:]
+
+
+def governing_verb(span: Span) -> Token | None:
+    return next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+
+
+def tense(span: Span) -> str:
+    """"future", "past" or "" (see the module docstring)."""
+    doc = span.doc
+    lead = doc[max(0, span.start - 4):span.start].text
+    verb = governing_verb(span)
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] if verb is not None else []
+    past = verb is not None and (verb.tag_ in PAST_TAGS or any(a.tag_ == "VBD" for a in auxiliaries))
+    if FUTURE_LEAD.search(lead):
+        return "future"
+    if verb is None:
+        return ""
+    if any(a.lower_ in FUTURE_AUXILIARIES for a in auxiliaries):
+        return "future"
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and verb.head.lemma_ in INTENT_LEMMAS:
+        return "future"
+    if UNTIL_LEAD.search(lead) and not past:
+        return "future"
+    return "past" if past else ""

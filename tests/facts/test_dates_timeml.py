@@ -1,0 +1,83 @@
+"""Dates as TimeML reads them: quarters, seasons, placed months, vague references, the discourse
+anchor ("a year earlier", "the quarter"), spans read in parts, and the TIMEX3 values of the eval."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfuse.eval.dates import timex_value
+from newsfuse.facts.dates import find_dates, resolve
+from newsfuse.facts.nlp import load_nlp
+from newsfuse.facts.reference import Reference
+
+REFERENCE = date(1989, 11, 2)  # a Thursday
+
+
+def value(text: str, reference: date = REFERENCE, tense: str = "") -> str:
+    resolved = resolve(text, reference, tense)
+    assert resolved is not None, text
+    fact = {"value": {"start": resolved.start.isoformat(), "end": resolved.end.isoformat(),
+                      "granularity": resolved.granularity},
+            "context": {"vague": resolved.vague, "season": resolved.season, "range": resolved.range}}
+    return timex_value(fact)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the third quarter", "1989-Q3"), ("third-quarter", "1989-Q3"), ("the fourth quarter", "1989-Q4"),
+    ("fiscal 1990's first quarter", "1990-Q1"), ("the year-ago third quarter", "1988-Q3"),
+    ("next year's first quarter", "1990-Q1"), ("the third quarter of 1984", "1984-Q3"),
+    ("the 1990s", "199"), ("the early 1980s", "198"), ("fiscal 1989", "1989"),
+    ("nineteen ninety-six", "1996"), ("the year two thousand", "2000"),
+])
+def test_quarters_decades_and_years(text: str, expected: str) -> None:
+    assert value(text) == expected
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    ("last May", date(1998, 2, 6), "1997-05"), ("last April", REFERENCE, "1989-04"),
+    ("this September", date(1998, 3, 1), "1998-09"), ("June last year", date(1998, 2, 6), "1997-06"),
+    ("last fall", date(1999, 4, 10), "1998-FA"), ("this summer", date(1998, 3, 22), "1998-SU"),
+    ("late last July", date(1998, 2, 6), "1997-07"), ("earlier this month", REFERENCE, "1989-11"),
+    ("early next year", REFERENCE, "1990"), ("the end of 1990", REFERENCE, "1990"),
+    ("late yesterday", REFERENCE, "1989-11-01"), ("earlier this week", REFERENCE, "1989-W44"),
+])
+def test_placed_months_seasons_and_modifiers(text: str, reference: date, expected: str) -> None:
+    assert value(text, reference) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"),
+    ("in recent weeks", "PAST_REF"), ("the future", "FUTURE_REF"), ("the coming months", "FUTURE_REF"),
+])
+def test_vague_references(text: str, expected: str) -> None:
+    assert value(text) == expected
+
+
+def test_future_weekday_and_month_in_a_forward_looking_sentence() -> None:
+    assert value("Friday", tense="future") == "1989-11-03"
+    assert value("Friday") == "1989-10-27"
+    assert value("January", tense="future") == "1990-01"
+
+
+def facts(text: str) -> list[tuple[str, str]]:
+    found = find_dates("a", load_nlp()(text), Reference(REFERENCE, "published"))
+    return [(f.mention.text, timex_value({"value": f.value | {"granularity": f.context["granularity"]},
+                                          "context": f.context})) for f in found]
+
+
+def test_a_year_earlier_is_the_period_last_named_a_year_before() -> None:
+    found = dict(facts("Third-quarter net income rose 12% from a year earlier. "
+                       "Sales in the quarter were flat compared with the year-ago period."))
+    assert found["a year earlier"] == "1988-Q3" and found["the quarter"] == "1989-Q3"
+    assert found["the year-ago period"] == "1988-Q3"
+
+
+def test_an_entity_joining_two_dates_is_read_in_parts() -> None:
+    found = facts("Net rose in the quarter ended Sept. 30. He was there between 1994 and 1997.")
+    assert ("Sept. 30", "1989-09-30") in found and ("1994", "1994") in found and ("1997", "1997") in found
+
+
+def test_now_is_the_present_and_an_age_is_no_date() -> None:
+    found = facts("The 6-year-old boy is now in Miami, officials said Tuesday.")
+    assert ("now", "PRESENT_REF") in found and not [t for t, _ in found if "year" in t]
