@@ -28,7 +28,8 @@ def value(text: str, reference: date = REFERENCE, tense: str = "") -> str:
     ("fiscal 1990's first quarter", "1990-Q1"), ("the year-ago third quarter", "1988-Q3"),
     ("next year's first quarter", "1990-Q1"), ("the third quarter of 1984", "1984-Q3"),
     ("the 1990s", "199"), ("the early 1980s", "198"), ("fiscal 1989", "1989"),
-    ("nineteen ninety-six", "1996"), ("the year two thousand", "2000"),
+    ("nineteen ninety-six", "1996"), ("the year two thousand", "2000"), ("the nineties", "199"),
+    ("the '80s", "198"), ("Friday Oct. 13", "1989-10-13"),
 ])
 def test_quarters_decades_and_years(text: str, expected: str) -> None:
     assert value(text) == expected
@@ -40,7 +41,8 @@ def test_quarters_decades_and_years(text: str, expected: str) -> None:
     ("last fall", date(1999, 4, 10), "1998-FA"), ("this summer", date(1998, 3, 22), "1998-SU"),
     ("late last July", date(1998, 2, 6), "1997-07"), ("earlier this month", REFERENCE, "1989-11"),
     ("early next year", REFERENCE, "1990"), ("the end of 1990", REFERENCE, "1990"),
-    ("late yesterday", REFERENCE, "1989-11-01"), ("earlier this week", REFERENCE, "1989-W44"),
+    ("late yesterday", REFERENCE, "1989-11-01"), ("the last decade", date(1998, 2, 6), "198"),
+    ("the twenties", date(1998, 2, 6), "192"), ("earlier this week", REFERENCE, "1989-W44"),
 ])
 def test_placed_months_seasons_and_modifiers(text: str, reference: date, expected: str) -> None:
     assert value(text, reference) == expected
@@ -74,8 +76,10 @@ def test_a_year_earlier_is_the_period_last_named_a_year_before() -> None:
 
 
 def test_an_entity_joining_two_dates_is_read_in_parts() -> None:
-    found = facts("Net rose in the quarter ended Sept. 30. He was there between 1994 and 1997.")
+    found = facts("Net rose in the quarter ended Sept. 30. He was there between 1994 and 1997. "
+                  "It expects a loss for the year ending June 30, 1990.")
     assert ("Sept. 30", "1989-09-30") in found and ("1994", "1994") in found and ("1997", "1997") in found
+    assert ("June 30, 1990", "1990-06-30") in found
 
 
 def test_now_is_the_present_and_an_age_is_no_date() -> None:

@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def period_value(start: date, end: date, granularity: str) -> str:
     """The TIMEX3 value of a period of the given granularity (the one holding ``start``
     where early/mid/late cut it short)."""
-    if granularity == "day" or start == end:
+    if granularity == "day":
         return start.isoformat()
     if granularity == "week":
         year, week, _ = start.isocalendar()

@@ -102,10 +102,10 @@ def shifted(resolved: Resolved, years: int) -> Resolved:
 
 def nearest_year(start: date, end: date, reference: date, tense: str = "") -> tuple[date, date]:
     """Shift a year-less period by whole years to sit closest to the reference: past preferred,
-    on or before it for a past ``tense``, and ending on or after it for a future one."""
+    on or before it for a past ``tense``; for a future one, the future counts no farther."""
     def cost(shift: int) -> float:
         shifted_start, shifted_end = shift_years(start, shift), shift_years(end, shift)
-        if tense == "past" and shifted_start > reference or tense == "future" and shifted_end < reference:
+        if tense == "past" and shifted_start > reference:
             return float("inf")
         if shifted_start > reference:
             return (shifted_start - reference).days * (1 if tense == "future" else FUTURE_PENALTY)

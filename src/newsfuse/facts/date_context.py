@@ -1,6 +1,6 @@
 """Where an article states dates, and which way its text looks from them.
 
-Spans: spaCy's DATE entities, stated ranges ("between Sept. 7 and Oct. 1") taken whole,
+Spans: spaCy's DATE entities, day words and weekdays it left out, stated ranges ("between Sept. 7 and Oct. 1") taken whole,
 quarter phrases spaCy misses ("fiscal second-quarter", "the latest period"), and the vague
 references to the present, past and future that TimeML annotates ("now", "currently",
 "recently", "the future"). An entity that does not read as one date is read in parts
@@ -26,9 +26,11 @@ STATED_RANGE = re.compile(
 QUARTER_PHRASE = re.compile(
     r"\b(?:(?:[Tt]he|[Ii]ts)\s+)?(?:(?:fiscal|latest|year-ago|year-earlier|comparable|19\d\d|20\d\d)[-\s]+)*"
     r"(?:first|second|third|fourth)[-\s]+quarter\b|\b[Tt]he\s+(?:latest|year-ago|year-earlier|19\d\d|20\d\d)\s+period\b")
-CONNECTORS = frozenset({"and", "to", "through", "until", "till", "ended", "ending", "-", "–", "&"})
+CONNECTORS = frozenset({"and", "to", "through", "until", "till", "ended", "ending", "of", "-", "–", "&"})
 PERIOD_NOUNS = frozenset({"period", "quarter"})
 MAX_LEADING_CUT = 3  # words an entity may have taken in before its date
+DAY_WORDS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
+WEEKDAY_NAMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 VAGUE_WORDS = {"now": "present", "currently": "present", "nowadays": "present", "presently": "present",
                "recently": "past", "lately": "past"}
 VAGUE_ADJECTIVES = {"current": "present", "recent": "past"}
@@ -55,7 +57,7 @@ def date_entities(doc: Doc, text: str) -> list[Span]:
         if span is not None and not taken & set(range(span.start, span.end)):
             spans.append(span)
             taken.update(range(span.start, span.end))
-    spans.extend(vague_spans(doc, taken))
+    spans.extend(word_spans(doc, taken))
     return sorted(spans, key=lambda span: span.start)
 
 
@@ -67,13 +69,16 @@ def with_period_noun(span: Span) -> Span:
     return span
 
 
-def vague_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
-    """"now", "currently", "recent" (of a noun that is no time unit), "the future", "the past"."""
+def word_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """Words outside the entities that state a date alone: "today", a weekday, "now",
+    "currently", "recent" (of a noun that is no time unit), "the future", "the past"."""
     for token in doc:
         if token.i in taken:
             continue
         word = token.lower_
-        if word in VAGUE_WORDS or word in VAGUE_ADJECTIVES and token.head.lemma_ not in TIME_UNITS:
+        if word in DAY_WORDS or word.capitalize() in WEEKDAY_NAMES and token.text[0].isupper():
+            yield doc[token.i:token.i + 1]
+        elif word in VAGUE_WORDS or word in VAGUE_ADJECTIVES and token.head.lemma_ not in TIME_UNITS:
             start = token.i - 1 if token.i and doc[token.i - 1].lower_ in ("right", "more", "most", "just") else token.i
             yield doc[start:token.i + 1]
         elif word in VAGUE_NOUNS and token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.lefts):
@@ -84,12 +89,18 @@ def parts(span: Span) -> Iterator[Span]:
     """The pieces of an entity between the words that join two dates."""
     start = span.start
     for token in span:
-        if token.lower_ in CONNECTORS or token.text == ",":
+        if token.lower_ in CONNECTORS or token.text == "," and not year_follows(token):
             if token.i > start:
                 yield span.doc[start:token.i]
             start = token.i + 1
     if start < span.end:
         yield span.doc[start:span.end]
+
+
+def year_follows(token: Token) -> bool:
+    """A comma before a year ("June 30, 1990") joins a date, not two dates."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.is_digit and len(following) == 4
 
 
 def leading_cuts(span: Span) -> Iterator[Span]:

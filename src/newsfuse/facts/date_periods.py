@@ -58,8 +58,15 @@ SPELLED_YEAR = re.compile(
     re.I)
 
 
+DECADE_NAMES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}
+DECADE_WORDS = re.compile(rf"\b(?:{'|'.join(DECADE_NAMES)})\b", re.I)
+
+
 def spelled_years(text: str) -> str:
-    """Years written in words as digits ("nineteen ninety-six" -> "1996", "two thousand" -> "2000")."""
+    """Years written in words as digits ("nineteen ninety-six" -> "1996", "two thousand" -> "2000",
+    "the nineties" -> "the '90s")."""
+    text = DECADE_WORDS.sub(lambda match: f"'{DECADE_NAMES[match[0].lower()]}0s", text)
     def digits(match: re.Match) -> str:
         if match["century"] is None:
             return str(2000 + UNITS.get((match["millennium_unit"] or "zero").lower(), 0))
@@ -128,7 +135,7 @@ def resolve_quarter(match: re.Match, reference: date | None) -> Resolved | None:
     elif YEAR_AFTER.search(words):
         year = reference.year + 1
     else:
-        start, _ = nearest_year(*quarter_bounds(reference.year, quarter), reference)
+        start, _ = nearest_year(*quarter_bounds(reference.year, quarter), reference, "past")
         year = start.year - bool(YEAR_BEFORE.search(words))
     return Resolved(*quarter_bounds(year, quarter), "quarter", relative=True)
 
@@ -154,9 +161,11 @@ def resolve_the_quarter(match: re.Match, reference: date, quarter_anchor: Resolv
     return replace(base, anchored=True)
 
 
-def resolve_year_ago(reference: date, anchor: Resolved | None, says_quarter: bool) -> Resolved:
-    """"a year earlier", "the year-ago quarter": the period last named, a year before."""
-    base = anchor if anchor is not None and not anchor.vague else None
+def resolve_year_ago(reference: date, anchor: Resolved | None, quarter_anchor: Resolved | None,
+                     says_quarter: bool) -> Resolved:
+    """"a year earlier", "the year-ago quarter": the period last named, a year before; in a text
+    that has named a quarter (a results report), that quarter."""
+    base = quarter_anchor or anchor
     if base is None or says_quarter and base.granularity != "quarter":
         base = last_quarter(reference) if says_quarter else Resolved(*expand(reference, "year"), "year", True)
     return replace(shifted(base, -1), part="", range=False, anchored=True)
@@ -184,7 +193,7 @@ def resolve_in_discourse(expression: str, reference: date, anchor: Resolved | No
     """Expressions read against the period the text last named (see the module docstring)."""
     lowered = expression.lower().removeprefix("the ").removeprefix("its ")
     if YEAR_AGO_SAME.match(lowered):
-        return resolve_year_ago(reference, anchor, "quarter" in lowered or "period" in lowered)
+        return resolve_year_ago(reference, anchor, quarter_anchor, "quarter" in lowered or "period" in lowered)
     if match := THE_QUARTER.match(lowered):
         return resolve_the_quarter(match, reference, quarter_anchor)
     if match := RELATIVE_UNIT.match(lowered):

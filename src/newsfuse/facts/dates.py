@@ -64,7 +64,7 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 WEEKDAY = re.compile(rf"^(?:(?P<which>last|this|next|past|this coming|coming|previous)\s+)?(?P<day>{'|'.join(WEEKDAYS)})$", re.I)
 DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
              "yesterday": -1, "tomorrow": 1}
-PERIOD = re.compile(r"^(?P<which>last|past|previous|this|next|coming|current)\s+(?P<unit>week|month|year)$", re.I)
+PERIOD = re.compile(r"^(?P<which>last|past|previous|this|next|coming|current)\s+(?P<unit>week|month|year|decade)$", re.I)
 RECENT = re.compile(r"^(?:(?:recent|past|last|coming|next|upcoming)\s+(?:few\s+|several\s+)?)"
                     r"(?P<unit>days|weeks|months|quarters|years)(?:\s+and\s+(?:days|weeks|months|years))?$|"
                     r"^(?P<ago>days|weeks|months|years)\s+ago$", re.I)
@@ -84,10 +84,10 @@ DURATION = re.compile(
     r"(?:[\s-]+(?:long|old))?$|-old$|^\d{1,3}$", re.I)
 AGO = re.compile(rf"^(?:(?:about|nearly|almost|just|some|more than|less than|over)\s+)?"
                  rf"(?P<count>{NUMBER_WORD})\s+(?P<unit>day|week|month|year|decade)s?\s+(?:or so\s+)?ago$", re.I)
-DECADE = re.compile(r"^(?P<decade>1[5-9]\d0|20\d0)['’]?s$")
+DECADE = re.compile(r"^(?:(?P<decade>1[5-9]\d0|20\d0)|['’](?P<short>\d)0)['’]?s$")
 YEAR_RANGE = re.compile(r"^(?P<first>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<last>\d{2}|1[5-9]\d\d|20\d\d)$")
 SEASON = re.compile(r"\s+season$", re.I)
-WEEKDAY_PREFIX = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?=\S+\s+\d)", re.I)
+WEEKDAY_PREFIX = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\S+\s+\d)", re.I)
 LEADING = re.compile(r"^(?:the|an|on|in|at|by|during|since|of|as of|for|its|their|until|till|from)\s+", re.I)
 FISCAL = re.compile(r"\bfiscal[-\s]+(?=\S)", re.I)
 POSSESSIVE = re.compile(r"['’]s$")
@@ -114,8 +114,10 @@ MODIFIED_DEPS = {"compound", "poss", "nmod", "amod", "npadvmod", "nummod"}
 
 @dataclass
 class Discourse:
-    """The periods the text named last: any (for "a year earlier", "that year") and a quarter."""
+    """The periods the text named last: any (for "a year earlier", "that year") and a quarter
+    (one already ended by the reference: the period results are reported for)."""
 
+    reference: date
     last: Resolved | None = None
     quarter: Resolved | None = None
 
@@ -123,7 +125,7 @@ class Discourse:
         if resolved.vague or resolved.range or resolved.anchored:
             return
         self.last = resolved
-        if resolved.granularity == "quarter" and not resolved.season:
+        if resolved.granularity == "quarter" and not resolved.season and resolved.end < self.reference:
             self.quarter = resolved
 
 
@@ -225,6 +227,8 @@ def resolve_period(match: re.Match, reference: date) -> Resolved:
         start, end = expand(reference + timedelta(weeks=step), "week")
     elif unit == "month":
         start, end = month_bounds(*month_shift(reference, step))
+    elif unit == "decade":
+        start, end = expand(date(reference.year + 10 * step, 1, 1), "decade")
     else:
         start, end = date(reference.year + step, 1, 1), date(reference.year + step, 12, 31)
     return Resolved(start, end, unit, relative=True)
@@ -277,6 +281,18 @@ def resolve_modified(match: re.Match, reference: date | None, tense: str, discou
     return whole
 
 
+def resolve_decade(match: re.Match, reference: date | None) -> Resolved | None:
+    """"the 1990s"; "the '80s": the latest such decade that starts within ten years of the reference."""
+    if match["decade"]:
+        first = int(match["decade"])
+    elif reference is None:
+        return None
+    else:
+        first = reference.year // 100 * 100 + 10 * int(match["short"])
+        first -= 100 if first > reference.year + 10 else 0
+    return Resolved(date(first, 1, 1), date(first + 9, 12, 31), "decade", relative=match["short"] is not None)
+
+
 def resolve_range(first: str, second: str, reference: date | None) -> Resolved | None:
     end_part = resolve_absolute(second, reference)
     if end_part is None:
@@ -324,13 +340,12 @@ def resolve_plain(expression: str, reference: date | None, tense: str, discourse
     if match := DAY_RANGE.match(expression):
         return resolve_day_range(match, reference)
     if reference is not None:
-        if relative := resolve_relative(expression, reference, tense, discourse or Discourse()):
+        if relative := resolve_relative(expression, reference, tense, discourse or Discourse(reference)):
             return relative
     if named := resolve_named(expression, reference, tense):
         return named
     if match := DECADE.match(expression):
-        first = int(match["decade"])
-        return Resolved(date(first, 1, 1), date(first + 9, 12, 31), "decade", relative=False)
+        return resolve_decade(match, reference)
     return resolve_absolute(expression, reference, tense) if lowered not in VAGUE else None
 
 
@@ -426,7 +441,7 @@ def find_dates(article_id: str, doc: Doc, reference: Reference | None) -> list[F
     ref_day = reference.date if reference else None
     text = doc.text  # built anew on each access
     datelines = dateline_ranges(text)
-    discourse = Discourse()
+    discourse = Discourse(ref_day or date.max)
     found = []
     for entity in date_entities(doc, text):
         for span, resolved in span_readings(entity, ref_day, discourse):
