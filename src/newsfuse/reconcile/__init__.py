@@ -62,8 +62,9 @@ def _reconcile_facts(story: Story, articles: dict[str, Article], text: StoryText
                 sentence_of[(conflict.id, side.value)] = text.locate(side_items[0].mention)
                 if conflict.confident_dispute:
                     disputed_items.update(i.index for i in side_items)
+        supporters = _supporters(slot, decision)
         for item in slot.items:
-            text.add_claim(item.mention, Claim(fact_id, slot.kind, _supporters(item, slot, decision),
+            text.add_claim(item.mention, Claim(fact_id, slot.kind, supporters[item.index],
                                                item.index in disputed_items, item.surface))
 
 
@@ -100,17 +101,24 @@ def _explain(decision: Decision) -> str:
     return f"{decision.status}: {decision.explanation}" if decision.explanation else decision.status
 
 
-def _supporters(item: Item, slot: Slot, decision: Decision) -> frozenset[str]:
-    """Articles that state what ``item`` states: its conflict side, its own entity where the slot's
-    values could not be compared, else every article of the slot (its value fits them all)."""
-    if decision.status in ("unresolved", "unconfirmed"):
-        return frozenset(next(e.articles for e in slot.entities if item in e.items))
+def _supporters(slot: Slot, decision: Decision) -> dict[int, frozenset[str]]:
+    """For each item, the articles that state what it states: its conflict side, its own entity
+    where the slot's values could not be compared, else every article of the slot (its value fits
+    them all). Each set is made once and shared by the items it holds for."""
+    everyone = frozenset(slot.articles)
+    found: dict[int, frozenset[str]] = {}
+    for entity in slot.entities:
+        if decision.status in ("unresolved", "unconfirmed"):
+            backers = frozenset(entity.articles)
+        elif slot.kind == "date" and decision.status == "compatible":
+            backers = frozenset(a for e in slot.entities if within(e.value, entity.value) for a in e.articles)
+        else:
+            backers = everyone
+        found.update((i.index, backers) for i in entity.items)
     for _, side_items in decision.sides:
-        if any(i.index == item.index for i in side_items):
-            return frozenset(i.article for i in side_items)
-    if slot.kind == "date" and decision.status == "compatible":
-        return frozenset(a for e in slot.entities if within(e.value, item.value) for a in e.articles)
-    return frozenset(slot.articles)
+        side = frozenset(i.article for i in side_items)
+        found.update((i.index, side) for i in side_items)
+    return found
 
 
 def _fact_conflict(story: Story, text: StoryText, slot: Slot, decision: Decision,

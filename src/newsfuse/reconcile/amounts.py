@@ -15,7 +15,7 @@ from itertools import combinations
 from typing import Any
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.reconcile.slots import Item, Slot, amounts_close, si_amount
+from newsfuse.reconcile.slots import Entity, Item, Slot, amounts_close, si_amount
 
 BOUND_NAMES = {"lower": "lower bound", "upper": "upper bound", "approx": "approximate", "exact": "exact"}
 BOUND_WORDS = {"lower": "more than", "upper": "at most", "approx": "about", "exact": ""}
@@ -98,24 +98,32 @@ def sum_of_parts(whole: Item, part: Item) -> bool:
     return False
 
 
-def clash(a: Item, b: Item, config: ReconcileConfig, converted: bool) -> bool:
-    """Whether two statements of one slot cannot both be true."""
-    ia, ib = quantity_interval(_with_range(a), config, converted), quantity_interval(_with_range(b), config, converted)
+def _parts_add_up(whole: Entity, parts: Entity) -> bool:
+    """Whether some sentence stating ``parts`` adds up to ``whole`` (each distinct sentence tried once)."""
+    tried = {i.neighbours: i for i in parts.items}
+    return any(sum_of_parts(whole.items[0], part) for part in tried.values())
+
+
+def clash(a: Entity, b: Entity, config: ReconcileConfig, converted: bool) -> bool:
+    """Whether two values of one slot, stated by different sources, cannot both be true."""
+    if len(a.groups | b.groups) < 2:
+        return False
+    ia = quantity_interval(_with_range(a.items[0]), config, converted)
+    ib = quantity_interval(_with_range(b.items[0]), config, converted)
     if ia is None or ib is None or intervals_overlap(ia, ib):
         return False
-    return not (sum_of_parts(a, b) or sum_of_parts(b, a))
+    return not (_parts_add_up(a, b) or _parts_add_up(b, a))
 
 
-def quantity_clashes(slot: Slot, config: ReconcileConfig) -> tuple[list[tuple[Item, Item]], list[str]]:
-    """Pairs of items from different sources that clash, and the slot's units."""
-    items = slot.items
-    units = sorted({str(i.value.get("unit")) for i in items if i.value.get("unit")})
-    converted = len(units) > 1 and any(i.value.get("si") for i in items)
-    clashes = [(a, b) for a, b in combinations(items, 2) if a.group != b.group and clash(a, b, config, converted)]
-    return clashes, units
+def quantity_clashes(slot: Slot, config: ReconcileConfig) -> tuple[list[tuple[Entity, Entity]], list[str]]:
+    """Pairs of the slot's values that clash, and the slot's units (values, not mentions, are
+    compared: a story repeating a figure costs no more pairs)."""
+    units = sorted({str(i.value.get("unit")) for i in slot.items if i.value.get("unit")})
+    converted = len(units) > 1 and any(i.value.get("si") for i in slot.items)
+    return [(a, b) for a, b in combinations(slot.entities, 2) if clash(a, b, config, converted)], units
 
 
-def same_amount(clashes: list[tuple[Item, Item]], config: ReconcileConfig) -> bool:
+def same_amount(clashes: list[tuple[Entity, Entity]], config: ReconcileConfig) -> bool:
     """Whether every clash is one of bounds on the same amount ("more than 1,000" / "as many as 1,000")."""
     return all(amounts_close(a.value, b.value, config) for a, b in clashes)
 

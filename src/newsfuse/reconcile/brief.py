@@ -9,6 +9,7 @@ from newsfuse.reconcile.sentences import CORE_KINDS, StoryText
 
 MAX_BRIEF_WORDS = 70  # longer "sentences" are usually run-together paragraphs
 DUPLICATE_SIMILARITY = 0.5  # a candidate this close to a picked sentence adds nothing
+MAX_CANDIDATES = 200  # sentences whose backers are checked, those with the most support at most first
 INFORMATIVE_KINDS = frozenset({"quantity", "date", "place", "quote", "event", "claim"})  # new ones make a pick
 
 
@@ -19,12 +20,14 @@ def _status(support: int, disputed: bool) -> str:
 
 
 def _candidates(text: StoryText, config: ReconcileConfig) -> list[tuple[int, set[str], int]]:
-    """(sentence index, backing articles, independent support) for sentences that carry claims."""
+    """(sentence index, backing articles, independent support) for the sentences that carry
+    claims with the most support at most (``MAX_CANDIDATES`` of them, so cost stays linear)."""
+    claimed = [index for index, claims in text.claims.items()
+               if len(text.sentences[index].text.split()) <= MAX_BRIEF_WORDS
+               and any(c.kind in CORE_KINDS for c in claims)]  # without an amount, a date or a quotation nothing is corroborated
+    bounds = {index: text.support(text.claim_pool(index) | {text.sentences[index].article}) for index in claimed}
     found = []
-    for index, claims in text.claims.items():
-        sentence = text.sentences[index]
-        if len(sentence.text.split()) > MAX_BRIEF_WORDS or not any(c.kind in CORE_KINDS for c in claims):
-            continue  # without an amount, a date or a quotation there is nothing to corroborate
+    for index in sorted(claimed, key=lambda i: (-bounds[i], i))[:MAX_CANDIDATES]:
         backers = text.backers(index, config.support_similarity)
         found.append((index, backers, text.support(backers)))
     return found
@@ -38,7 +41,7 @@ def main_brief(text: StoryText, config: ReconcileConfig) -> list[BriefSentence]:
     covered: set[str] = set()
     for index, backers, support in candidates:
         refs = {c.ref for c in text.claims[index] if c.kind in INFORMATIVE_KINDS}
-        if not refs - covered or any(text.similarity[index, p[0]] >= DUPLICATE_SIMILARITY for p in picked):
+        if not refs - covered or any(text.similar(index, p[0]) >= DUPLICATE_SIMILARITY for p in picked):
             continue
         picked.append((index, backers, support))
         covered |= refs

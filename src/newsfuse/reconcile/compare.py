@@ -78,9 +78,9 @@ def _named_sides(sides: list[tuple[str, list[Item]]], with_label: bool) -> list[
     return named
 
 
-def _sides(items: list[Item], clashes: list[tuple[Item, Item]], label) -> list[tuple[str, list[Item]]]:
-    """Items taking part in a clash, grouped by their label, biggest side first."""
-    involved = {i.index for pair in clashes for i in pair}
+def _sides(items: list[Item], clashes: list[tuple[Entity, Entity]], label) -> list[tuple[str, list[Item]]]:
+    """Items of the values taking part in a clash, grouped by their label, biggest side first."""
+    involved = {i.index for pair in clashes for entity in pair for i in entity.items}
     sides: dict[str, list[Item]] = {}
     for item in items:
         if item.index in involved:
@@ -97,7 +97,8 @@ def _date_range(value: dict[str, Any]) -> tuple[str, str] | None:
 
 def _decide_date(slot: Slot) -> Decision:
     items = [i for i in slot.items if _date_range(i.value)]
-    clashes = [(a, b) for a, b in combinations(items, 2) if a.group != b.group
+    dated = [e for e in slot.entities if _date_range(e.value)]
+    clashes = [(a, b) for a, b in combinations(dated, 2) if len(a.groups | b.groups) > 1
                and not _ranges_overlap(_date_range(a.value), _date_range(b.value))]
     if clashes:
         sides = _sides(items, clashes, lambda i: _date_label(i.value))

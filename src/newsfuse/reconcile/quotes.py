@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from newsfuse.config import ReconcileConfig
 from newsfuse.model import ConflictSide, Provenance, Quote, QuoteMention, QuoteVariant
 from newsfuse.reconcile.evidence import ReportedConflict, evidence_of
-from newsfuse.reconcile.slots import group_index
+from newsfuse.reconcile.slots import group_lookup
 from newsfuse.reconcile.text import STOPWORDS, content_words, stem, words
 
 
@@ -39,6 +39,7 @@ class QuoteCluster:
     """Renderings of one quotation across articles."""
 
     members: list[QuoteMention] = field(default_factory=list)
+    wordings: dict[str, str] = field(default_factory=dict)  # each distinct normalised wording, as first written
 
     @property
     def articles(self) -> set[str]:
@@ -64,18 +65,25 @@ def quote_overlap(a: str, b: str) -> tuple[float, int]:
 
 
 def cluster_quotes(quotes: list[QuoteMention], config: ReconcileConfig) -> list[QuoteCluster]:
-    """Each quote joins the best-matching cluster (longest quotes first), else starts one."""
+    """Each quote joins the best-matching cluster (longest quotes first), else starts one; a
+    wording seen before joins its cluster at once, and clusters are compared by their distinct
+    wordings, so repeated quotations cost no more comparisons."""
     clusters: list[QuoteCluster] = []
+    cluster_of: dict[str, QuoteCluster] = {}
     for quote in sorted(quotes, key=lambda q: -len(q.text)):
-        best, best_score = None, 0.0
-        for cluster in clusters:
-            score = max(_match_score(quote.text, m.text, config) for m in cluster.members)
+        wording = _normalised(quote.text)
+        best = cluster_of.get(wording)
+        best_score = 0.0
+        for cluster in (clusters if best is None else []):
+            score = max(_match_score(quote.text, text, config) for text in cluster.wordings.values())
             if score > best_score:
                 best, best_score = cluster, score
         if best is None:
             best = QuoteCluster()
             clusters.append(best)
         best.members.append(quote)
+        best.wordings.setdefault(wording, quote.text)
+        cluster_of[wording] = best
     return clusters
 
 
@@ -183,7 +191,8 @@ def build_ledger(quotes: list[QuoteMention], provenance: Provenance,
 
 
 def provenance_support(provenance: Provenance, articles: set[str]) -> int:
-    return len({group_index(provenance, a) for a in articles})
+    group_of = group_lookup(provenance)
+    return len({group_of(a) for a in articles})
 
 
 def aligned_reference(reference: str, variant: str) -> str:
@@ -208,14 +217,20 @@ def _changes_against(member: QuoteMention, references: list[QuoteMention],
 def _quote_conflicts(quote: Quote, cluster: QuoteCluster, canonical: QuoteMention, provenance: Provenance,
                      config: ReconcileConfig):
     found = []
-    reference_group = group_index(provenance, canonical.mention.article)
-    references = [m for m in cluster.members if group_index(provenance, m.mention.article) == reference_group]
+    group_of = group_lookup(provenance)
+    reference_group = group_of(canonical.mention.article)
+    references = list({_normalised(m.text): m for m in cluster.members
+                       if group_of(m.mention.article) == reference_group}.values())
     reworded: dict[str, list[QuoteMention]] = {}
     replaced: set[str] = set()
+    changes_of: dict[str, list[tuple[str, str]]] = {}
     for member in cluster.members:
-        if group_index(provenance, member.mention.article) == reference_group:
+        if group_of(member.mention.article) == reference_group:
             continue
-        changes = _changes_against(member, references, config)
+        wording = _normalised(member.text)
+        if wording not in changes_of:
+            changes_of[wording] = _changes_against(member, references, config)
+        changes = changes_of[wording]
         if changes:
             reworded.setdefault(", ".join(new or f"(no '{old}')" for old, new in changes), []).append(member)
             replaced.update(old for old, _ in changes)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from newsfuse.config import ReconcileConfig
 from newsfuse.model import BriefSentence, SingleSourceClaim
 from newsfuse.reconcile.sentences import CORE_KINDS, StoryText
-from newsfuse.reconcile.text import content_words
+from newsfuse.reconcile.text import content_words, words
 
 SALIENT_KINDS = frozenset({"quantity", "date", "place", "person", "organization", "event", "claim", "quote"})
 FACT_WEIGHT = 2.0
@@ -20,6 +20,7 @@ MAX_SENTENCE_WORDS = 70
 MIN_SENTENCE_WORDS = 6  # captions and credits are not claims
 CORROBORATED_PENALTY = 1.5  # each corroborated amount, date or quotation makes a sentence less one source's
 MIN_SCORE = 2.0
+TWIN_SIMILARITY = 0.8  # a candidate this close to one already picked for its group adds nothing
 TRUNCATED = ("...", "…")  # teaser lines cut off mid-sentence are not claims
 
 
@@ -29,49 +30,70 @@ class Candidate:
     score: float
 
 
-def _other_groups_words(text: StoryText) -> dict[int, set[str]]:
-    """For each group, the content words of every other group's sentences."""
-    by_group: dict[int, set[str]] = {}
-    for sentence in text.sentences:
-        by_group.setdefault(text.group(sentence.article), set()).update(content_words(sentence.text))
-    return {g: set().union(*(w for h, w in by_group.items() if h != g)) for g in by_group}
+class GroupWords:
+    """Which independent groups use each content word (and each lower-case word, for names)."""
+
+    def __init__(self, text: StoryText):
+        self.content: dict[str, set[int]] = {}
+        self.plain: dict[str, set[int]] = {}
+        for sentence in text.sentences:
+            group = text.group(sentence.article)
+            for word in content_words(sentence.text):
+                self.content.setdefault(word, set()).add(group)
+            for word in words(sentence.text):
+                self.plain.setdefault(word, set()).add(group)
+
+    def novel(self, sentence: str, group: int) -> set[str]:
+        """Content words of a sentence that no other group uses."""
+        return {w for w in content_words(sentence) if not self.content.get(w, set()) - {group} and not w.isdigit()}
+
+    def named_elsewhere(self, name: str, group: int) -> bool:
+        """Whether every word of a name is used by some other group."""
+        name_words = words(name)
+        return bool(name_words) and all(self.plain.get(w, set()) - {group} for w in name_words)
 
 
-def _score(text: StoryText, index: int, others_words: set[str]) -> float | None:
+def _score(text: StoryText, index: int, vocabulary: GroupWords) -> float | None:
     sentence = text.sentences[index]
     length = len(sentence.text.split())
     if sentence.text.rstrip().endswith(TRUNCATED) or not MIN_SENTENCE_WORDS <= length <= MAX_SENTENCE_WORDS:
         return None
     group = text.group(sentence.article)
-    other_articles = [a for a in text.story.articles if text.group(a) != group]
-    closest = max((text.best_match(index, a) for a in other_articles), default=0.0)
-    others_text = text.other_groups_text(group)
     unique = {(c.ref, c.kind) for c in text.claims.get(index, [])
               if c.kind in SALIENT_KINDS and text.support(c.supporters) == 1
-              and (c.kind in CORE_KINDS or c.name.lower() not in others_text)}
+              and (c.kind in CORE_KINDS or not vocabulary.named_elsewhere(c.name, group))}
     unique_facts = {ref for ref, kind in unique if kind != "quote"}
     corroborated_core = {c.ref for c in text.claims.get(index, [])
                          if c.kind in CORE_KINDS and text.support(c.supporters) > 1}
     unique_quotes = len(unique) - len(unique_facts)
-    novel = {w for w in content_words(sentence.text) if w not in others_words and not w.isdigit()}
-    if closest >= MAX_OTHER_SIMILARITY or not (unique or len(novel) >= MIN_NOVEL_WORDS):
-        return None  # another group says much the same, or nothing here is this group's own
+    novel = vocabulary.novel(sentence.text, group)
+    if not (unique or len(novel) >= MIN_NOVEL_WORDS):
+        return None  # nothing here is this group's own
     score = (FACT_WEIGHT * len(unique_facts) + QUOTE_WEIGHT * unique_quotes
              + NOVEL_WORD_WEIGHT * min(len(novel), NOVEL_WORD_CAP) - CORROBORATED_PENALTY * len(corroborated_core))
-    return score if score >= MIN_SCORE else None
+    if score < MIN_SCORE or _closest_elsewhere(text, index, group) >= MAX_OTHER_SIMILARITY:
+        return None  # too little of its own, or another group says much the same
+    return score
+
+
+def _closest_elsewhere(text: StoryText, index: int, group: int) -> float:
+    """The highest similarity of a sentence to any sentence of another group."""
+    similarities = (text.vectors @ text.vectors[index].T).toarray().ravel()
+    return max((float(similarities[j]) for j, s in enumerate(text.sentences) if text.group(s.article) != group),
+               default=0.0)
 
 
 def single_source_claims(text: StoryText, config: ReconcileConfig) -> list[SingleSourceClaim]:
     """The most salient sentences each independent group alone reports, a few per group."""
-    others = _other_groups_words(text)
+    vocabulary = GroupWords(text)
     per_group: dict[int, list[Candidate]] = {}
     for index, sentence in enumerate(text.sentences):
         group = text.group(sentence.article)
-        score = _score(text, index, others.get(group, set()))
+        score = _score(text, index, vocabulary)
         if score is None:
             continue
         picked = per_group.setdefault(group, [])
-        twin = next((c for c in picked if text.similarity[index, c.index] >= 0.8), None)
+        twin = next((c for c in picked if text.similar(index, c.index) >= TWIN_SIMILARITY), None)
         if twin is None:
             picked.append(Candidate(index, score))
     claims = []

@@ -130,11 +130,18 @@ def group_index(provenance: Provenance, article_id: str) -> int:
         return len(provenance.independent_groups) + abs(hash(article_id)) % 1_000_000
 
 
+def group_lookup(provenance: Provenance):
+    """``group_index`` for many articles: one pass over the groups, then a dictionary."""
+    groups = {a: n for n, group in enumerate(provenance.independent_groups) for a in group}
+    return lambda article_id: groups[article_id] if article_id in groups else group_index(provenance, article_id)
+
+
 def make_items(mentions: list[FactMention], story: Story, articles: dict[str, Article],
                config: ReconcileConfig) -> list[Item]:
     """Items of a story's mentions, each with its predicate, time frame, participants and
     the other amounts of its sentence."""
     event_year = (story.event_date or "")[:4] or None
+    group_of = group_lookup(story.provenance)
     people: dict[tuple[str, str], set[str]] = defaultdict(set)
     amounts: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
     for index, m in enumerate(mentions):
@@ -148,7 +155,8 @@ def make_items(mentions: list[FactMention], story: Story, articles: dict[str, Ar
         sentence, where = m.mention.sentence or m.mention.text, (m.mention.article, m.mention.sentence)
         article = articles.get(m.mention.article)
         items.append(Item(index, m.kind, _normalised_key(m.key) or _fallback_key(m), dict(m.value or {}),
-                          dict(m.context or {}), m.mention, group_index(story.provenance, m.mention.article),
+                          dict(m.context or {}), m.mention,
+                          group_of(m.mention.article),
                           mention_window(sentence, m.mention.text, config.window_words),
                           _predicate(m, sentence), time_frame(sentence, m.mention.text, event_year),
                           frozenset(people[where]), article.published if article else None,

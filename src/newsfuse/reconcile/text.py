@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-import numpy as np
 from anyascii import anyascii
+from scipy import sparse
 
 
 WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
@@ -50,6 +51,7 @@ IRREGULAR = {  # common irregular English verb forms and their base forms
 }
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light English suffix stripper, enough to equate inflections (delivery/deliveries,
     rescue/rescued, ship/shipped, meeting/met)."""
@@ -127,20 +129,12 @@ def mention_window(sentence: str, surface: str, width: int) -> str:
     return " ".join(before + [MASK] + after)
 
 
-def _tfidf_vectors(texts: list[str]) -> np.ndarray:
+def tfidf_vectors(texts: list[str]) -> sparse.csr_matrix:
+    """Unit-length TF-IDF rows over content-word stems (sparse: a sentence's dot product with
+    another is their cosine similarity)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     if not any(content_words(t) for t in texts):
-        return np.zeros((len(texts), 1))
+        return sparse.csr_matrix((len(texts), 1))
     vectorizer = TfidfVectorizer(tokenizer=content_words, lowercase=False, token_pattern=None, sublinear_tf=True)
-    return vectorizer.fit_transform(texts).toarray()
-
-
-def tfidf_similarity(texts: list[str]) -> np.ndarray:
-    """Pairwise TF-IDF cosine similarity over content-word stems."""
-    if not texts:
-        return np.zeros((0, 0))
-    vectors = _tfidf_vectors(texts)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = vectors / np.where(norms == 0, 1.0, norms)
-    return vectors @ vectors.T
+    return vectorizer.fit_transform(texts).tocsr()  # rows are L2-normalised by default
