@@ -7,32 +7,64 @@ import json
 import os
 import pkgutil
 import sys
-from contextlib import contextmanager
+import time
 from pathlib import Path
 
 from newsfuse import __version__
 from newsfuse.config import Config
 from newsfuse.model import InputError
-from newsfuse.pipeline import extract_inputs, run
+from newsfuse.pipeline import STAGES, extract_inputs, run
+from newsfuse.store import StoreError
 
-EXIT_OK, EXIT_NOTHING_PROCESSED = 0, 2
+EXIT_OK, EXIT_NOTHING_PROCESSED, EXIT_INTERRUPTED = 0, 2, 130
 
 
 def report_error(error: InputError) -> None:
     print(str(error), file=sys.stderr, flush=True)
 
 
-@contextmanager
-def progress_bar(description: str):
-    """A progress callback: a spinner on a terminal, silent otherwise."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} inputs"),
-                  TimeElapsedColumn(), transient=True) as bar:
-        task = bar.add_task(description)
-        yield lambda _source: bar.advance(task)
+class StageProgress:
+    """The pipeline's progress callback: per stage, live counts and rates on a terminal,
+    one plain line as each stage ends otherwise."""
+
+    def __init__(self) -> None:
+        self.stage: str | None = None
+        self.done, self.started, self.bar, self.task = 0, 0.0, None, None
+
+    def __enter__(self) -> StageProgress:
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+            self.bar = Progress(TextColumn("{task.description:<9}"), BarColumn(), MofNCompleteColumn(),
+                                TaskProgressColumn(show_speed=True), TimeElapsedColumn(), console=Console(stderr=True))
+            self.bar.start()
+        return self
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if stage != self.stage:
+            self._end_stage()
+            self.stage, self.started = stage, time.monotonic()
+            if self.bar:
+                self.task = self.bar.add_task(stage, total=total)
+        self.done = done
+        if self.bar:
+            self.bar.update(self.task, completed=done, total=total)
+
+    def _end_stage(self) -> None:
+        if self.stage is None:
+            return
+        if self.bar:
+            self.bar.update(self.task, total=self.done, completed=self.done)
+        else:
+            seconds = time.monotonic() - self.started
+            print(f"newsfuse: {self.stage}: {counted(self.done, *STAGES[self.stage])} in {seconds:.1f} s",
+                  file=sys.stderr, flush=True)
+
+    def __exit__(self, error_type, *_) -> None:
+        if error_type is None:
+            self._end_stage()
+        if self.bar:
+            self.bar.stop()
 
 
 def counted(number: int, noun: str, plural: str | None = None) -> str:
@@ -41,10 +73,8 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    with progress_bar("reading and extracting") as progress:
-        result = run(args.inputs, Path(args.out), db=args.db, config=Config(), progress=progress)
-    for error in result.errors:
-        report_error(error)
+    with StageProgress() as progress:
+        result = run(args.inputs, Path(args.out), db=args.db, config=Config(), progress=progress, on_error=report_error)
     if not result.articles:
         print("newsfuse: no input could be processed", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED
@@ -121,8 +151,34 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except BrokenPipeError:  # output piped into a reader that stopped early (``| head``)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return EXIT_OK
+    except KeyboardInterrupt:
+        return _fail("interrupted", EXIT_INTERRUPTED)
+    except StoreError as error:
+        return _fail(str(error))
+    except OSError as error:  # an unwritable --out, a full disk, standard output on /dev/full
+        if not error.filename:
+            _drop_stdout()
+        where = f"{os.fsdecode(error.filename)}: " if error.filename else ""
+        return _fail(f"{where}{error.strerror or error}")
+
+
+def _fail(message: str, status: int = EXIT_NOTHING_PROCESSED) -> int:
+    """One line on standard error instead of a traceback."""
+    try:
+        print(f"newsfuse: {message}", file=sys.stderr, flush=True)
+    except OSError:
+        pass
+    return status
+
+
+def _drop_stdout() -> None:
+    """Send what is left in standard output's buffer nowhere, so that exiting does not fail on it again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # standard output is no file (replaced, closed)
+        pass
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 @dataclass
 class ReadConfig:
-    max_bytes: int = 20_000_000  # larger inputs are refused as not being a page
+    max_bytes: int = 20_000_000  # larger inputs (after gunzipping) are refused as not being a page
+    max_feed_bytes: int = 2_000_000_000  # a JSONL feed is read as a stream, one row at a time, up to this size
 
 
 @dataclass
@@ -14,6 +15,10 @@ class ExtractConfig:
     derive_missing_title: bool = True
     html_favor_recall: bool = True  # trafilatura's favor_recall: better on WCXB dev, and faster
     html_extensive_date_search: bool = False  # htmldate's extensive search dates every page, more wrongly, and slowly
+    max_seconds: float = 30.0  # a page that takes longer is skipped (main thread only)
+    max_memory_bytes: int = 2_000_000_000  # address space one page may add; more is skipped (main thread only)
+    max_article_chars: int = 200_000  # a longer body is refused: later stages are sized for articles
+    max_token_chars: int = 500  # a longer run without spaces (a data blob, not a word) is dropped
 
 
 @dataclass

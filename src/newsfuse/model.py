@@ -6,6 +6,7 @@ fields it needs and sets the ones it owns (see each stage's module docstring).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -17,6 +18,9 @@ ConflictType = Literal[
     "attribution", "temporal_order", "other",
 ]
 BriefStatus = Literal["corroborated", "single_source", "disputed"]
+# Characters that would break or restyle a terminal line: controls, line and paragraph
+# separators, direction overrides, lone surrogates. Error lines show them escaped.
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 @dataclass
@@ -24,8 +28,8 @@ class RawDocument:
     """One input page as read, before extraction.
 
     ``kind`` says how ``content`` is to be read: ``html`` markup or ``text``, a
-    flat dump of a page (or a clean article). ``title`` and ``published`` are
-    set only where the feed itself knows them (JSONL rows).
+    flat dump of a page (or a clean article). ``outlet``, ``title`` and
+    ``published`` are set only where the feed itself knows them (JSONL rows).
     """
 
     id: str
@@ -33,6 +37,7 @@ class RawDocument:
     kind: InputKind
     content: str
     url: str | None = None
+    outlet: str | None = None
     title: str | None = None
     published: str | None = None
     fetched_at: str | None = None
@@ -46,7 +51,8 @@ class InputError:
     message: str
 
     def __str__(self) -> str:
-        return f"newsfuse: {self.source}: {self.message}"
+        line = f"{self.source}: {self.message}"
+        return "newsfuse: " + UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
 
 
 @dataclass
@@ -71,7 +77,8 @@ class Article:
     body: list[str] = field(default_factory=list)
     body_lines: list[int] | None = None
     url: str | None = None
-    site: str | None = None  # outlet name or host, where known
+    outlet: str | None = None  # the outlet's display name, where the feed gives it
+    site: str | None = None  # site name or host, as the page says
     derived_title: str | None = None  # a display headline made from the lead where ``title`` is null
 
     @property

@@ -29,10 +29,10 @@ def test_folder_is_read_recursively_with_kinds(tmp_path):
     (tmp_path / "a" / "one.html").write_text(PAGE)
     (tmp_path / "two.html.gz").write_bytes(gzip.compress(PAGE.encode()))
     (tmp_path / "three.txt").write_text("Menu\nA line of text.\n")
-    (tmp_path / "notes.md").write_text("not an input format")
+    (tmp_path / "notes.md").write_text("a file of another extension is sniffed")
     documents, errors = _read(tmp_path)
     assert not errors
-    assert {(d.id, d.kind) for d in documents} == {("one", "html"), ("two", "html"), ("three", "text")}
+    assert {(d.id, d.kind) for d in documents} == {("one", "html"), ("two", "html"), ("three", "text"), ("notes.md", "text")}
 
 
 def test_legacy_encodings_are_detected(tmp_path):

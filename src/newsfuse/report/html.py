@@ -56,11 +56,14 @@ class TimelineRow:
 
 
 def outlet_of(article: Article) -> str:
-    """The outlet's name or host, else the input file's name."""
-    if article.site:
-        return article.site
+    """The outlet's name as the feed gives it, else the site's name or host, else the input file's name."""
+    if article.outlet or article.site:
+        return article.outlet or article.site
     for address in (article.url, article.source):
-        host = urlparse(address or "").netloc
+        try:
+            host = urlparse(address or "").netloc
+        except ValueError:  # a malformed address, such as an unclosed "[" of an IPv6 host
+            continue
         if host:
             return host.removeprefix("www.")
     agency = article.dateline.agency if article.dateline else None

@@ -11,6 +11,13 @@ from newsfuse.model import Article, Story
 from newsfuse.store.schema import MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
+BUSY_SECONDS = 60.0  # how long a writer waits for another one to finish
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration script, which holds no ``;`` but between statements
+    (``executescript`` would commit the open transaction)."""
+    return [statement for statement in script.split(";") if statement.strip()]
 
 
 class StoreError(RuntimeError):
@@ -18,8 +25,17 @@ class StoreError(RuntimeError):
 
 
 def _path_of(url_or_path: str | Path) -> str:
+    """The SQLite file of a path or an ``sqlite:///path`` URL; raises ``StoreError`` for any other URL."""
     text = str(url_or_path)
-    return text.removeprefix("sqlite:///") if text.startswith("sqlite:///") else text
+    if text.startswith("sqlite:///"):
+        return text.removeprefix("sqlite:///")  # sqlite:///relative/path, sqlite:////absolute/path
+    scheme = text.split("://", 1)[0] if "://" in text else ""
+    if scheme:
+        hint = "sqlite:///PATH (three slashes)" if scheme == "sqlite" else "a path or sqlite:///PATH"
+        raise StoreError(f"{text}: not a store this newsfuse can open (give {hint})")
+    if not text:
+        raise StoreError("an empty --db is not a store")
+    return text
 
 
 def content_hash(text: str) -> str:
@@ -29,23 +45,47 @@ def content_hash(text: str) -> str:
 class Store:
     def __init__(self, url_or_path: str | Path):
         path = _path_of(url_or_path)
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.connection = sqlite3.connect(path)
+            if path != ":memory:":
+                if Path(path).is_dir():
+                    raise StoreError(f"{path}: cannot open store: it is a folder")
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+        except (sqlite3.Error, OSError) as error:
+            raise StoreError(f"{path}: cannot open store: {getattr(error, 'strerror', None) or error}") from error
+        try:
+            self.connection.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
         except sqlite3.Error as error:
+            self.connection.close()
             raise StoreError(f"{path}: cannot open store: {error}") from error
-        self.connection.execute("PRAGMA foreign_keys = ON")
-        self._migrate()
+        except StoreError:
+            self.connection.close()
+            raise
+        self.connection.isolation_level = ""  # back to implicit transactions for the writes below
 
     def _migrate(self) -> None:
+        """Bring the schema up to date. Two processes creating one store take turns:
+        ``BEGIN IMMEDIATE`` holds the write lock, and the version is read again under it."""
+        if self._version() == SCHEMA_VERSION:
+            return
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._version()
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in _statements(script):
+                    self.connection.execute(statement)
+                self.connection.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def _version(self) -> int:
         version = self.connection.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(f"store schema {version} is newer than this newsfuse ({SCHEMA_VERSION})")
-        with self.connection:
-            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                self.connection.executescript(script)
-                self.connection.execute(f"PRAGMA user_version = {number}")
+        return version
 
     def close(self) -> None:
         self.connection.close()
@@ -56,29 +96,41 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def save_articles(self, articles: list[Article]) -> None:
-        rows = [(a.id, a.source, content_hash(a.text), json.dumps(a.to_dict(), ensure_ascii=False))
-                for a in articles]
+    def save_batch(self, articles: list[Article], stories: list[Story]) -> None:
+        """Save a batch's articles and stories in one transaction."""
         with self.connection:
-            self.connection.executemany(
-                "INSERT INTO articles (id, source, content_hash, data) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET source=excluded.source, "
-                "content_hash=excluded.content_hash, data=excluded.data", rows)
+            self._write_articles(articles)
+            self._write_stories(stories)
+
+    def save_articles(self, articles: list[Article]) -> None:
+        with self.connection:
+            self._write_articles(articles)
 
     def save_stories(self, stories: list[Story]) -> None:
         """Replace the stories that hold any of these stories' articles."""
         with self.connection:
-            for story in stories:
-                placeholders = ",".join("?" * len(story.articles))
-                self.connection.execute(
-                    f"DELETE FROM stories WHERE id IN (SELECT story_id FROM story_articles "
-                    f"WHERE article_id IN ({placeholders}))", story.articles)
-                self.connection.execute("INSERT OR REPLACE INTO stories (id, headline, data) VALUES (?, ?, ?)",
-                                        (story.id, story.headline, json.dumps(story.to_dict(), ensure_ascii=False)))
-                self.connection.executemany(
-                    "INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
-                    [(story.id, a) for a in story.articles])
-                self._save_facts(story)
+            self._write_stories(stories)
+
+    def _write_articles(self, articles: list[Article]) -> None:
+        rows = [(a.id, a.source, content_hash(a.text), json.dumps(a.to_dict(), ensure_ascii=False))
+                for a in articles]
+        self.connection.executemany(
+            "INSERT INTO articles (id, source, content_hash, data) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET source=excluded.source, "
+            "content_hash=excluded.content_hash, data=excluded.data", rows)
+
+    def _write_stories(self, stories: list[Story]) -> None:
+        for story in stories:
+            placeholders = ",".join("?" * len(story.articles))
+            self.connection.execute(
+                f"DELETE FROM stories WHERE id IN (SELECT story_id FROM story_articles "
+                f"WHERE article_id IN ({placeholders}))", story.articles)
+            self.connection.execute("INSERT OR REPLACE INTO stories (id, headline, data) VALUES (?, ?, ?)",
+                                    (story.id, story.headline, json.dumps(story.to_dict(), ensure_ascii=False)))
+            self.connection.executemany(
+                "INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                [(story.id, a) for a in story.articles])
+            self._save_facts(story)
 
     def _save_facts(self, story: Story) -> None:
         self.connection.executemany(
