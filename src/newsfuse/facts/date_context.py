@@ -8,8 +8,8 @@ references to the present, past and future that TimeML annotates ("now", "curren
 and cut of leading words the entity recogniser took in ("d'etat last year").
 
 Tense (``tense``): "future" where the date's verb looks ahead ("will meet Friday", "plans to
-leave on Thursday", "as soon as Tuesday", "from Wednesday"), "past" where it is in a past tense,
-else "".
+leave on Thursday", "as soon as Tuesday", "from Wednesday"), "past" where the date hangs on a
+verb in a past tense, else "".
 """
 from __future__ import annotations
 
@@ -36,12 +36,12 @@ VAGUE_WORDS = {"now": "present", "currently": "present", "nowadays": "present", 
 VAGUE_ADJECTIVES = {"current": "present", "recent": "past"}
 VAGUE_NOUNS = {"future": "future", "past": "past"}
 TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "decade", "period", "century", "term"})
-FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo"})
-FUTURE_LEAD = re.compile(r"\b(?:from|starting|beginning|as (?:early|soon) as|no (?:earlier|later) than)\s*$", re.I)
-UNTIL_LEAD = re.compile(r"\b(?:until|till|by)\s*$", re.I)
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo", "would"})
+FUTURE_LEAD = re.compile(
+    r"\b(?:from|starting|beginning|effective|as (?:early|soon) as|no (?:earlier|later) than)\s*$", re.I)
+UNTIL_LEAD = re.compile(r"\b(?:until|till|by|through|to)\s*$", re.I)
 INTENT_LEMMAS = frozenset({"plan", "schedule", "expect", "set", "due", "hope", "intend", "aim", "prepare",
                            "want", "seek", "agree", "promise", "threaten", "vow", "be", "go", "likely"})
-PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 def date_entities(doc: Doc, text: str) -> list[Span]:
@@ -118,16 +118,30 @@ def tense(span: Span) -> str:
     doc = span.doc
     lead = doc[max(0, span.start - 4):span.start].text
     verb = governing_verb(span)
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] if verb is not None else []
-    past = verb is not None and (verb.tag_ in PAST_TAGS or any(a.tag_ == "VBD" for a in auxiliaries))
     if FUTURE_LEAD.search(lead):
         return "future"
     if verb is None:
         return ""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUXILIARIES for a in auxiliaries):
         return "future"
-    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and verb.head.lemma_ in INTENT_LEMMAS:
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and intends(verb.head):
         return "future"
-    if UNTIL_LEAD.search(lead) and not past:
-        return "future"
-    return "past" if past else ""
+    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxiliaries)
+    if UNTIL_LEAD.search(lead):
+        return "" if past else "future"
+    return "past" if past and attached_to(span, verb) else ""
+
+
+def intends(head: Token) -> bool:
+    """A verb or adjective an infinitive of intent hangs on ("plans to", "is to", "likely to")."""
+    return head.lemma_ in INTENT_LEMMAS and (head.lemma_ != "be" or head.tag_ in ("VBZ", "VBP"))
+
+
+def attached_to(span: Span, verb: Token) -> bool:
+    """Whether the date hangs on ``verb`` itself (through prepositions only): "in January,
+    X brought in", not "a dividend payable Dec. 15" (a past sentence about a later date)."""
+    head = span.root.head
+    while head.dep_ == "prep" and head.head != head:
+        head = head.head
+    return head == verb

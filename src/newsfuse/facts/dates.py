@@ -195,7 +195,7 @@ def resolve_absolute(text: str, reference: date | None, tense: str = "") -> Reso
     start, end = expand(*parsed)
     granularity = parsed[1]
     if not has_year and reference is not None:
-        start, end = nearest_year(start, end, reference, "future" if tense == "future" else "")
+        start, end = nearest_year(start, end, reference, tense)
     return Resolved(start, end, granularity, relative=not has_year)
 
 
