@@ -20,7 +20,7 @@ def only(text: str):
 @pytest.mark.parametrize("phrase, bound", [
     ("more than 40 trucks", "lower"), ("over 40 trucks", "lower"), ("at least 40 trucks", "lower"),
     ("in excess of 40 trucks", "lower"), ("as many as 40 trucks", "upper"), ("up to 40 trucks", "upper"),
-    ("nearly 40 trucks", "upper"), ("fewer than 40 trucks", "upper"), ("roughly 40 trucks", "approx"),
+    ("nearly 40 trucks", "approx"), ("fewer than 40 trucks", "upper"), ("roughly 40 trucks", "approx"),
     ("about 40 trucks", "approx"), ("some 40 trucks", "approx"), ("40 trucks", "exact"),
 ])
 def test_bound_words(phrase: str, bound: str) -> None:
@@ -52,11 +52,23 @@ def test_conversion_gloss_in_parentheses() -> None:
     ("The council hired over a hundred nurses.", 100, "nurse", "lower"),
     ("Two dozen ambulances waited outside.", 24, "ambulance", "exact"),
     ("The flood displaced 1.5 million people.", 1_500_000, "people", "exact"),
-    ("Hundreds of sheep were lost in the storm.", 100, "sheep", "lower"),
+    ("Half a million people fled the floods.", 500_000, "people", "exact"),
+    ("Nearly two-thirds of the ballots were counted.", 2 / 3, "ballot", "approx"),
 ])
 def test_word_numbers(text: str, amount: float, unit: str, bound: str) -> None:
     fact = only(text)
     assert (fact.value["amount"], fact.value["unit"], fact.value["bound"]) == (amount, unit, bound)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Hundreds of sheep were lost in the storm.", 100, 1000),
+    ("Tens of thousands of fans marched.", 10_000, 100_000),
+    ("Dozens of boats capsized.", 12, 120),
+])
+def test_plural_scales_are_ranges_to_ten_times(text: str, low: float, high: float) -> None:
+    fact = only(text)
+    assert fact.context["range"] == {"low": low, "high": high}
+    assert fact.value["bound"] == "exact"
 
 
 def test_years_dates_and_page_numbers_are_not_quantities() -> None:

@@ -1,7 +1,10 @@
 """Quantities on NewsQuant (dev half, facts-bench): value+unit F1 and bounds by the reference
 scorer newsquant.py.
 
-newsfuse's quantity facts go to the scorer as printed by ``newsfuse facts`` (system "newsfuse");
+newsfuse's quantity facts go to the scorer as printed by ``newsfuse facts`` (system "newsfuse"),
+with each unit written in the words of the scorer's canonical unit table (``scorer_unit``: ISO
+currency codes as currency names, pint's names with the gold's spellings, "X / Y" as "X per Y", a
+count as its counted words, an age as "year of age");
 quantulum3 parses each sentence in the same run (system "quantulum": value, unit name, surface).
 Its shipped unit classifier is a pickle that no longer loads under scikit-learn 1.9, so it runs
 with its rule-based disambiguation (``classifier.USE_CLF = False``), as it does where scikit-learn
@@ -18,10 +21,47 @@ import sys
 from newsfuse.eval._factsbench import DATA, add_common_arguments
 
 DEFAULT_DATA = DATA / "quantities" / "newsquant-dev.jsonl"
+CURRENCY_NAMES = {
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
+    "INR": "indian rupee", "RUB": "russian ruble", "KRW": "south korean won", "UAH": "ukrainian hryvnia",
+    "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar", "SGD": "singaporean dollar",
+    "NZD": "new zealand dollar", "TWD": "new taiwan dollar", "MYR": "malaysian ringgit", "ILS": "shekel",
+    "DKK": "danish krone", "SEK": "swedish krona", "NOK": "norwegian krone", "CHF": "swiss franc",
+    "BRL": "brazilian real", "MXN": "mexican peso", "PHP": "philippine peso", "ZAR": "south african rand",
+    "TRY": "turkish lira", "THB": "thai baht", "IDR": "indonesian rupiah", "NGN": "nigerian naira",
+    "AED": "united arab emirates dirham", "SAR": "saudi riyal", "PKR": "pakistani rupee",
+}
+UNIT_NAMES = {
+    "meter": "metre", "kilometer": "kilometre", "centimeter": "centimetre", "millimeter": "millimetre",
+    "micrometer": "micrometre", "liter": "litre", "milliliter": "millilitre", "oil_barrel": "barrel",
+    "metric_ton": "tonne", "short_ton": "ton", "degree_Celsius": "celsius", "degree_Fahrenheit": "fahrenheit",
+    "kilowatt_hour": "kilowatt hour", "milliampere * hour": "milliampere-hour", "meter²": "square metre",
+    "kilometer²": "square kilometre", "foot²": "square foot", "mile²": "square mile", "nautical_mile": "nautical mile",
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common_arguments(parser, DEFAULT_DATA, "NewsQuant rows (gold: NAME.gold.jsonl next to it)")
+
+
+def scorer_unit(fact: dict) -> str:
+    """A quantity's unit in the words of the scorer's canonical table: "USD / share" -> "dollar per
+    share", "kilometer / hour" -> "kilometre per hour", a count -> its counted words."""
+    context = fact.get("context") or {}
+    unit = str(fact["value"].get("unit") or "")
+    if context.get("age"):
+        return f"{unit} of age"
+    numerator, _, per = unit.partition(" / ")
+    if str(fact.get("key", "")).startswith("count:") and context.get("counted"):
+        numerator = context["counted"]
+    name = CURRENCY_NAMES.get(numerator) or UNIT_NAMES.get(numerator, numerator)
+    return f"{name} per {UNIT_NAMES.get(per, per)}" if per else name
+
+
+def scorer_rows(rows: list[dict]) -> list[dict]:
+    """``newsfuse facts`` rows with each quantity's unit as ``scorer_unit`` writes it."""
+    return [dict(row, facts=[dict(f, value=dict(f["value"], unit=scorer_unit(f))) if f["kind"] == "quantity" else f
+                             for f in row["facts"]]) for row in rows]
 
 
 def quantulum_row(row_id: str, quantities) -> dict:
@@ -58,7 +98,8 @@ def main(args: argparse.Namespace) -> int:
     found, _ = newsfuse_rows(rows, frozenset({"quantity"}), not args.no_cache)
     print(f"NewsQuant {args.data.name}: {len(rows)} sentences; newsfuse {timer}")
     options = ["--examples", str(args.examples)]
-    scored = {"newsfuse": run_scorer(args.scorers, "newsquant", ["score", gold, "nf", "newsfuse", *options], {"nf": found})}
+    scored = {"newsfuse": run_scorer(args.scorers, "newsquant", ["score", gold, "nf", "newsfuse", *options],
+                                       {"nf": scorer_rows(found)})}
     if not args.no_peer and importlib.util.find_spec("quantulum3") is None:
         peer_missing("quantulum3", "quantulum3")
     elif not args.no_peer:
