@@ -77,3 +77,17 @@ def test_continents_directions_and_the_articles_own_region() -> None:
     assert places("Fires burned across Southern California.")["Southern California"].key == "admin1:US.CA"
     local = places("Sales tax receipts rose in Lamar County, Texas. Paris and Roxton reported gains.")
     assert local["Paris"].value["country"] == "US"
+
+
+def test_names_inside_other_names_and_nationality_words() -> None:
+    doc = load_nlp()("Officials in Ohio met Russian envoys. The Ohio Department of Health said the U.S. House agreed.")
+    facts = find_places("t", doc)
+    texts = {(f.mention.text, f.mention.start): f for f in facts}
+    assert texts[("Russian", doc.text.index("Russian"))].key == "country:RU"
+    assert texts[("Ohio", doc.text.rindex("Ohio"))].key == "admin1:US.OH"
+    assert texts[("U.S.", doc.text.index("U.S."))].key == "country:US"
+
+
+def test_other_place_names_pick_the_region() -> None:
+    found = places("Police in Alexandria and Pineville made arrests.")
+    assert found["Alexandria"].value["country"] == "US" and found["Alexandria"].context["admin1"] == "Louisiana"

@@ -32,7 +32,7 @@ from spacy.attrs import TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from newsfuse.facts.countries import country_alias, us_state_code
+from newsfuse.facts.countries import country_alias, demonym_country, us_state_code
 from newsfuse.facts.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfuse.facts.landmarks import facility_country, is_facility
 from newsfuse.facts.placenames import admin_key, fold, has_region_word, translit_key
@@ -52,6 +52,8 @@ SENTENCE_COUNTRY_BONUS = 4.0
 ARTICLE_COUNTRY_BONUS = 2.0
 SENTENCE_REGION_BONUS = 4.0  # a place inside a first-level region named in the same sentence
 ARTICLE_REGION_BONUS = 3.0
+COHERENCE_BONUS = 3.0  # a place in the region where the article's other place names lie
+MIN_NEARBY_VOTES = 1.0  # other names' votes that support linking a small place in their region
 WIDE_KINDS = ("continent", "country")  # linked by their own names whatever the context
 PRIMARY_NAME_BONUS = 4.0  # "Philadelphia" is the US city, not an old name of Amman
 POPULATION_WEIGHT = 0.5
@@ -61,6 +63,7 @@ LONG_NAME_LENGTH = 8
 MAX_LISTED = 3
 SKELETON_PREFIX = 2  # first letter and next consonant must agree for a sound-alike
 SOUND_ALIKE_LENGTH_SLACK = 2
+MAX_ECHO_WORDS = 4  # longest name looked for inside another name
 MIN_REGION_STEM = 4  # "Bay County" is too short a stem to trust a far-away "Bay" region
 
 
@@ -74,12 +77,22 @@ class PlaceContext:
     article_regions: Counter = field(default_factory=Counter)
     by_name: dict[str, Counter] = field(default_factory=dict)
     regions_by_name: dict[str, Counter] = field(default_factory=dict)
+    # admin1 regions where the article's place names could lie, each name sharing one vote among its regions
+    nearby: dict[str, Counter] = field(default_factory=dict)
     story_countries: Counter = field(default_factory=Counter)  # named by the story's other articles
 
     def support_for(self, name: str) -> Counter:
         """Countries the article (else the story) names, not counting mentions of ``name`` itself."""
         own = self.article_countries - self.by_name.get(name, Counter())
         return own or Counter(self.story_countries)
+
+    def coherence_for(self, name: str) -> Counter:
+        """Votes of the article's other place names for each admin1 region."""
+        votes: Counter = Counter()
+        for other, regions in self.nearby.items():
+            if other != name:
+                votes.update(regions)
+        return votes
 
     def region_support_for(self, name: str) -> Counter:
         """Admin1 regions the article names, not counting mentions of ``name`` itself."""
@@ -102,7 +115,7 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
     context = read_context(gazetteer, spans)
     context.story_countries = story_countries or Counter()
     by_start = {span.start: span for span in spans}
-    found = []
+    found, resolved = [], {}
     for span in spans:
         resolution = resolve(gazetteer, span, context, by_start)
         if resolution.place is None and is_facility(span) and not resolution.skip:
@@ -112,7 +125,59 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
                                          or (span not in doc.ents and not after_place_noun(span))):
             continue
         found.append(to_fact(article_id, span, resolution, gazetteer))
+        if resolution.place is not None:
+            resolved.setdefault(span.text, resolution)
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    return found + [to_fact(article_id, span, resolution, gazetteer)
+                    for span, resolution in echoes(gazetteer, doc, resolved, taken)]
+
+
+def echoes(gazetteer: Gazetteer, doc: Doc, resolved: dict[str, Resolution],
+           taken: set[int]) -> list[tuple[Span, Resolution]]:
+    """Place names inside other names or missed by the tagger ("the Ohio Department of Health",
+    "an Alexandria man"): a name linked elsewhere in the article means the same place again
+    (one sense per discourse); a country, US state or continent named in full or by its
+    abbreviation needs no other mention. Nationality words ("Russian") name their country."""
+    found = []
+    people = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+    for chunk in proper_name_chunks(doc) + nationality_words(doc):
+        start = chunk.start
+        while start < chunk.end:
+            for end in range(min(chunk.end, start + MAX_ECHO_WORDS), start, -1):
+                span = Span(doc, start, end, label=chunk.label_)
+                if taken.isdisjoint(range(start, end)):
+                    resolution = resolved.get(span.text) or (
+                        None if people & set(range(start, end)) else wide_area(gazetteer, span))
+                    if resolution is not None:
+                        found.append((span, resolution))
+                        taken.update(range(start, end))
+                        start = end - 1
+                        break
+            start += 1
     return found
+
+
+def nationality_words(doc: Doc) -> list[Span]:
+    """Nationality words spaCy tags NORP ("Russian", "Palestinians"), one token each."""
+    return [Span(doc, t.i, t.i + 1, label="NORP") for ent in doc.ents if ent.label_ == "NORP" for t in ent
+            if t.pos_ in {"ADJ", "PROPN", "NOUN"}]
+
+
+def wide_area(gazetteer: Gazetteer, span: Span) -> Resolution | None:
+    """The country, US state or continent a name or nationality word stands for, else None."""
+    name = surface_name(span)
+    if span.label_ == "NORP":
+        country = gazetteer.countries.get(demonym_country(name.removesuffix("s")) or "")
+        return Resolution(country, "demonym", f"nationality word of {country.name}") if country else None
+    country, state = gazetteer.countries.get(country_alias(name) or ""), us_state_code(name)
+    if country or state:
+        place = country or gazetteer.admin1[f"US.{state}"]
+        return Resolution(place, "alias", f"abbreviation or short name of {place.name}")
+    if all(word in GENERIC_WORDS for word in name.lower().split()):
+        return None
+    named = [p for p in gazetteer.lookup_region(name) if fold(p.name) == fold(name)]
+    named += [p for p, _ in gazetteer.lookup(name) if p.kind == "continent" and fold(p.name) == fold(name)]
+    return Resolution(named[0], "exact", "") if len(named) == 1 else None
 
 
 def place_spans(gazetteer: Gazetteer, doc: Doc) -> list[Span]:
@@ -240,7 +305,19 @@ def read_context(gazetteer: Gazetteer, spans: list[Span]) -> PlaceContext:
             context.sentence_regions.setdefault(span.sent.start, set()).add(regions[0].region_code)
             context.article_regions[regions[0].region_code] += 1
             context.regions_by_name.setdefault(name, Counter())[regions[0].region_code] += 1
+        if name not in context.nearby and not regions:
+            context.nearby[name] = candidate_regions(gazetteer, name)
     return context
+
+
+def candidate_regions(gazetteer: Gazetteer, name: str) -> Counter:
+    """One vote shared among the admin1 regions where a place of this name lies, by population."""
+    people: Counter = Counter()
+    for place, _ in gazetteer.lookup(name):
+        if place.kind in ("city", "admin2"):
+            people[place.region_code] += place.population + 1
+    total = sum(people.values())
+    return Counter({code: count / total for code, count in people.items()})
 
 
 def container_of(gazetteer: Gazetteer, span: Span, by_start: dict[int, Span]) -> Place | None:
@@ -294,6 +371,7 @@ class Support:
     article_countries: Counter
     regions: set[str]
     article_regions: Counter
+    nearby: Counter = field(default_factory=Counter)  # other names' votes for admin1 regions
 
 
 def score(place: Place, key: str, support: Support) -> float:
@@ -306,6 +384,7 @@ def score(place: Place, key: str, support: Support) -> float:
     if place.kind != "admin1":
         value += SENTENCE_REGION_BONUS if place.region_code in support.regions else 0.0
         value += ARTICLE_REGION_BONUS if support.article_regions.get(place.region_code) else 0.0
+        value += COHERENCE_BONUS * min(1.0, support.nearby.get(place.region_code, 0.0))
     return value + (PRIMARY_NAME_BONUS if primary else 0.0)
 
 
@@ -339,7 +418,7 @@ def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: d
     support = Support(context.sentence_countries.get(span.sent.start, set()) - {p.country for p in named_regions},
                       context.support_for(surface_name(span)),
                       context.sentence_regions.get(span.sent.start, set()) - own,
-                      context.region_support_for(surface_name(span)))
+                      context.region_support_for(surface_name(span)), context.coherence_for(surface_name(span)))
     ranked = sorted(candidates, key=lambda c: -score(c[0], c[1], support))
     if ranked:
         place, key = ranked[0]
@@ -361,7 +440,8 @@ def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: d
 def linkable(place: Place, name: str, support: Support) -> bool:
     """Whether the best candidate is safe to link: a wide area, supported by the text, or big enough."""
     supported = (place.country in support.countries or support.article_countries.get(place.country)
-                 or support.article_regions.get(place.region_code))
+                 or support.article_regions.get(place.region_code)
+                 or support.nearby.get(place.region_code, 0.0) >= MIN_NEARBY_VOTES)
     return bool(place.kind in WIDE_KINDS or supported
                 or place.kind == "city" and place.population >= MIN_UNSUPPORTED_POPULATION
                 and (not support.article_countries or fold(place.name) == fold(name))
