@@ -59,8 +59,14 @@ def test_paragraph_spanning_quote_without_closing_mark() -> None:
     assert by_start(quotes, "Nobody").speaker == "Sam Patel"
 
 
-def test_short_scare_quotes_are_not_quotes() -> None:
-    assert quotes_of("He called the plan \u201cdangerous\u201d in a speech.") == []
+def test_a_quoted_title_nobody_says_is_not_a_quote() -> None:
+    assert quotes_of("The plan was first shown on \u201cThe Evening Report\u201d in May.") == []
+
+
+def test_a_short_fragment_someone_is_said_to_have_said_is_a_partial_quote() -> None:
+    quote = by_start(quotes_of("Mayor Tom Berg called the plan \u201cdangerous\u201d in a speech."), "dangerous")
+    assert quote.context["kind"] == "partial"
+    assert quote.speaker == "Tom Berg"
 
 
 def test_a_teaser_headline_between_speaker_and_quote_does_not_become_the_speaker() -> None:

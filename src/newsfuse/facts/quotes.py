@@ -1,30 +1,32 @@
 """Direct quotations and their speakers.
 
-Quotes are read from the text's quotation marks (curly or straight) within
-each paragraph; a quote left open at a paragraph's end runs to that end and,
-where the next paragraph opens a quote, continues there. Quotes of fewer than
-``MIN_QUOTE_WORDS`` words (scare quotes) and short title-cased names of works
-("A Beautiful Mind") are skipped; short fragments inside
-reported speech ("which he said "may have been forged"") are kept as partial.
+Quotes are the stretches between quotation marks within one line: “…”, "…", ''…'' (two
+apostrophes, as some wires write), „…“, «…», and ‘…’ in an article that uses single marks
+only. Markup tags (``<tweet author="...">``) are not quotations. A quote left open at a
+line's end runs to that end (a quotation spanning paragraphs reopens each with a mark).
+Empty stretches and short title-cased names of works ("The Nightly Show") that nobody is
+said to have said are skipped; a short fragment that someone is said to have said ("called
+him a "moderate"") is kept as a partial quote.
 
-The speaker is the subject of the nearest speech verb outside the quote in
-the quote's sentence (or the clause right after it: '"...," he said').
-A pronoun or a role noun ("he", "the official") is the last named speaker
-before it in the article: the last named person who was the subject of a
-speech verb. A quote with no verb of its own right after a quote of the same
-paragraph (or opening the paragraph after an unclosed one) continues it:
-'"X," he said. "Y."' gives two mentions linked by one ``group``.
+The speaker (``speakers.py`` finds the speech events and resolves pronouns) is, in order:
+the speech event of the quote's own sentence, the one governing the quote first, else the
+nearest (speech verbs before verbs of view: "believes", "called"); the one in the clause
+right after the closing mark ('"...," Ana Ruiz, the mayor, said'); the one of the sentence
+a colon leads from into the quote ("Cruz put it this way:"); a name after a dash ('” ― Ana
+Ruiz') or before a colon ("Ana Ruiz: “…”"); else the speaker of the quote before it in the
+same line or the line before ("continuation": '"X," he said. "Y."', and a paragraph that
+is only a quote after a quoted paragraph).
 
 ``QuoteMention.context`` keys:
   kind: "full" (a quoted sentence) | "partial" (a fragment inside reported speech)
-  verb: lemma of the speech verb ("say", "add"), or ""
-  speaker_surface: the words at the attribution ("he", "Smith", "the ministry")
+  verb: lemma of the speech verb ("say", "add", "according to"), or ""
+  speaker_surface: the words at the attribution ("he (Ana Ruiz)", "Smith", "the ministry")
   speaker_via: "name" | "pronoun" | "nominal" | "organization" | "continuation" |
         "unresolved" (a plural or impersonal pronoun) | "none"
   speaker_start: character offset in ``Article.text`` of the named mention the
         speaker resolves to, or -1
   speaker_role: the speaker's role as stated in the article (else the story), or ""
-  open_ended: bool, no closing quotation mark in the paragraph
+  open_ended: bool, no closing quotation mark in the line
   paragraph: index of the paragraph in ``Article.body``
   group, part, parts, joined: for a quote split by its attribution, the id
         shared by its parts, this part's number (1-based), how many, and the
@@ -32,79 +34,75 @@ paragraph (or opening the paragraph after an unclosed one) continues it:
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsfuse.facts.people import fold
+from newsfuse.facts.speakers import PERSON_LABELS, SpeechEvent, Speaker, resolve_pronouns, speech_events
 from newsfuse.model import FactMention, Mention, QuoteMention
 
-OPENING = {"“", '"', "„", "«"}
-CLOSING = {"”", '"', "»"}
-MIN_QUOTE_WORDS = 2
+# opening mark -> the marks that close it
+DOUBLE_MARKS = {"“": "”\"", '"': '"', "''": "''", "„": "“”", "«": "»", "‹": "›"}
+SINGLE_MARKS = {"‘": "’"}
+MARK_OR_TAG = re.compile(r"<[^<>\n]*>|''|[“”\"„«»‹›‘’]")
+DOUBLE_MARK_CHARS = re.compile(r"''|[“”\"„«»]")
+LINE = re.compile(r"[^\n]+")
+DASHES = "—―–-"
 TRAILING_PUNCTUATION = ",.;: "
 TITLE_MAX_WORDS = 6
-SENTENCE_ENDS = (".", "!", "?", "\"", "”", "’", "'", ")", "…", ":")
 TITLE_SMALL_WORD = 3  # words this short ("of", "the") may stay lower case in a title
 FULL_QUOTE_WORDS = 4
-ATTRIBUTION_TAIL = 3  # characters after a closing mark still in the quote's clause
-SPEECH_VERBS = {
-    "say", "tell", "add", "state", "note", "stress", "announce", "disclose", "warn", "explain", "insist",
-    "claim", "argue", "write", "declare", "assert", "acknowledge", "admit", "reply", "respond", "answer",
-    "ask", "comment", "remark", "conclude", "emphasize", "emphasise", "urge", "vow", "pledge", "promise",
-    "suggest", "predict", "confirm", "deny", "recall", "testify", "tweet", "observe", "reiterate",
-    "caution", "complain", "concede", "contend", "maintain", "mention", "describe", "voice", "allege",
-}
-PRONOUNS = {"he", "she"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-NAMED_LABELS = {"PERSON"}
-ORG_LABELS = {"ORG", "GPE", "NORP"}
+DASH_NAME_WINDOW = 6  # characters between a closing mark and the dash that names its speaker
+LABEL_GAP = 12  # characters between a name and the colon of "Ana Ruiz (D-Ohio):"
+DOUBLE_MARKS_TEXT = "“”\"„«»‹›‘’'"
 
 
 @dataclass
 class QuoteSpan:
     start: int  # first character of the quoted words
     end: int  # character after the quoted words
-    paragraph: int
-    paragraph_end: int
+    line: int  # index of the line (paragraphs are split further at single line breaks)
+    line_start: int
+    line_end: int
+    close_end: int  # character after the closing mark (``end`` when open-ended)
+    opens_line: bool  # nothing but blanks before the opening mark in its line
     open_ended: bool = False
-    opens_paragraph: bool = False
-
-
-@dataclass
-class Speaker:
-    surface: str
-    via: str
-    start: int = -1  # character offset of the named mention the speaker resolves to
-    verb: str = ""
-    label: str = ""
-    name: str | None = None  # the named person or organisation the speaker resolves to
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    spans, offset = [], 0
-    for paragraph in text.split("\n\n"):
-        spans.append((offset, offset + len(paragraph)))
-        offset += len(paragraph) + 2
-    return spans
 
 
 def quote_spans(text: str) -> list[QuoteSpan]:
-    """Quoted stretches, paragraph by paragraph."""
+    """Quoted stretches with words in them, line by line."""
+    singles = "‘" in text and not DOUBLE_MARK_CHARS.search(text)
     found = []
-    for index, (first, last) in enumerate(paragraph_spans(text)):
-        start = None
-        for i in range(first, last):
-            char = text[i]
-            if start is None and char in OPENING:
-                start = i + 1
-            elif start is not None and char in CLOSING:
-                found.append(QuoteSpan(start, i, index, last, opens_paragraph=start == first + 1))
-                start = None
-        if start is not None:
-            found.append(QuoteSpan(start, last, index, last, open_ended=True, opens_paragraph=start == first + 1))
-    return [q for q in found if len(text[q.start:q.end].split()) >= MIN_QUOTE_WORDS
-            and not looks_like_title(text[q.start:q.end])]
+    for index, line in enumerate(LINE.finditer(text)):
+        found += line_quotes(text, index, line.start(), line.end(), singles)
+    return [q for q in found if any(char.isalnum() for char in text[q.start:q.end])]
+
+
+def line_quotes(text: str, index: int, first: int, last: int, singles: bool) -> list[QuoteSpan]:
+    """The stretches of one line; a stretch still open at the line's end runs to it."""
+    found: list[QuoteSpan] = []
+    opener, start = "", 0
+    for match in MARK_OR_TAG.finditer(text, first, last):
+        mark = match.group()
+        if mark.startswith("<"):
+            continue
+        if not opener:
+            if mark in DOUBLE_MARKS or (singles and mark in SINGLE_MARKS and not text[match.start() - 1:match.start()].isalnum()):
+                opener, start = mark, match.end()
+        elif mark in DOUBLE_MARKS.get(opener, SINGLE_MARKS.get(opener, "")) and not (
+                opener in SINGLE_MARKS and text[match.end():match.end() + 1].isalnum()):
+            found.append(QuoteSpan(start, match.start(), index, first, last, match.end(), opens(text, first, start, opener)))
+            opener = ""
+    if opener:
+        found.append(QuoteSpan(start, last, index, first, last, last, opens(text, first, start, opener), open_ended=True))
+    return found
+
+
+def opens(text: str, line_start: int, start: int, opener: str) -> bool:
+    return not text[line_start:start - len(opener)].strip()
 
 
 def looks_like_title(quoted: str) -> bool:
@@ -114,107 +112,103 @@ def looks_like_title(quoted: str) -> bool:
     return len(words) <= TITLE_MAX_WORDS and bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
-def inside_any(position: int, quotes: list[QuoteSpan]) -> bool:
-    return any(q.start <= position < q.end for q in quotes)
-
-
-def subject_of(verb: Token) -> Token | None:
-    for candidate in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
-        if candidate is None:
-            continue
-        subjects = [c for c in candidate.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            return subjects[0]
-    return None
-
-
-def speaker_from_subject(subject: Token, verb: Token, entity_at: dict[int, Span], surnames: set[str]) -> Speaker:
-    """Who the subject of a speech verb names, before pronouns are resolved."""
-    ent = entity_at.get(subject.i)
-    if ent is None:
-        named = [t for t in subject.subtree if t.ent_type_ in NAMED_LABELS]
-        ent = entity_at.get(named[0].i) if named and subject.pos_ != "NOUN" else None
-    if ent is not None and ent.label_ in NAMED_LABELS:
-        return Speaker(ent.text, "name", ent.start_char, verb.lemma_, ent.label_, ent.text)
-    if ent is not None and ent.label_ in ORG_LABELS:
-        return Speaker(ent.text, "organization", ent.start_char, verb.lemma_, ent.label_, ent.text)
-    if subject.lower_ in PRONOUNS:
-        return Speaker(subject.text, "pronoun", verb=verb.lemma_)
-    if subject.pos_ == "PRON":  # "they", "it", "we": not one named person
-        return Speaker(subject.text, "unresolved", verb=verb.lemma_)
-    missed = missed_name(subject, surnames)
-    if missed is not None:
-        return Speaker(missed.text, "name", missed.start_char, verb.lemma_, "PERSON", missed.text)
-    phrase = subject.doc[subject.left_edge.i:subject.i + 1].text
-    return Speaker(phrase, "nominal", verb=verb.lemma_)
-
-
-def missed_name(subject: Token, surnames: set[str]) -> Span | None:
-    """A person's name the entity recogniser missed: a run of two or more proper nouns
-    ("Ana Ruiz"), or one that is the last name of a person named earlier."""
-    if subject.pos_ != "PROPN":
-        return None
-    start = subject.i
-    while start > 0 and subject.doc[start - 1].pos_ == "PROPN" and subject.doc[start - 1].head == subject:
-        start -= 1
-    run = subject.doc[start:subject.i + 1]
-    return run if len(run) > 1 or subject.lower_ in surnames else None
-
-
-def in_headline(token: Token, text: str) -> bool:
-    """Is the token in a paragraph without sentence-final punctuation (a headline or teaser)?"""
-    end = text.find("\n\n", token.idx)
-    end = len(text) if end < 0 else end
-    return not text[token.idx:end].rstrip().endswith(SENTENCE_ENDS)
-
-
-def speech_events(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[tuple[Token, Speaker]]:
-    """Every speech verb outside quotes and headlines with its subject, in text order."""
-    events = []
-    entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-    surnames: set[str] = set()
+def quoted_tokens(doc: Doc, quotes: list[QuoteSpan]) -> list[bool]:
+    """For each token, whether it stands inside a quotation."""
+    starts, ends = [q.start for q in quotes], [q.end for q in quotes]
+    flags = []
     for token in doc:
-        if token.ent_type_ in NAMED_LABELS and token.ent_iob_ == "B":
-            surnames.add(entity_at[token.i][-1].lower_)
-        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB" and not inside_any(token.idx, quotes):
-            subject = subject_of(token)
-            if subject is not None and not inside_any(subject.idx, quotes) and not in_headline(token, text):
-                events.append((token, speaker_from_subject(subject, token, entity_at, surnames)))
-    return events
+        index = bisect.bisect_right(starts, token.idx) - 1
+        flags.append(index >= 0 and token.idx < ends[index])
+    return flags
 
 
-def resolve_pronouns(events: list[tuple[Token, Speaker]]) -> None:
-    """Pronoun and role-noun subjects become the last named speaker before them."""
-    last_named: Speaker | None = None
-    for _, speaker in events:
-        if speaker.via == "name":
-            last_named = speaker
-        elif speaker.via in ("pronoun", "nominal") and last_named is not None:
-            speaker.start, speaker.label, speaker.name = last_named.start, last_named.label, last_named.name
-            speaker.surface = f"{speaker.surface} ({last_named.surface})"
+class Attributor:
+    """Finds the speech event, or the name, that attributes each quote of one parsed article."""
 
+    def __init__(self, doc: Doc, text: str, events: list[SpeechEvent]):
+        self.doc, self.text, self.events = doc, text, events
+        self.positions = [event.idx for event in events]
+        self.sentences = list(doc.sents)
+        self.sentence_starts = [s.start_char for s in self.sentences]
 
-def attribution(quote: QuoteSpan, sentences: list[Span],
-                events: list[tuple[Token, Speaker]]) -> tuple[Token, Speaker] | None:
-    """The speech event nearest the quote within its own sentences, else within the
-    clause right after it ('"...," he said' parsed as a sentence of its own)."""
-    own_end = min(quote.end, quote.paragraph_end)
-    tail_end = min(quote.end + ATTRIBUTION_TAIL, quote.paragraph_end)
-    for window_end in (own_end, tail_end):
-        window = [s for s in sentences if s.start_char < max(window_end, quote.start + 1) and s.end_char > quote.start]
-        if not window:
-            continue
-        first, last = window[0].start_char, min(window[-1].end_char, quote.paragraph_end)
-        nearby = [(verb, speaker) for verb, speaker in events if first <= verb.idx < last]
+    def events_in(self, first: int, last: int) -> list[SpeechEvent]:
+        return self.events[bisect.bisect_left(self.positions, first):bisect.bisect_left(self.positions, last)]
+
+    def sentence_at(self, position: int) -> Span:
+        return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, position) - 1)]
+
+    def attribute(self, quote: QuoteSpan) -> Speaker | None:
+        """The quote's speaker from its own sentence, the clause after it, a colon's lead-in or a
+        dash; None when only a continuation could give one."""
+        return (self.own_sentence(quote) or self.after_close(quote) or self.lead_in(quote)
+                or self.dash_name(quote))
+
+    def own_sentence(self, quote: QuoteSpan) -> Speaker | None:
+        first = max(quote.line_start, self.sentence_at(quote.start).start_char)
+        last = min(quote.line_end, self.sentence_at(max(quote.start, quote.end - 1)).end_char)
+        nearby = self.events_in(first, last)
+        if not nearby:
+            return None
+        opening = self.doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+        ancestors = set(opening[0].ancestors) if opening is not None and len(opening) else set()
+        ranked = ([e for e in nearby if e.cue in ancestors], [e for e in nearby if e.speech], nearby)
+        chosen = next(group for group in ranked if group)
+        return min(chosen, key=lambda e: min(abs(e.idx - quote.start), abs(e.idx - quote.close_end))).speaker
+
+    def after_close(self, quote: QuoteSpan) -> Speaker | None:
+        """'"...," Ana Ruiz, the mayor, said.' where the parser made the attribution its own sentence."""
+        if quote.open_ended:
+            return None
+        rest = self.text[quote.close_end:quote.line_end]
+        if not rest.strip():
+            return None
+        first = quote.close_end + len(rest) - len(rest.lstrip())
+        reopen = DOUBLE_MARK_CHARS.search(self.text, first, quote.line_end)
+        last = min(self.sentence_at(first).end_char, reopen.start() if reopen else quote.line_end)
+        nearby = [e for e in self.events_in(first, last) if e.speech]
+        return nearby[0].speaker if nearby else None
+
+    def lead_in(self, quote: QuoteSpan) -> Speaker | None:
+        """The sentence a colon leads from into the quote ("Cruz put it this way:"), in the quote's
+        line or, for a quote that opens its line, the line before; its speech event, else a name
+        that ends right before the colon ("Rep. Ana Ruiz (D):")."""
+        before = self.text[quote.line_start:quote.start].rstrip(DOUBLE_MARKS_TEXT + " ")
+        end = quote.line_start + len(before)
+        if not before:
+            previous_end = quote.line_start - 1
+            while previous_end > 0 and self.text[previous_end - 1] in "\n ":
+                previous_end -= 1
+            end = previous_end
+        if end <= 0 or self.text[end - 1] != ":":
+            return None
+        sentence = self.sentence_at(end - 1)
+        nearby = self.events_in(max(sentence.start_char, self.text.rfind("\n", 0, end) + 1), end)
         if nearby:
-            return min(nearby, key=lambda event: min(abs(event[0].idx - quote.start), abs(event[0].idx - quote.end)))
-    return None
+            return nearby[-1].speaker
+        names = [ent for ent in self.doc.ents if ent.label_ in PERSON_LABELS and 0 <= end - ent.end_char <= LABEL_GAP
+                 and "\n" not in self.text[ent.end_char:end]]
+        return Speaker(names[-1].text, "name", names[-1].start_char, "", "PERSON", names[-1].text) if names else None
+
+    def dash_name(self, quote: QuoteSpan) -> Speaker | None:
+        """'“…” ― Ana Ruiz': a name right after a dash that follows the closing mark."""
+        rest = self.text[quote.close_end:quote.close_end + DASH_NAME_WINDOW]
+        dash = next((i for i, char in enumerate(rest) if char in DASHES), -1)
+        if quote.open_ended or dash < 0 or rest[:dash].strip(" ,.\u00a0"):
+            return None
+        start = quote.close_end + dash + 1
+        while start < quote.line_end and self.text[start] in " \u00a0":
+            start += 1
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or not len(span) or span[0].ent_type_ not in PERSON_LABELS or span[0].ent_iob_ != "B":
+            return None
+        ent = next(e for e in self.doc.ents if e.start == span[0].i)
+        return Speaker(ent.text, "name", ent.start_char, "", "PERSON", ent.text)
 
 
 def quote_kind(text: str, quote: QuoteSpan) -> str:
     words = text[quote.start:quote.end].split()
     before = text[max(0, quote.start - 3):quote.start - 1].strip()
-    opens_clause = quote.opens_paragraph or before.endswith((",", ":")) or before == ""
+    opens_clause = quote.opens_line or before.endswith((",", ":")) or before == ""
     return "full" if len(words) >= FULL_QUOTE_WORDS and words[0][:1].isupper() and opens_clause else "partial"
 
 
@@ -222,17 +216,21 @@ def find_quotes(article_id: str, doc: Doc) -> list[QuoteMention]:
     """Quotes of one article with speakers as written (``link_speakers`` names them)."""
     text = doc.text
     quotes = quote_spans(text)
-    events = speech_events(doc, text, quotes)
-    resolve_pronouns(events)
+    if not quotes:
+        return []
+    quoted = quoted_tokens(doc, quotes)
+    events = speech_events(doc, text, quoted)
+    resolve_pronouns(events, doc, text, quoted)
+    attributor = Attributor(doc, text, events)
     found: list[QuoteMention] = []
     previous: tuple[QuoteSpan, QuoteMention] | None = None
-    sentences = list(doc.sents) if quotes else []
     for quote in quotes:
-        event = attribution(quote, sentences, events)
-        speaker = event[1] if event else None
+        speaker = attributor.attribute(quote)
+        if speaker is None and looks_like_title(text[quote.start:quote.end]):
+            continue
         mention = make_mention(article_id, doc, text, quote, speaker)
         if speaker is None and previous is not None and continues(previous[0], quote, text):
-            join(previous[1], mention, len(found))
+            join(previous[1], mention, len(found), same_quotation(previous[0], quote))
         found.append(mention)
         previous = (quote, mention)
     finish_groups(found)
@@ -240,20 +238,29 @@ def find_quotes(article_id: str, doc: Doc) -> list[QuoteMention]:
 
 
 def continues(before: QuoteSpan, after: QuoteSpan, text: str) -> bool:
-    """Does ``after`` carry on the quotation ``before`` ('"X," he said. "Y."')?"""
-    if before.paragraph == after.paragraph:
+    """Does ``after`` carry on the speech of ``before``: the same line ('"X," he said. "Y."'),
+    or a line that opens with it right after a line with ``before``."""
+    if before.line == after.line:
         return True
-    return after.paragraph == before.paragraph + 1 and before.open_ended and after.opens_paragraph
+    between = text[before.line_end:after.line_start]
+    return after.opens_line and not between.strip() and between.count("\n") <= 2
 
 
-def join(first: QuoteMention, second: QuoteMention, index: int) -> None:
-    """Link a continuation to the quote it carries on: shared speaker and group."""
-    group = first.context.setdefault("group", f"{first.mention.article}#q{index}")
-    first.context.setdefault("part", 1)
+def same_quotation(before: QuoteSpan, after: QuoteSpan) -> bool:
+    """One quotation split by its attribution, or carried on past a paragraph left open."""
+    return before.line == after.line or (before.open_ended and after.opens_line)
+
+
+def join(first: QuoteMention, second: QuoteMention, index: int, same: bool) -> None:
+    """Give a continuation the speaker of the quote before it; parts of one quotation also
+    share a group."""
     second.speaker, second.speaker_key = first.speaker, first.speaker_key
     second.context.update(speaker_via="continuation", speaker_surface=first.context["speaker_surface"],
-                          verb=first.context["verb"], speaker_start=first.context.get("speaker_start", -1),
-                          kind=first.context["kind"], group=group, part=first.context["part"] + 1)
+                          verb=first.context["verb"], speaker_start=first.context.get("speaker_start", -1))
+    if same and first.context["speaker_via"] != "none":
+        group = first.context.setdefault("group", f"{first.mention.article}#q{index}")
+        first.context.setdefault("part", 1)
+        second.context.update(kind=first.context["kind"], group=group, part=first.context["part"] + 1)
 
 
 def finish_groups(quotes: list[QuoteMention]) -> None:
@@ -271,15 +278,15 @@ def finish_groups(quotes: list[QuoteMention]) -> None:
 def make_mention(article_id: str, doc: Doc, text: str, quote: QuoteSpan, speaker: Speaker | None) -> QuoteMention:
     quoted = text[quote.start:quote.end].strip().rstrip(TRAILING_PUNCTUATION).strip()
     span = doc.char_span(quote.start, max(quote.start + 1, quote.end), alignment_mode="expand")
-    sentence = span.sent.text if span is not None else ""
+    sentence = span.sent.text if span is not None and len(span) else ""
     context = {
         "kind": quote_kind(text, quote), "verb": speaker.verb if speaker else "",
         "speaker_surface": speaker.surface if speaker else "", "speaker_via": speaker.via if speaker else "none",
         "speaker_start": speaker.start if speaker else -1, "speaker_role": "",
-        "open_ended": quote.open_ended, "paragraph": quote.paragraph,
+        "open_ended": quote.open_ended, "paragraph": text.count("\n\n", 0, quote.start),
     }
-    return QuoteMention(text=quoted, speaker=speaker.name if speaker else None, mention=Mention(article_id, quoted, sentence, quote.start),
-                        context=context)
+    return QuoteMention(text=quoted, speaker=speaker.name if speaker else None,
+                        mention=Mention(article_id, quoted, sentence, quote.start), context=context)
 
 
 def link_speakers(quotes: list[QuoteMention], facts: list[FactMention]) -> None:
@@ -299,7 +306,7 @@ def link_speakers(quotes: list[QuoteMention], facts: list[FactMention]) -> None:
             article_roles.setdefault((fact.mention.article, fact.key), fact.context["role"])
     for quote in quotes:
         entity = by_position.get((quote.mention.article, quote.context.get("speaker_start", -1)))
-        if entity is None and quote.speaker:
+        if entity is None and quote.speaker and quote.context.get("speaker_start", -1) >= 0:
             entity = by_name.get((quote.mention.article, fold(quote.speaker)))
             same_last = by_last_word.get((fold(quote.speaker).split() or [""])[-1], {})
             entity = entity or (next(iter(same_last.values())) if len(same_last) == 1 else None)

@@ -1,0 +1,287 @@
+"""Who says a quotation: speech events, their subjects, and pronouns resolved to people.
+
+A speech event is a reporting verb outside quotation marks and headlines ("said", "told",
+"argued", "tweeted", "put it", ...; read by spaCy lemma) or "according to X", with the
+subject the parser gives it (through "saying"-type participles, conjoined verbs and "who"
+clauses to the noun they hang on). The subject names the speaker: a person or organisation
+the entity recogniser found in it (an appositive name included: "his lawyer, Ana Ruiz"), a
+run of proper nouns it missed, a pronoun, or a description ("a White House aide").
+
+"he"/"she" become the most recent named speaker of that gender before them (else the most
+recent named person of that gender). A person's gender comes from the article itself: a
+title ("Mr.", "Mrs."), a gendered role ("spokeswoman") or the pronouns that follow the
+name in its sentences before anyone else is named.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsfuse.facts.people import clean_name, fold
+
+SPEECH_VERBS = frozenset("""
+    say tell add state note stress announce disclose warn explain insist claim argue write declare assert
+    acknowledge admit reply respond answer ask comment remark conclude emphasize emphasise urge vow pledge
+    promise suggest predict confirm deny recall testify tweet observe reiterate caution complain concede
+    contend maintain mention voice allege continue quip joke shout yell scream cry exclaim whisper mutter
+    murmur boast brag lament grumble protest retort counter rebut demand plead beg thunder proclaim profess
+    recount report repeat recite post opine posit speculate surmise guess estimate forecast reckon
+    concur agree disagree object charge accuse interject interrupt chime tout trumpet underscore
+    underline highlight point indicate hint imply confess reveal inform assure reassure remind advise
+    query wonder muse reflect clarify elaborate detail outline put
+""".split())
+# Verbs that attribute a view or a label rather than speech ("believes", "called it"): a quote's own
+# sentence may be attributed by one when it has no speech verb.
+VIEW_VERBS = frozenset("""
+    believe think feel hope worry fear call label dub term brand describe characterize characterise refer
+    praise hail criticize criticise blame slam blast thank welcome signal suggest offer read sum summarize
+""".split())
+ACCORDING = "according"
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+PERSON_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG", "GPE", "NORP"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+TITLE_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f"}
+ROLE_GENDER_SUFFIXES = (("woman", "f"), ("women", "f"), ("man", "m"), ("men", "m"))
+GENDER_WORDS = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "widow": "f", "actress": "f",
+                "husband": "m", "father": "m", "son": "m", "brother": "m", "widower": "m", "actor": "m"}
+SENTENCE_ENDS = (".", "!", "?", "\"", "”", "’", "'", ")", "…", ":")
+
+
+@dataclass
+class Speaker:
+    surface: str
+    via: str  # "name" | "organization" | "pronoun" | "nominal" | "unresolved"
+    start: int = -1  # character offset of the named mention the speaker resolves to
+    verb: str = ""
+    label: str = ""
+    name: str | None = None  # the named person or organisation the speaker resolves to
+    gender: str = ""  # "m" | "f" | "" for a person or a he/she pronoun
+
+
+@dataclass
+class SpeechEvent:
+    cue: Token  # the reporting verb, or "according"
+    speaker: Speaker
+    speech: bool = True  # a verb of speech (else one that attributes a view or a label)
+
+    @property
+    def idx(self) -> int:
+        return self.cue.idx
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, else that of the clause it hangs on ("..., saying", "and added")."""
+    token = verb
+    for _ in range(3):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                return token.head
+            return subject
+        if token.dep_ not in CLAUSE_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def according_to(token: Token) -> Token | None:
+    """X of "according to X"."""
+    for prep in token.children:
+        if prep.lower_ == "to":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
+
+
+def named_in(subject: Token, entity_at: dict[int, Span]) -> Span | None:
+    """The entity the subject names: its own, an appositive's ("his lawyer, Ana Ruiz"), or one in
+    a proper-noun subject's modifiers."""
+    own = entity_at.get(subject.i)
+    if own is not None:
+        return own
+    for child in subject.children:
+        if child.dep_ == "appos" and child.i > subject.i and child.i in entity_at:
+            return entity_at[child.i]
+    if subject.pos_ == "PROPN":
+        named = [t for t in subject.subtree if t.i in entity_at and entity_at[t.i].label_ in PERSON_LABELS]
+        return entity_at[named[0].i] if named else None
+    return None
+
+
+def missed_name(subject: Token) -> Span | None:
+    """A person's name the entity recogniser missed: a capitalised proper noun ("Gorka"), with the
+    proper nouns before it ("Ana Ruiz")."""
+    if subject.pos_ != "PROPN" or not subject.text[:1].isupper():
+        return None
+    return proper_noun_run(subject)
+
+
+def description(subject: Token) -> str:
+    """The subject's words up to its head and its "of" phrase ("a spokesman for the campaign")."""
+    end = subject.i + 1
+    for child in subject.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "in"):
+            end = child.right_edge.i + 1
+            break
+    return subject.doc[subject.left_edge.i:end].text.strip(" ,")
+
+
+def speaker_of(subject: Token, cue: str, entity_at: dict[int, Span]) -> Speaker:
+    """Who the subject of a speech event names, before pronouns are resolved."""
+    ent = named_in(subject, entity_at)
+    if ent is not None and ent.label_ in PERSON_LABELS:
+        return Speaker(ent.text, "name", ent.start_char, cue, ent.label_, ent.text)
+    if ent is not None and ent.label_ in ORG_LABELS and subject.pos_ != "NOUN":
+        return Speaker(ent.text, "organization", ent.start_char, cue, ent.label_, ent.text)
+    if subject.lower_ in ("he", "she"):
+        return Speaker(subject.text, "pronoun", verb=cue, gender=PRONOUN_GENDER[subject.lower_])
+    if subject.pos_ == "PRON":  # "they", "it", "we": not one named person
+        return Speaker(subject.text, "unresolved", verb=cue)
+    missed = missed_name(subject)
+    if missed is not None:
+        return Speaker(missed.text, "name", missed.start_char, cue, "PERSON", missed.text)
+    phrase = description(subject)
+    return Speaker(phrase, "nominal", verb=cue, name=phrase)
+
+
+def in_headline(token: Token, text: str) -> bool:
+    """Is the token in a line without sentence-final punctuation (a headline or teaser)?"""
+    end = text.find("\n", token.idx)
+    end = len(text) if end < 0 else end
+    return not text[token.idx:end].rstrip().endswith(SENTENCE_ENDS)
+
+
+def reporting_cue(token: Token) -> tuple[str, bool] | None:
+    """(lemma, is speech) of a reporting verb; "put" only as in "as she put it"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") or (lemma == "put" and not any(c.lower_ == "it" for c in token.children)):
+        return None
+    if lemma in SPEECH_VERBS:
+        return lemma, True
+    return (lemma, False) if lemma in VIEW_VERBS else None
+
+
+def speech_events(doc: Doc, text: str, quoted: list[bool]) -> list[SpeechEvent]:
+    """Every speech event outside quotes and headlines, in text order (``text`` is the doc's);
+    ``quoted[i]`` tells whether token ``i`` is inside a quotation."""
+    events = []
+    entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    for token in doc:
+        if quoted[token.i]:
+            continue
+        if token.lower_ == ACCORDING:
+            subject, (cue, speech) = according_to(token), ("according to", True)
+        elif (reporting := reporting_cue(token)) is not None:
+            subject, (cue, speech) = subject_of(token), reporting
+        else:
+            continue
+        if subject is not None and not quoted[subject.i] and not in_headline(token, text):
+            events.append(SpeechEvent(token, speaker_of(subject, cue, entity_at), speech))
+    return events
+
+
+@dataclass
+class PersonMention:
+    """A named person outside quotes, with the full name it stands for and whether it is a subject."""
+
+    ent: Span
+    identity: str  # folded full name ("ana ruiz" also for a later "Ruiz")
+    subject: bool
+
+
+def person_mentions(doc: Doc, text: str, quoted: list[bool]) -> list[PersonMention]:
+    """Named people outside quotations and headlines in text order (the recogniser's, and
+    proper-noun subjects it missed); a one-word name stands for the last full name before it ending with that word."""
+    mentions: list[PersonMention] = []
+    full_names: dict[str, str] = {}
+    for span in sorted(person_spans(doc), key=lambda span: span.start):
+        words = [w for w in fold(clean_name(span.text)).split() if w not in TITLE_GENDER]
+        if quoted[span.start] or not words or in_headline(span[0], text):
+            continue
+        identity = " ".join(words) if len(words) > 1 else full_names.get(words[0], words[0])
+        if len(words) > 1:
+            full_names[words[-1]] = identity
+        root = span.root
+        subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
+        mentions.append(PersonMention(span, identity, subject))
+    return mentions
+
+
+def person_spans(doc: Doc) -> list[Span]:
+    """PERSON entities, organisation names that are the subject of a reporting verb (the
+    recogniser takes some people for organisations), and proper-noun subjects it missed."""
+    spans = [ent for ent in doc.ents if ent.label_ in PERSON_LABELS
+             or (ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS and reporting_cue(ent.root.head))]
+    for token in doc:
+        if token.dep_ in SUBJECT_DEPS and token.pos_ == "PROPN" and not token.ent_type_:
+            spans.append(proper_noun_run(token))
+    return spans
+
+
+def proper_noun_run(token: Token) -> Span:
+    """The token with the proper nouns before it that modify it ("Ana Ruiz")."""
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == token and not doc[start - 1].ent_type_:
+        start -= 1
+    return doc[start:token.i + 1]
+
+
+def person_genders(doc: Doc, people: list[PersonMention]) -> dict[str, str]:
+    """Full name -> "m" or "f", from titles, gendered roles and the first gendered pronoun after a
+    mention in its sentence (or opening the next one) before another person is named."""
+    votes: dict[str, Counter] = {}
+    for index, person in enumerate(people):
+        ent, tally = person.ent, votes.setdefault(person.identity, Counter())
+        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+        cue = TITLE_GENDER.get(fold(ent[0].text)) or TITLE_GENDER.get(before) or role_gender(ent)
+        if cue:
+            tally[cue] += 3
+        next_person = people[index + 1].ent.start if index + 1 < len(people) else len(doc)
+        pronoun = next((t for t in doc[ent.end:min(next_person, ent.sent.end)] if t.lower_ in PRONOUN_GENDER), None)
+        if pronoun is None and person.subject:
+            pronoun = next((t for t in doc[ent.sent.end:min(next_person, ent.sent.end + 3)] if t.dep_ in SUBJECT_DEPS), None)
+        if pronoun is not None and pronoun.lower_ in PRONOUN_GENDER:
+            tally[PRONOUN_GENDER[pronoun.lower_]] += 1
+    return {name: tally.most_common(1)[0][0] for name, tally in votes.items() if tally}
+
+
+def role_gender(ent: Span) -> str:
+    """The gender a role next to the name states ("spokeswoman Ana Ruiz", "his wife, Ana")."""
+    doc = ent.doc
+    nearby = [doc[i] for i in range(max(0, ent.start - 3), ent.start)] + [ent.root.head]
+    nearby += [c for c in ent.root.children if c.dep_ == "appos"]
+    for token in nearby:
+        word = token.lower_
+        if word in GENDER_WORDS:
+            return GENDER_WORDS[word]
+        for suffix, gender in ROLE_GENDER_SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                return gender
+    return ""
+
+
+def resolve_pronouns(events: list[SpeechEvent], doc: Doc, text: str, quoted: list[bool]) -> None:
+    """"he"/"she" become the most recent named person before them of a compatible gender who was
+    the subject of a clause, else the most recent such person named at all."""
+    people = person_mentions(doc, text, quoted)
+    genders = person_genders(doc, people)
+    starts = [p.ent.start_char for p in people]
+    for event in events:
+        speaker = event.speaker
+        if speaker.via != "pronoun":
+            continue
+        before = people[:bisect.bisect_left(starts, event.idx)]
+        compatible = [p for p in reversed(before) if genders.get(p.identity, speaker.gender) == speaker.gender]
+        referent = next((p for p in compatible if p.subject), compatible[0] if compatible else None)
+        if referent is not None:
+            ent = referent.ent
+            speaker.start, speaker.label, speaker.name = ent.start_char, ent.label_, ent.text
+            speaker.surface = f"{speaker.surface} ({ent.text})"
