@@ -42,7 +42,7 @@ def test_quarters_decades_and_years(text: str, expected: str) -> None:
     ("late last July", date(1998, 2, 6), "1997-07"), ("earlier this month", REFERENCE, "1989-11"),
     ("early next year", REFERENCE, "1990"), ("the end of 1990", REFERENCE, "1990"),
     ("late yesterday", REFERENCE, "1989-11-01"), ("the last decade", date(1998, 2, 6), "198"),
-    ("the twenties", date(1998, 2, 6), "192"), ("earlier this week", REFERENCE, "1989-W44"),
+    ("the twenties", date(1998, 2, 6), "192"), ("the weekend", date(1990, 8, 13), "1990-W32-WE"), ("earlier this week", REFERENCE, "1989-W44"),
 ])
 def test_placed_months_seasons_and_modifiers(text: str, reference: date, expected: str) -> None:
     assert value(text, reference) == expected

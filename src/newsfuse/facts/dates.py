@@ -62,6 +62,7 @@ DAY_RANGE = re.compile(rf"^(?P<month>{MONTH_NAME})\s+(?P<a>\d{{1,2}})\s*[-–]\s
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = re.compile(rf"^(?:(?P<which>last|this|next|past|this coming|coming|previous)\s+)?(?P<day>{'|'.join(WEEKDAYS)})$", re.I)
+WEEKEND = re.compile(r"^(?:(?P<which>this|last|past|next|coming)\s+)?weekend$", re.I)
 DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
              "yesterday": -1, "tomorrow": 1}
 PERIOD = re.compile(r"^(?P<which>last|past|previous|this|next|coming|current)\s+(?P<unit>week|month|year|decade)$", re.I)
@@ -97,7 +98,7 @@ MODIFIER = re.compile(
 MODIFIER_PARTS = {"early": "early", "the beginning of": "early", "beginning of": "early", "the start of": "early",
                   "mid": "mid", "the middle of": "mid", "middle of": "mid",
                   "late": "late", "the end of": "late", "end of": "late"}
-DATEPARSER_HINT = re.compile(rf"\d|{MONTH_NAME}", re.I)
+DATEPARSER_HINT = re.compile(rf"{MONTH_NAME}|\b(?:1[5-9]|20)\d\d\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b", re.I)
 ORDINAL = r"(?:st|nd|rd|th)?"
 SIMPLE_DATES = [
     re.compile(rf"^(?P<month>{MONTH_NAME})\s+(?P<day>\d{{1,2}}){ORDINAL}(?:,?\s+(?P<year>\d{{4}}))?$"),
@@ -218,6 +219,16 @@ def resolve_weekday(match: re.Match, reference: date, tense: str = "") -> Resolv
     else:
         day = reference - timedelta(days=back)
     return Resolved(day, day, "day", relative=True, weekday=True)
+
+
+def resolve_weekend(match: re.Match, reference: date, tense: str) -> Resolved:
+    """The weekend (the late part of a week: Saturday and Sunday): the latest one begun by the
+    reference, the next one for "next weekend" or where the text looks forward."""
+    which = (match["which"] or "").lower()
+    saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+    if which in ("next", "coming") or tense == "future" and which in ("", "this"):
+        saturday += timedelta(days=7 if saturday <= reference else 0)
+    return Resolved(saturday, saturday + timedelta(days=1), "week", relative=True, part="late")
 
 
 def resolve_period(match: re.Match, reference: date) -> Resolved:
@@ -361,6 +372,8 @@ def resolve_relative(expression: str, reference: date, tense: str, discourse: Di
         return Resolved(day, day, "day", relative=True)
     if match := PERIOD.match(expression):
         return resolve_period(match, reference)
+    if match := WEEKEND.match(expression):
+        return resolve_weekend(match, reference, tense)
     if match := RECENT.match(expression):
         return resolve_recent(match, reference)
     if anchored := resolve_in_discourse(expression, reference, discourse.last, discourse.quarter):
