@@ -125,3 +125,20 @@ def test_counted_words_keep_the_describing_words() -> None:
 def test_m_after_a_number_is_million_when_it_counts_things() -> None:
     assert only("Amazon has 35m of its devices in homes.").value["amount"] == 35e6
     assert only("The tower is 150 m tall.").value["unit"] == "meter"
+
+
+@pytest.mark.parametrize("text, bound, key", [
+    ("He has played three-plus seasons there.", "lower", "count:season"),
+    ("Children under the age of 5 died.", "upper", "age"),
+    ("Panels failed at lower than 8.90 ksi in tests.", "upper", "pressure"),
+])
+def test_more_bound_forms(text: str, bound: str, key: str) -> None:
+    fact = only(text)
+    assert (fact.value["bound"], fact.key) == (bound, key)
+    assert fact.mention.text in {"three-plus seasons", "under the age of 5", "lower than 8.90 ksi"}
+
+
+def test_a_gloss_keeps_its_own_bound_word() -> None:
+    first, gloss = quantities("The depot lies 120 km (~75 miles) from the border.")
+    assert gloss.context["gloss_of"] == "120 km" and gloss.value["bound"] == "approx"
+    assert first.value["bound"] == "exact"

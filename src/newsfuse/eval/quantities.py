@@ -36,7 +36,7 @@ UNIT_NAMES = {
     "micrometer": "micrometre", "liter": "litre", "milliliter": "millilitre", "oil_barrel": "barrel",
     "metric_ton": "tonne", "short_ton": "ton", "degree_Celsius": "celsius", "degree_Fahrenheit": "fahrenheit",
     "kilowatt_hour": "kilowatt hour", "milliampere * hour": "milliampere-hour", "meter²": "square metre",
-    "kilometer²": "square kilometre", "foot²": "square foot", "mile²": "square mile", "nautical_mile": "nautical mile",
+    "ksi": "kilopound per square inch", "psi": "pound per square inch", "kilometer²": "square kilometre", "foot²": "square foot", "mile²": "square mile", "nautical_mile": "nautical mile",
 }
 
 

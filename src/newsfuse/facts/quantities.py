@@ -34,17 +34,18 @@ from newsfuse.model import FactMention, Mention
 BOUND_WORDS = {
     "lower": ["more than", "over", "at least", "upwards of", "in excess of", "exceeding", "above", "over than",
               "greater than", "higher than", "larger than", "no fewer than", "no less than", "or more", "plus",
-              "just over", "well over", "a minimum of"],
+              "just over", "well over", "a minimum of", "over the age of", "above the age of"],
     "upper": ["as many as", "up to", "at most", "no more than", "fewer than", "less than", "under", "lower than",
               "smaller than", "as much as", "below", "just under", "not more than", "maximum of", "a maximum of",
-              "as high as", "as little as"],
+              "as high as", "as little as", "under the age of", "below the age of"],
     "approx": ["about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "approx.",
                "circa", "close to", "nearly", "almost", "nearly about", "an average of", "averaging",
                "on average", "average of", "approaching", "ca.", "~", "≈"],
 }
 BOUND_PHRASES = sorted(((tuple(p.split()), b) for b, ps in BOUND_WORDS.items() for p in ps),
                        key=lambda item: -len(item[0]))
-TRAILING_BOUNDS = {("or", "more"): "lower", ("or", "so"): "approx", ("or", "fewer"): "upper", ("or", "less"): "upper"}
+TRAILING_BOUNDS = {("or", "more"): "lower", ("or", "so"): "approx", ("or", "fewer"): "upper", ("or", "less"): "upper",
+                   ("-", "plus"): "lower"}
 PREFIX_BOUNDS = {"approx": "approx", "upper": "upper"}  # "~25", "sub-300"
 MAX_BOUND_WORDS = 4
 MAX_DESCRIBING_WORDS = 5  # "4.3M digital and physical sales"
@@ -154,7 +155,10 @@ def read_quantity(doc: Doc, start: int, earlier: list[Reading]) -> Reading | Non
         return reading
     if phrase.vague and "range" not in reading.context:
         set_range(reading, phrase.value, phrase.value * 10)
-    if not reading.unit and not read_counted(doc, reading, earlier, phrase):
+    if not reading.unit and stated_age(doc, reading):
+        reading.unit = reading.pint_unit = "year"
+        reading.context["age"] = True
+    elif not reading.unit and not read_counted(doc, reading, earlier, phrase):
         return None
     read_rate(doc, reading)
     read_bound(doc, reading)
@@ -256,6 +260,12 @@ def read_age(doc: Doc, reading: Reading) -> None:
     if used:
         reading.context["age"] = True
         reading.end += used
+
+
+def stated_age(doc: Doc, reading: Reading) -> bool:
+    """ "aged 30", "under the age of 5": a bare number that is an age in years."""
+    before = [t.lower_ for t in doc[max(0, reading.lead - 2):reading.lead]]
+    return before[-1:] in (["aged"], ["ages"]) or before == ["age", "of"]
 
 
 def read_range(doc: Doc, reading: Reading, low: NumberPhrase) -> None:
@@ -442,7 +452,9 @@ def counted_words(doc: Doc, reading: Reading) -> str:
         return noun.text if noun is not None else ""
     before = [t for t in noun.lefts if t.i < reading.lead and t.dep_ in {"amod", "compound"}
               and t.pos_ in {"ADJ", "NOUN"}]
-    between = doc[reading.end:noun.i]
+    between = list(doc[reading.end:noun.i])
+    while between and (between[0].text in HYPHENS or in_hyphenated(between[0]) and between[0].i == reading.end + 1):
+        between.pop(0)  # "three-plus seasons": the hyphen belongs to the number
     if any(t.lower_ == "of" for t in between):
         between = [t for t in noun.lefts if t.dep_ in {"amod", "compound"}]
     words = [t for t in [*before, *between] if t.pos_ in COUNTED_POS or in_hyphenated(t)] + [noun]
@@ -501,6 +513,8 @@ def read_bound(doc: Doc, reading: Reading) -> None:
     for phrase, bound in BOUND_PHRASES:
         if tuple(before[-len(phrase):]) == phrase:
             reading.bound, reading.bound_words = bound, " ".join(phrase)
+            if phrase[-2:] == ("age", "of") and reading.pint_unit in AGE_UNITS | {""} and reading.noun is None:
+                reading.context["age"] = True  # "under the age of 5 (years)"
             return
     after = tuple(t.lower_ for t in doc[reading.end:reading.end + 2])
     if after in TRAILING_BOUNDS:
@@ -513,9 +527,10 @@ def read_gloss(doc: Doc, reading: Reading, earlier: list[Reading]) -> None:
     if opening < 1 or doc[opening].text != "(" or not earlier:
         return
     previous = earlier[-1]
-    if previous.end == opening:
+    if mention_end(previous) == opening and previous.noun is None and reading.noun is None:
         reading.context["gloss_of"] = doc[previous.lead:previous.end].text
-        reading.bound = previous.bound
+        if not reading.bound_words:
+            reading.bound = previous.bound
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -528,9 +543,15 @@ def governing_verb(token: Token) -> Token | None:
 
 def mention_start(doc: Doc, reading: Reading) -> int:
     sentence_start = doc[reading.start].sent.start
-    prefixed = reading.bound_words and doc[reading.start].text.startswith(reading.bound_words)
-    words = len(reading.bound_words.split()) if reading.bound_words and not prefixed else 0
-    return max(sentence_start, reading.lead - words)
+    words = len(reading.bound_words.split())
+    before = " ".join(t.lower_ for t in doc[max(sentence_start, reading.lead - words):reading.lead])
+    return max(sentence_start, reading.lead - words) if words and before == reading.bound_words else reading.lead
+
+
+def mention_end(reading: Reading) -> int:
+    """The token after the mention: after the number and unit, the counted noun or the rate."""
+    noun_end = reading.noun.i + 1 if reading.noun is not None and reading.noun.i >= reading.end else 0
+    return max(reading.end, noun_end, reading.tail)
 
 
 def quantity_key(reading: Reading) -> str:
@@ -563,7 +584,6 @@ def to_fact(article_id: str, doc: Doc, reading: Reading) -> FactMention:
     context["verb"] = (verb.lemma_ or verb.lower_).lower() if verb is not None else None
     context["verb_text"] = verb.text if verb is not None else None
     context["head"] = anchor.head.text if anchor.head.i != anchor.i else None
-    noun_end = reading.noun.i + 1 if reading.noun is not None and reading.noun.i >= reading.end else 0
-    span = doc[mention_start(doc, reading):max(reading.end, noun_end, reading.tail)]
+    span = doc[mention_start(doc, reading):mention_end(reading)]
     mention = Mention(article_id, span.text, span.sent.text, span.start_char)
     return FactMention(kind="quantity", value=value, mention=mention, key=key, context=context)

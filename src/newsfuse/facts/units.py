@@ -46,6 +46,7 @@ UNIT_WORDS = {
     "gb": "gigabyte", "gigabyte": "gigabyte", "gigabytes": "gigabyte", "mb": "megabyte", "megabyte": "megabyte",
     "megabytes": "megabyte", "tb": "terabyte", "terabyte": "terabyte", "terabytes": "terabyte",
     "mbps": "megabit / second", "gbps": "gigabit / second", "kbps": "kilobit / second",
+    "psi": "psi", "ksi": "ksi", "kpa": "kilopascal", "mpa": "megapascal", "gpa": "gigapascal",
     "degree": "degree", "degrees": "degree", "deg": "degree", "°": "degree",
     "celsius": "degree_Celsius", "degrees celsius": "degree_Celsius", "degree celsius": "degree_Celsius",
     "°c": "degree_Celsius", "degc": "degree_Celsius", "deg c": "degree_Celsius", "degrees c": "degree_Celsius",
@@ -63,7 +64,7 @@ GLUED_UNITS = {
     "kw": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt_hour", "MWh": "megawatt_hour",
     "GWh": "gigawatt_hour", "hp": "horsepower", "bhp": "horsepower", "Hz": "hertz", "kHz": "kilohertz",
     "MHz": "megahertz", "GHz": "gigahertz", "mAh": "milliampere * hour", "V": "volt", "kV": "kilovolt",
-    "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte", "Mbps": "megabit / second", "Gbps": "gigabit / second",
+    "psi": "psi", "ksi": "ksi", "kPa": "kilopascal", "MPa": "megapascal", "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte", "Mbps": "megabit / second", "Gbps": "gigabit / second",
     "m2": "meter ** 2", "km2": "kilometer ** 2", "sqm": "meter ** 2", "″": "inch", '"': "inch", "in": "inch",
     "°": "degree", "deg": "degree", "°C": "degree_Celsius", "ºC": "degree_Celsius", "degC": "degree_Celsius",
     "°F": "degree_Fahrenheit", "ºF": "degree_Fahrenheit", "degF": "degree_Fahrenheit", "C": "degree_Celsius",
@@ -107,7 +108,7 @@ MONEY_POUNDS = {"pound", "pounds"}  # after "million" or "bn": money, not mass
 DIMENSIONS = {
     "[length]": "length", "[mass]": "mass", "[length] ** 2": "area", "[length] ** 3": "volume",
     "[length] / [time]": "speed", "[time]": "duration", "[temperature]": "temperature",
-    "[length] ** 2 * [mass] / [time] ** 3": "power", "[length] ** 3 / [time]": "flow", "[mass] * [length] ** 2 / [time] ** 2": "energy",
+    "[mass] / [length] / [time] ** 2": "pressure", "[length] ** 2 * [mass] / [time] ** 3": "power", "[length] ** 3 / [time]": "flow", "[mass] * [length] ** 2 / [time] ** 2": "energy",
 }
 # SI units that pint leaves dimensionless or shares between kinds (bits, radians; bit/s and Hz).
 SI_KINDS = {"bit": "information", "bit / second": "data rate", "1 / second": "frequency", "radian": "angle"}
