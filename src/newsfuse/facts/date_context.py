@@ -35,6 +35,7 @@ VAGUE_WORDS = {"now": "present", "currently": "present", "nowadays": "present", 
                "recently": "past", "lately": "past"}
 VAGUE_ADJECTIVES = {"current": "present", "recent": "past"}
 VAGUE_NOUNS = {"future": "future", "past": "past"}
+VAGUE_FUTURE_NOUNS = {"term": frozenset({"near", "short", "long"}), "date": frozenset({"later"})}
 TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "decade", "period", "century", "term"})
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo", "would"})
 FUTURE_LEAD = re.compile(
@@ -71,7 +72,8 @@ def with_period_noun(span: Span) -> Span:
 
 def word_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
     """Words outside the entities that state a date alone: "today", a weekday, "now",
-    "currently", "recent" (of a noun that is no time unit), "the future", "the past"."""
+    "currently", "recent" (of a noun that is no time unit), "the future", "the past", "the near
+    term", "a later date"."""
     for token in doc:
         if token.i in taken:
             continue
@@ -83,6 +85,8 @@ def word_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
             yield doc[start:token.i + 1]
         elif word in VAGUE_NOUNS and token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.lefts):
             yield doc[min(c.i for c in token.lefts):token.i + 1]
+        elif token.i and doc[token.i - 1].lower_ in VAGUE_FUTURE_NOUNS.get(word, ()):
+            yield doc[token.i - 1:token.i + 1]
 
 
 def parts(span: Span) -> Iterator[Span]:

@@ -11,7 +11,7 @@ recent such day on or before the reference ("Friday" under a Friday dateline
 is that Friday), except where the text looks forward ("from Wednesday", "will
 reopen on Monday", "plans to leave Thursday"), where it is the next such day after the
 reference. A date stated without a year takes the year that puts it closest to the reference,
-past preferred (a future date counts ``FUTURE_PENALTY`` times as far), on or before it in a
+past preferred (a future date counts ``date_calendar.FUTURE_PENALTY`` times as far), on or before it in a
 past-tense sentence and not before it in a forward-looking one. "early", "mid", "late" (and
 "the end of") cut a period; "earlier"/"later" keep the part of the reference's period before
 or after it. Durations and ages ("six-day", "11-month-old") are not dates.
@@ -46,15 +46,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from newsfuse.facts.date_calendar import (
-    FUTURE_PENALTY, MONTH_NAME, MONTH_NUMBERS, Resolved, cut_part, expand, month_bounds, month_shift, nearest_year,
+    MONTH_NAME, MONTH_NUMBERS, Resolved, cut_part, expand, month_bounds, month_shift, nearest_year,
     shift_years,
 )
 from newsfuse.facts.date_context import DAY_DATE, date_entities, leading_cuts, parts, tense
 from newsfuse.facts.date_periods import resolve_in_discourse, resolve_named, spelled_years
 from newsfuse.facts.reference import DATELINE_SCAN_PARAGRAPHS, LEAD_DATELINE, Reference
 from newsfuse.model import FactMention, Mention
-
-__all__ = ["FUTURE_PENALTY", "Resolved", "find_dates", "resolve"]
 
 RANGE_PARTS = re.compile(
     rf"^(?:between|from)?\s*(?P<first>{DAY_DATE})\s+(?:and|to|through|until|till|-|–)\s+(?P<second>{DAY_DATE})$", re.I)
@@ -74,7 +72,8 @@ AGO_SPAN_DAYS = {"days": (7, 2), "weeks": (56, 14), "months": (365, 60), "years"
 VAGUE = {"now": "present", "right now": "present", "just now": "present", "currently": "present",
          "current": "present", "nowadays": "present", "these days": "present", "presently": "present",
          "recently": "past", "more recently": "past", "most recently": "past", "recent": "past", "lately": "past",
-         "past": "past", "future": "future", "near future": "future", "distant future": "future"}
+         "past": "past", "future": "future", "near future": "future", "distant future": "future",
+         "near term": "future", "short term": "future", "long term": "future", "later date": "future"}
 VAGUE_SPAN_DAYS = 365  # how far before or after the reference a vague past or future reaches
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3}
