@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from newsfuse.facts.people import fold
-from newsfuse.facts.speakers import PERSON_LABELS, SpeechEvent, Speaker, resolve_pronouns, speech_events
+from newsfuse.facts.speakers import ACTION, PERSON_LABELS, SpeechEvent, Speaker, resolve_pronouns, speech_events
 from newsfuse.model import FactMention, Mention, QuoteMention
 
 # opening mark -> the marks that close it
@@ -137,13 +137,19 @@ class Attributor:
     def sentence_at(self, position: int) -> Span:
         return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, position) - 1)]
 
-    def attribute(self, quote: QuoteSpan) -> Speaker | None:
+    def attribute(self, quote: QuoteSpan) -> tuple[Speaker | None, bool]:
         """The quote's speaker from its own sentence, the clause after it, a colon's lead-in or a
-        dash; None when only a continuation could give one."""
-        return (self.own_sentence(quote) or self.after_close(quote) or self.lead_in(quote)
-                or self.dash_name(quote))
+        dash (None when only a continuation could give one), and whether a verb of speech or view
+        or the layout says so (not only a verb whose subject is a name)."""
+        event = self.own_sentence(quote)
+        if event is not None and event.strength > ACTION:
+            return event.speaker, True
+        speaker = self.after_close(quote) or self.lead_in(quote) or self.dash_name(quote)
+        if speaker is not None:
+            return speaker, True
+        return (event.speaker, False) if event is not None else (None, False)
 
-    def own_sentence(self, quote: QuoteSpan) -> Speaker | None:
+    def own_sentence(self, quote: QuoteSpan) -> SpeechEvent | None:
         first = max(quote.line_start, self.sentence_at(quote.start).start_char)
         last = min(quote.line_end, self.sentence_at(max(quote.start, quote.end - 1)).end_char)
         nearby = self.events_in(first, last)
@@ -151,9 +157,8 @@ class Attributor:
             return None
         opening = self.doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
         ancestors = set(opening[0].ancestors) if opening is not None and len(opening) else set()
-        ranked = ([e for e in nearby if e.cue in ancestors], [e for e in nearby if e.speech], nearby)
-        chosen = next(group for group in ranked if group)
-        return min(chosen, key=lambda e: min(abs(e.idx - quote.start), abs(e.idx - quote.close_end))).speaker
+        return min(nearby, key=lambda e: (not (e.strength and e.cue in ancestors), -e.strength,
+                                          min(abs(e.idx - quote.start), abs(e.idx - quote.close_end))))
 
     def after_close(self, quote: QuoteSpan) -> Speaker | None:
         """'"...," Ana Ruiz, the mayor, said.' where the parser made the attribution its own sentence."""
@@ -225,8 +230,8 @@ def find_quotes(article_id: str, doc: Doc) -> list[QuoteMention]:
     found: list[QuoteMention] = []
     previous: tuple[QuoteSpan, QuoteMention] | None = None
     for quote in quotes:
-        speaker = attributor.attribute(quote)
-        if speaker is None and looks_like_title(text[quote.start:quote.end]):
+        speaker, said = attributor.attribute(quote)
+        if not said and looks_like_title(text[quote.start:quote.end]):
             continue
         mention = make_mention(article_id, doc, text, quote, speaker)
         if speaker is None and previous is not None and continues(previous[0], quote, text):

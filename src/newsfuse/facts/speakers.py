@@ -40,7 +40,10 @@ VIEW_VERBS = frozenset("""
     praise hail criticize criticise blame slam blast thank welcome signal suggest offer read sum summarize
 """.split())
 ACCORDING = "according"
+SPEECH, VIEW, ACTION = 2, 1, 0  # how surely a verb attributes the quote in its sentence
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLAUSE_STOPS = {".", "!", "?", ";", ":"}
+SURFACE_WINDOW = 12  # tokens either side of a reporting verb read for a speaker the parse missed
 CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 PERSON_LABELS = {"PERSON"}
@@ -69,7 +72,11 @@ class Speaker:
 class SpeechEvent:
     cue: Token  # the reporting verb, or "according"
     speaker: Speaker
-    speech: bool = True  # a verb of speech (else one that attributes a view or a label)
+    strength: int = SPEECH  # SPEECH, VIEW ("believes", "called it") or ACTION (any verb with a named subject)
+
+    @property
+    def speech(self) -> bool:
+        return self.strength == SPEECH
 
     @property
     def idx(self) -> int:
@@ -90,6 +97,32 @@ def subject_of(verb: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def surface_subject(verb: Token, quoted: list[bool]) -> Token | None:
+    """The speaker's words next to a reporting verb whose parse gives it no subject outside the
+    quote: between the quote and the verb ('," police Chief Ana Ruiz said'), else right after
+    the verb ('," said Ana Ruiz, the mayor')."""
+    doc = verb.doc
+    left = []
+    for i in range(verb.i - 1, max(-1, verb.i - SURFACE_WINDOW), -1):
+        if quoted[i] or doc[i].is_quote or doc[i].text in CLAUSE_STOPS or "\n" in doc[i].text:
+            break
+        left.insert(0, doc[i])
+    right = []
+    for i in range(verb.i + 1, min(len(doc), verb.i + SURFACE_WINDOW)):
+        if quoted[i] or doc[i].is_quote or doc[i].text in CLAUSE_STOPS or "\n" in doc[i].text:
+            break
+        right.append(doc[i])
+    return head_word(left) or head_word(right)
+
+
+def head_word(tokens: list[Token]) -> Token | None:
+    """The first name among ``tokens``, else the first he/she/they, else the first proper noun."""
+    named = [t for t in tokens if t.ent_type_ in PERSON_LABELS] or [t for t in tokens if t.ent_type_ in ORG_LABELS]
+    pronouns = [t for t in tokens if t.lower_ in ("he", "she", "they")]
+    proper = [t for t in tokens if t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper()]
+    return next(iter(named or pronouns or proper), None)
 
 
 def according_to(token: Token) -> Token | None:
@@ -159,33 +192,46 @@ def in_headline(token: Token, text: str) -> bool:
     return not text[token.idx:end].rstrip().endswith(SENTENCE_ENDS)
 
 
-def reporting_cue(token: Token) -> tuple[str, bool] | None:
-    """(lemma, is speech) of a reporting verb; "put" only as in "as she put it"."""
+def reporting_cue(token: Token) -> tuple[str, int] | None:
+    """(lemma, SPEECH or VIEW) of a reporting verb; "put" only as in "as she put it"."""
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or (lemma == "put" and not any(c.lower_ == "it" for c in token.children)):
         return None
     if lemma in SPEECH_VERBS:
-        return lemma, True
-    return (lemma, False) if lemma in VIEW_VERBS else None
+        return lemma, SPEECH
+    return (lemma, VIEW) if lemma in VIEW_VERBS else None
 
 
 def speech_events(doc: Doc, text: str, quoted: list[bool]) -> list[SpeechEvent]:
     """Every speech event outside quotes and headlines, in text order (``text`` is the doc's);
-    ``quoted[i]`` tells whether token ``i`` is inside a quotation."""
+    ``quoted[i]`` tells whether token ``i`` is inside a quotation. Other verbs whose subject is a
+    name or he/she are ACTION events: the quote's own sentence may have nothing surer."""
     events = []
     entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     for token in doc:
         if quoted[token.i]:
             continue
         if token.lower_ == ACCORDING:
-            subject, (cue, speech) = according_to(token), ("according to", True)
+            subject, (cue, strength) = according_to(token), ("according to", SPEECH)
         elif (reporting := reporting_cue(token)) is not None:
-            subject, (cue, speech) = subject_of(token), reporting
+            subject, (cue, strength) = subject_of(token), reporting
+            if subject is None or quoted[subject.i]:
+                subject = surface_subject(token, quoted)
+        elif token.pos_ == "VERB":
+            subject, cue, strength = named_subject(token), "", ACTION
         else:
             continue
         if subject is not None and not quoted[subject.i] and not in_headline(token, text):
-            events.append(SpeechEvent(token, speaker_of(subject, cue, entity_at), speech))
+            events.append(SpeechEvent(token, speaker_of(subject, cue, entity_at), strength))
     return events
+
+
+def named_subject(verb: Token) -> Token | None:
+    """The verb's own subject when it is a name or he/she."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she")):
+        return None
+    return subject
 
 
 @dataclass
