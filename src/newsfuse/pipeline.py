@@ -63,6 +63,9 @@ def extract_inputs(paths: Iterable[str | Path], config: Config, on_error: Callab
         except NoArticleError as error:
             on_error(InputError(item.source, str(error)))
             continue
+        except Exception as error:  # a bug in extraction must not end the batch; ``bench fuzz`` hunts these
+            on_error(InputError(item.source, f"extraction failed, a bug to report: {type(error).__name__}: {error}"))
+            continue
         seen.add(item.id)
         yield article
 

@@ -18,16 +18,21 @@ JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "a li
 
 
 def read_jsonl(path: Path, config: ReadConfig) -> Iterator[RawDocument | InputError]:
-    name, number = display_path(path), 0
+    name, number, rows = display_path(path), 0, 0
     try:
         for number, line in enumerate(open_lines(path, config), start=1):
             where = f"{name}:{number}"
             if line is None:
+                rows += 1
                 yield InputError(where, f"row too large (more than {config.max_bytes:,} bytes)")
             elif line.strip():
+                rows += 1
                 yield _row_document(line, where)
     except DecodeError as error:
         yield InputError(f"{name}:{number + 1}" if number else name, str(error))
+        return
+    if not rows:
+        yield InputError(name, "empty input")
 
 
 def _parse(line: bytes) -> object:

@@ -7,8 +7,11 @@ before the break.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+import io
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeadersParser
@@ -20,6 +23,23 @@ from newsfuse.read.decode import DecodeError, check_regular, clean_string, displ
 PAGE_RECORDS = ("response", "resource")
 HTTP_SCHEMES = ("http://", "https://")
 HTTP_PARSER = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False)
+T = TypeVar("T")
+
+
+class _Noise(io.TextIOBase):
+    """Stands in for standard error while warcio works: its warnings echo the file's raw
+    bytes, so they are not shown; that there were any is reported as one line instead."""
+
+    heard = False
+
+    def write(self, text: str) -> int:
+        self.heard = self.heard or bool(text)
+        return len(text)
+
+
+def _quietly(call: Callable[[], T], noise: _Noise) -> T:
+    with contextlib.redirect_stderr(noise):
+        return call()
 
 
 def _record_id(record) -> str:
@@ -32,11 +52,16 @@ def read_warc(path: Path, config: ReadConfig) -> Iterator[RawDocument | InputErr
     name = display_path(path)
     with path.open("rb") as stream:
         records = iter(ArchiveIterator(stream, no_record_parse=True))
-        count = 0
+        count = pages = 0
+        noise = _Noise()
         while True:
             try:
-                record = next(records)
+                record = _quietly(lambda: next(records), noise)
             except StopIteration:
+                if noise.heard:
+                    yield InputError(name, "damaged: records not where their lengths say, or broken compressed data")
+                if not pages:
+                    yield InputError(name, "no response or resource records")
                 return
             except Exception as error:  # warcio raises many kinds on a damaged file
                 after = f" after record {count}" if count else ""
@@ -44,8 +69,9 @@ def read_warc(path: Path, config: ReadConfig) -> Iterator[RawDocument | InputErr
                 return
             count += 1
             if record.rec_type in PAGE_RECORDS:
+                pages += 1
                 try:
-                    yield _document(record, config)
+                    yield _quietly(lambda: _document(record, config), noise)
                 except DecodeError as error:
                     yield InputError(f"{name}#{_record_id(record) or f'record {count}'}", str(error))
 
