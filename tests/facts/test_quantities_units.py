@@ -142,3 +142,12 @@ def test_a_gloss_keeps_its_own_bound_word() -> None:
     first, gloss = quantities("The depot lies 120 km (~75 miles) from the border.")
     assert gloss.context["gloss_of"] == "120 km" and gloss.value["bound"] == "approx"
     assert first.value["bound"] == "exact"
+
+
+def test_trailing_bound_after_the_counted_noun_is_in_the_mention() -> None:
+    fact = only("The cooperative sent 40 trucks or more to the fair.")
+    assert fact.value["bound"] == "lower" and fact.mention.text == "40 trucks or more"
+
+
+def test_a_rate_of_two_durations_has_its_own_key() -> None:
+    assert only("He works 40 hours a week.").key == "hour / week"

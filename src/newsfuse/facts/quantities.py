@@ -516,9 +516,12 @@ def read_bound(doc: Doc, reading: Reading) -> None:
             if phrase[-2:] == ("age", "of") and reading.pint_unit in AGE_UNITS | {""} and reading.noun is None:
                 reading.context["age"] = True  # "under the age of 5 (years)"
             return
-    after = tuple(t.lower_ for t in doc[reading.end:reading.end + 2])
-    if after in TRAILING_BOUNDS:
-        reading.bound, reading.bound_words = TRAILING_BOUNDS[after], " ".join(after)
+    for end in dict.fromkeys((reading.end, mention_end(reading))):  # "three-plus seasons", "40 trucks or more"
+        after = tuple(t.lower_ for t in doc[end:end + 2])
+        if after in TRAILING_BOUNDS:
+            reading.bound, reading.bound_words = TRAILING_BOUNDS[after], " ".join(after)
+            reading.tail = max(reading.tail, end + 2)
+            return
 
 
 def read_gloss(doc: Doc, reading: Reading, earlier: list[Reading]) -> None:

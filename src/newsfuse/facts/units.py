@@ -131,7 +131,8 @@ def si_factor(unit: str) -> tuple[float, str, str, bool]:
     base = quantity.to_base_units()
     dimension = str(base.dimensionality)
     si_unit = str(base.units)
-    return base.magnitude, si_unit, SI_KINDS.get(si_unit) or DIMENSIONS.get(dimension, dimension), offset
+    kind = SI_KINDS.get(si_unit) or DIMENSIONS.get(dimension) or (unit if dimension == "dimensionless" else dimension)
+    return base.magnitude, si_unit, kind, offset
 
 
 def to_si(amount: float, unit: str) -> tuple[dict, str]:
