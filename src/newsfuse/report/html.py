@@ -167,7 +167,7 @@ def timeline_view(story: Story) -> dict | None:
     for fact in story.facts:
         start, end = fact.value.get("start"), fact.value.get("end") or fact.value.get("start")
         if fact.kind == "date" and start:
-            said = ", ".join(sorted({m.text for m in fact.mentions}, key=len)[:3])
+            said = ", ".join(sorted({m.text for m in fact.mentions}, key=lambda text: (len(text), text))[:3])
             rows.append((str(start), str(end), said, fact.independent_support))
     if not rows:
         return None
