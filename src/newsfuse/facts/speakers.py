@@ -47,6 +47,7 @@ SURFACE_WINDOW = 12  # tokens either side of a reporting verb read for a speaker
 CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 PERSON_LABELS = {"PERSON"}
+GROUP_PRONOUNS = {"they", "it"}
 ORG_LABELS = {"ORG", "GPE", "NORP"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -236,11 +237,13 @@ def named_subject(verb: Token) -> Token | None:
 
 @dataclass
 class PersonMention:
-    """A named person outside quotes, with the full name it stands for and whether it is a subject."""
+    """A name outside quotes that a pronoun may stand for: a person's (or an organisation's that
+    is a main subject), the full name it stands for and whether it is a main subject."""
 
     ent: Span
     identity: str  # folded full name ("ana ruiz" also for a later "Ruiz")
     subject: bool
+    person: bool = True
 
 
 def person_mentions(doc: Doc, text: str, quoted: list[bool]) -> list[PersonMention]:
@@ -255,17 +258,26 @@ def person_mentions(doc: Doc, text: str, quoted: list[bool]) -> list[PersonMenti
         identity = " ".join(words) if len(words) > 1 else full_names.get(words[0], words[0])
         if len(words) > 1:
             full_names[words[-1]] = identity
-        root = span.root
-        subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
-        mentions.append(PersonMention(span, identity, subject))
+        person = span.label_ in PERSON_LABELS or not span.label_
+        mentions.append(PersonMention(span, identity, main_subject(span.root), person))
     return mentions
 
 
+def main_subject(root: Token) -> bool:
+    """Is the name the subject of its sentence's main verb, or of a reporting verb?"""
+    if root.dep_ == "appos":
+        root = root.head
+    verb = root.head
+    return root.dep_ in SUBJECT_DEPS and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+                                          or reporting_cue(verb) is not None)
+
+
 def person_spans(doc: Doc) -> list[Span]:
-    """PERSON entities, organisation names that are the subject of a reporting verb (the
-    recogniser takes some people for organisations), and proper-noun subjects it missed."""
+    """PERSON entities, other names that are a main subject (the recogniser takes some people for
+    organisations or places; "they" and "it" may stand for them), and proper-noun subjects it
+    missed."""
     spans = [ent for ent in doc.ents if ent.label_ in PERSON_LABELS
-             or (ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS and reporting_cue(ent.root.head))]
+             or (ent.label_ in ORG_LABELS and main_subject(ent.root))]
     for token in doc:
         if token.dep_ in SUBJECT_DEPS and token.pos_ == "PROPN" and not token.ent_type_:
             spans.append(proper_noun_run(token))
@@ -315,19 +327,23 @@ def role_gender(ent: Span) -> str:
 
 
 def resolve_pronouns(events: list[SpeechEvent], doc: Doc, text: str, quoted: list[bool]) -> None:
-    """"he"/"she" become the most recent named person before them of a compatible gender who was
-    the subject of a clause, else the most recent such person named at all."""
+    """"he"/"she" become the most recent name before them of a compatible gender (an
+    organisation's only when the article gives it that gender) that was a main subject, else the
+    most recent such name at all; "they" and "it" the most recent organisation that was."""
     people = person_mentions(doc, text, quoted)
     genders = person_genders(doc, people)
     starts = [p.ent.start_char for p in people]
     for event in events:
         speaker = event.speaker
-        if speaker.via != "pronoun":
+        if speaker.via not in ("pronoun", "unresolved"):
             continue
-        before = people[:bisect.bisect_left(starts, event.idx)]
-        compatible = [p for p in reversed(before) if genders.get(p.identity, speaker.gender) == speaker.gender]
+        before = reversed(people[:bisect.bisect_left(starts, event.idx)])
+        if speaker.via == "pronoun":
+            compatible = [p for p in before if genders.get(p.identity, speaker.gender if p.person else "") == speaker.gender]
+        else:
+            compatible = [p for p in before if not p.person and p.subject and speaker.surface.lower() in GROUP_PRONOUNS]
         referent = next((p for p in compatible if p.subject), compatible[0] if compatible else None)
         if referent is not None:
             ent = referent.ent
-            speaker.start, speaker.label, speaker.name = ent.start_char, ent.label_, ent.text
+            speaker.start, speaker.label, speaker.name, speaker.via = ent.start_char, ent.label_, ent.text, "pronoun"
             speaker.surface = f"{speaker.surface} ({ent.text})"
