@@ -384,7 +384,7 @@ def score(place: Place, key: str, support: Support) -> float:
     if place.kind != "admin1":
         value += SENTENCE_REGION_BONUS if place.region_code in support.regions else 0.0
         value += ARTICLE_REGION_BONUS if support.article_regions.get(place.region_code) else 0.0
-        value += COHERENCE_BONUS * min(1.0, support.nearby.get(place.region_code, 0.0))
+    value += COHERENCE_BONUS * min(1.0, support.nearby.get(place.region_code, 0.0))
     return value + (PRIMARY_NAME_BONUS if primary else 0.0)
 
 
