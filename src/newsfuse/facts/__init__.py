@@ -15,9 +15,7 @@ Each finder module documents the ``context`` keys it sets.
 """
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 
 from spacy.tokens import Doc
 
@@ -31,6 +29,7 @@ from newsfuse.facts.quantities import find_quantities
 from newsfuse.facts.quotes import find_quotes, link_speakers
 from newsfuse.facts.reference import story_references
 from newsfuse.model import Article, FactMention, Story
+from newsfuse.workers import worker_pool
 
 __all__ = ["extract_facts", "FINDERS"]
 
@@ -72,7 +71,7 @@ def _extract_in_workers(stories: list[Story], articles: dict[str, Article], conf
     """Share the stories out to worker processes, largest first; each parses and finds."""
     order = sorted(range(len(stories)), key=lambda i: -sum(len(articles[a].text) for a in stories[i].articles))
     tasks = [(stories[i], [articles[a] for a in stories[i].articles], config) for i in order]
-    with ProcessPoolExecutor(config.n_process, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with worker_pool(config.n_process) as pool:
         for index, done in zip(order, pool.map(_facts_of_one_story, tasks)):
             story = stories[index]
             story.event_date, story.fact_mentions, story.quote_mentions = (
