@@ -3,20 +3,26 @@
 A speech event is a reporting verb outside quotation marks and headlines ("said", "told",
 "argued", "tweeted", "put it", ...; read by spaCy lemma) or "according to X", with the
 subject the parser gives it (through "saying"-type participles, conjoined verbs and "who"
-clauses to the noun they hang on). The subject names the speaker: a person or organisation
-the entity recogniser found in it (an appositive name included: "his lawyer, Ana Ruiz"), a
-run of proper nouns it missed, a pronoun, or a description ("a White House aide").
+clauses to the noun they hang on), else the words next to the verb outside the quote when
+the parse went astray ('," police Chief Ana Ruiz said'). Verbs of view ("believes", "called
+it") are weaker events, and any other verb with a named or he/she subject weaker still. The
+subject names the speaker: a person or organisation the entity recogniser found in it (an
+appositive name included: "his lawyer, Ana Ruiz"), a proper noun it missed, a pronoun, or a
+description ("a White House aide").
 
-"he"/"she" become the most recent named speaker of that gender before them (else the most
-recent named person of that gender). A person's gender comes from the article itself: a
-title ("Mr.", "Mrs."), a gendered role ("spokeswoman") or the pronouns that follow the
-name in its sentences before anyone else is named.
+"he"/"she" become the most recent name before them of a compatible gender that was the
+subject of a main clause or a reporting verb (else the most recent such name at all);
+"they"/"it" the most recent organisation that was. A person's gender comes from the article
+and a list of common given names (``data/first_names.tsv``): a title ("Mr.", "Mrs."), a
+gendered role ("spokeswoman"), the given name, and the pronouns that follow the name.
 """
 from __future__ import annotations
 
 import bisect
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -55,6 +61,7 @@ TITLE_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "mada
 ROLE_GENDER_SUFFIXES = (("woman", "f"), ("women", "f"), ("man", "m"), ("men", "m"))
 GENDER_WORDS = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "widow": "f", "actress": "f",
                 "husband": "m", "father": "m", "son": "m", "brother": "m", "widower": "m", "actor": "m"}
+FIRST_NAMES = Path(__file__).parent / "data" / "first_names.tsv"
 SENTENCE_ENDS = (".", "!", "?", "\"", "”", "’", "'", ")", "…", ":")
 
 
@@ -292,9 +299,10 @@ def proper_noun_run(token: Token) -> Span:
     return doc[start:token.i + 1]
 
 
-def person_genders(doc: Doc, people: list[PersonMention]) -> dict[str, str]:
-    """Full name -> "m" or "f", from titles, gendered roles and the first gendered pronoun after a
-    mention in its sentence (or opening the next one) before another person is named."""
+def person_genders(doc: Doc, people: list[PersonMention], quoted: list[bool]) -> dict[str, str]:
+    """Full name -> "m" or "f", from titles, gendered roles, common given names and the first
+    gendered pronoun outside quotes after a mention in its sentence (or opening the next one)
+    before another person is named."""
     votes: dict[str, Counter] = {}
     for index, person in enumerate(people):
         ent, tally = person.ent, votes.setdefault(person.identity, Counter())
@@ -302,13 +310,24 @@ def person_genders(doc: Doc, people: list[PersonMention]) -> dict[str, str]:
         cue = TITLE_GENDER.get(fold(ent[0].text)) or TITLE_GENDER.get(before) or role_gender(ent)
         if cue:
             tally[cue] += 3
+        given = person.identity.split()[0] if " " in person.identity else ""
+        if given in first_names():
+            tally[first_names()[given]] += 2
         next_person = people[index + 1].ent.start if index + 1 < len(people) else len(doc)
-        pronoun = next((t for t in doc[ent.end:min(next_person, ent.sent.end)] if t.lower_ in PRONOUN_GENDER), None)
+        pronoun = next((t for t in doc[ent.end:min(next_person, ent.sent.end)]
+                        if t.lower_ in PRONOUN_GENDER and not quoted[t.i]), None)
         if pronoun is None and person.subject:
             pronoun = next((t for t in doc[ent.sent.end:min(next_person, ent.sent.end + 3)] if t.dep_ in SUBJECT_DEPS), None)
         if pronoun is not None and pronoun.lower_ in PRONOUN_GENDER:
             tally[PRONOUN_GENDER[pronoun.lower_]] += 1
     return {name: tally.most_common(1)[0][0] for name, tally in votes.items() if tally}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Common given names -> "m" or "f" (``data/first_names.tsv``)."""
+    lines = (FIRST_NAMES.read_text(encoding="utf-8")).splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
 
 
 def role_gender(ent: Span) -> str:
@@ -331,7 +350,7 @@ def resolve_pronouns(events: list[SpeechEvent], doc: Doc, text: str, quoted: lis
     organisation's only when the article gives it that gender) that was a main subject, else the
     most recent such name at all; "they" and "it" the most recent organisation that was."""
     people = person_mentions(doc, text, quoted)
-    genders = person_genders(doc, people)
+    genders = person_genders(doc, people, quoted)
     starts = [p.ent.start_char for p in people]
     for event in events:
         speaker = event.speaker
