@@ -54,9 +54,12 @@ def test_relative_periods_with_granularity(text: str, expected: tuple) -> None:
     assert span(text) == expected
 
 
-def test_recent_weeks_ends_at_reference() -> None:
-    start, end, granularity = span("in recent weeks")
-    assert end == "2023-10-13" and start < "2023-10-01" and granularity == "week"
+@pytest.mark.parametrize("text, expected", [
+    ("earlier this month", ("2023-10-01", "2023-10-31", "month")),
+    ("later this year", ("2023-01-01", "2023-12-31", "year")),
+])
+def test_earlier_and_later_state_the_whole_period(text: str, expected: tuple) -> None:
+    assert span(text) == expected
 
 
 def test_year_less_date_prefers_the_near_past_but_allows_the_near_future() -> None:

@@ -19,10 +19,10 @@ PART_QUARTER_MONTHS = {"early": 0, "mid": 1, "late": 2}
 
 @dataclass(frozen=True)
 class Resolved:
-    """A resolved date expression. ``vague`` ("present", "past", "future") marks TimeML's vague
-    references ("now", "recently", "the future"), whose start and end only sketch the period;
-    ``season`` names the season a three-month period stands for; ``anchored``: read against the
-    period the text named before ("a year earlier"), which it does not replace as the anchor."""
+    """A resolved date expression. ``vague`` marks a vague reference ("now", "recently", "the
+    future"): recognised, but no date; ``season`` names the season a three-month period stands
+    for; ``anchored``: read against the period the text named before ("a year earlier"), which it
+    does not replace as the anchor."""
 
     start: date
     end: date
@@ -31,7 +31,7 @@ class Resolved:
     part: str = ""
     weekday: bool = False
     range: bool = False
-    vague: str = ""
+    vague: bool = False
     season: str = ""
     anchored: bool = False
 

@@ -1,11 +1,10 @@
 """Where an article states dates, and which way its text looks from them.
 
-Spans: spaCy's DATE entities, day words and weekdays it left out, stated ranges ("between Sept. 7 and Oct. 1") taken whole,
-quarter phrases spaCy misses ("fiscal second-quarter", "the latest period"), and the vague
-references to the present, past and future that TimeML annotates ("now", "currently",
-"recently", "the future"). An entity that does not read as one date is read in parts
-(``parts``): split where it joins two ("between 1994 and 1997", "the quarter ended Sept. 30")
-and cut of leading words the entity recogniser took in ("d'etat last year").
+Spans: spaCy's DATE entities, day words and weekdays it left out, stated ranges ("between Sept. 7
+and Oct. 1") taken whole, and quarter phrases spaCy misses ("fiscal second-quarter", "the latest
+period"). An entity that does not read as one date is read in parts (``parts``): split where it
+joins two ("between 1994 and 1997", "the quarter ended Sept. 30") and cut of leading words the
+entity recogniser took in ("d'etat last year").
 
 Tense (``tense``): "future" where the date's verb looks ahead ("will meet Friday", "plans to
 leave on Thursday", "as soon as Tuesday", "from Wednesday"), "past" where the date hangs on a
@@ -31,16 +30,17 @@ PERIOD_NOUNS = frozenset({"period", "quarter"})
 MAX_LEADING_CUT = 3  # words an entity may have taken in before its date
 DAY_WORDS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 WEEKDAY_NAMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-VAGUE_WORDS = {"now": "present", "currently": "present", "nowadays": "present", "presently": "present",
-               "recently": "past", "lately": "past"}
-VAGUE_ADJECTIVES = {"current": "present", "recent": "past"}
-VAGUE_NOUNS = {"future": "future", "past": "past"}
-VAGUE_FUTURE_NOUNS = {"term": frozenset({"near", "short", "long"}), "date": frozenset({"later"})}
-TIME_UNITS = frozenset({"day", "week", "month", "quarter", "year", "decade", "period", "century", "term"})
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo", "would"})
 FUTURE_LEAD = re.compile(
     r"\b(?:from|starting|beginning|effective|as (?:early|soon) as|no (?:earlier|later) than)\s*$", re.I)
 UNTIL_LEAD = re.compile(r"\b(?:until|till|by|through|to)\s*$", re.I)
+PLANNING_LEMMAS = frozenset({"plan", "schedule"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+NOT_AHEAD_LEMMAS = frozenset({"be", "say", "tell", "report", "announce", "state", "add", "note", "write", "quote",
+                              "want", "need", "know", "think", "believe", "seem", "feel", "mean", "remain"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+PLURAL_PRONOUNS = frozenset({"i", "you", "we", "they"})
+MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 INTENT_LEMMAS = frozenset({"plan", "schedule", "expect", "set", "due", "hope", "intend", "aim", "prepare",
                            "want", "seek", "agree", "promise", "threaten", "vow", "be", "go", "likely"})
 
@@ -71,22 +71,11 @@ def with_period_noun(span: Span) -> Span:
 
 
 def word_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
-    """Words outside the entities that state a date alone: "today", a weekday, "now",
-    "currently", "recent" (of a noun that is no time unit), "the future", "the past", "the near
-    term", "a later date"."""
+    """Words outside the entities that state a date alone: "today", a weekday."""
     for token in doc:
-        if token.i in taken:
-            continue
         word = token.lower_
-        if word in DAY_WORDS or word.capitalize() in WEEKDAY_NAMES and token.text[0].isupper():
+        if token.i not in taken and (word in DAY_WORDS or word.capitalize() in WEEKDAY_NAMES and token.text[0].isupper()):
             yield doc[token.i:token.i + 1]
-        elif word in VAGUE_WORDS or word in VAGUE_ADJECTIVES and token.head.lemma_ not in TIME_UNITS:
-            start = token.i - 1 if token.i and doc[token.i - 1].lower_ in ("right", "more", "most", "just") else token.i
-            yield doc[start:token.i + 1]
-        elif word in VAGUE_NOUNS and token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.lefts):
-            yield doc[min(c.i for c in token.lefts):token.i + 1]
-        elif token.i and doc[token.i - 1].lower_ in VAGUE_FUTURE_NOUNS.get(word, ()):
-            yield doc[token.i - 1:token.i + 1]
 
 
 def parts(span: Span) -> Iterator[Span]:
@@ -131,10 +120,24 @@ def tense(span: Span) -> str:
         return "future"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and intends(verb.head):
         return "future"
+    if attached_to(span, verb) and verb.dep_ not in MODIFIER_DEPS and (
+            verb.lemma_ in PLANNING_LEMMAS and span.start > verb.i or present_action(verb)):
+        return "future"
     past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxiliaries)
     if UNTIL_LEAD.search(lead):
         return "" if past else "future"
     return "past" if past and attached_to(span, verb) else ""
+
+
+def present_action(verb: Token) -> bool:
+    """A verb of action in the simple present ("meets", "they hold"), which with a date in news
+    speaks of what is to come; a plural-form verb with a singular subject is a past tense
+    spaCy misread ("Weakness hurt")."""
+    if verb.lemma_ in NOT_AHEAD_LEMMAS or verb.tag_ not in PRESENT_TAGS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.tag_ == "VBZ" or subject is not None and (
+        subject.tag_ in PLURAL_TAGS or subject.lower_ in PLURAL_PRONOUNS or any(c.dep_ == "conj" for c in subject.children))
 
 
 def intends(head: Token) -> bool:

@@ -175,7 +175,7 @@ def resolve_relative_unit(match: re.Match, anchor: Resolved | None) -> Resolved 
     """"that year", "the following month", "the same day": the period last named, as a unit."""
     unit = match["unit"].lower()
     order = ["day", "week", "month", "quarter", "year", "decade"]
-    if anchor is None or anchor.vague or order.index(anchor.granularity) > order.index(unit):
+    if anchor is None or order.index(anchor.granularity) > order.index(unit):
         return None
     step = UNIT_STEPS.get(match["which"].lower(), 0)
     day = anchor.start

@@ -1,6 +1,5 @@
-"""Dates: spaCy's DATE spans, stated ranges around them and the vague references TimeML
-annotates (see ``date_context.py``), resolved to ``{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}``
-against the article's reference date (see ``reference.py``) and, for "a year earlier", "the
+"""Dates: spaCy's DATE spans and stated ranges around them (see ``date_context.py``), resolved
+to ``{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}`` against the article's reference date (see ``reference.py``) and, for "a year earlier", "the
 quarter" or "that year", against the period the text last named (see ``date_periods.py``).
 
 Common written dates ("Jan. 5", "5 January 2024", "July") are read by a
@@ -13,11 +12,13 @@ reopen on Monday", "plans to leave Thursday"), where it is the next such day aft
 reference. A date stated without a year takes the year that puts it closest to the reference,
 past preferred (a future date counts ``date_calendar.FUTURE_PENALTY`` times as far), on or before it in a
 past-tense sentence and not before it in a forward-looking one. "early", "mid", "late" (and
-"the end of") cut a period; "earlier"/"later" keep the part of the reference's period before
-or after it. Durations and ages ("six-day", "11-month-old") are not dates.
+"the end of") cut a period; "earlier"/"later" ("earlier this month") state the period itself, as
+its granularity says (a month is a whole month). Durations and ages ("six-day", "11-month-old")
+are not dates.
 
-A vague reference ("now", "currently", "recently", "in recent weeks", "the future") is the
-reference date, or a stretch before or after it, marked ``vague`` in the context.
+A vague reference ("now", "currently", "recently", "in recent weeks", "weeks ago", "the future")
+states no time a reader can check: it is recognised (so that its words are not read as a date in
+parts) and is no date fact.
 
 ``FactMention.context`` keys:
   granularity: "day" | "week" | "month" | "quarter" | "year" | "decade" (a season is a quarter-year)
@@ -28,11 +29,9 @@ reference date, or a stretch before or after it, marked ``vague`` in the context
   part: "early" | "mid" | "late" | "" (part of a period: "early September")
   weekday: bool, a weekday name resolved against the reference ("said Friday")
   about: lemma of the noun the date modifies ("vote" in "the June 5 vote"), or ""
-  verb: lemma of the verb the date attaches to ("say" in "said Friday"), or "" (always "" for a
-        vague reference, which states no time to compare)
+  verb: lemma of the verb the date attaches to ("say" in "said Friday"), or ""
   forward: bool, the context looks ahead ("from Wednesday", "will ... on Monday")
   dateline: bool, the date is the article's own dateline ("PARIS, March 4 (AFP) --")
-  vague: "present" | "past" | "future" | "" (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)
   season: "spring" | "summer" | "fall" | "winter" | "" (a meteorological season)
 """
 from __future__ import annotations
@@ -64,17 +63,12 @@ WEEKEND = re.compile(r"^(?:(?P<which>this|last|past|next|coming)\s+)?weekend$", 
 DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
              "yesterday": -1, "tomorrow": 1}
 PERIOD = re.compile(r"^(?P<which>last|past|previous|this|next|coming|current)\s+(?P<unit>week|month|year|decade)$", re.I)
-RECENT = re.compile(r"^(?:(?:recent|past|last|coming|next|upcoming)\s+(?:few\s+|several\s+)?)"
-                    r"(?P<unit>days|weeks|months|quarters|years)(?:\s+and\s+(?:days|weeks|months|years))?$|"
-                    r"^(?P<ago>days|weeks|months|years)\s+ago$", re.I)
-RECENT_SPAN_DAYS = {"days": 7, "weeks": 28, "months": 92, "quarters": 365, "years": 730}
-AGO_SPAN_DAYS = {"days": (7, 2), "weeks": (56, 14), "months": (365, 60), "years": (3650, 730)}
-VAGUE = {"now": "present", "right now": "present", "just now": "present", "currently": "present",
-         "current": "present", "nowadays": "present", "these days": "present", "presently": "present",
-         "recently": "past", "more recently": "past", "most recently": "past", "recent": "past", "lately": "past",
-         "past": "past", "future": "future", "near future": "future", "distant future": "future",
-         "near term": "future", "short term": "future", "long term": "future", "later date": "future"}
-VAGUE_SPAN_DAYS = 365  # how far before or after the reference a vague past or future reaches
+RECENT = re.compile(r"^(?:recent|past|last|coming|next|upcoming)\s+(?:few\s+|several\s+)?"
+                    r"(?:days|weeks|months|quarters|years)(?:\s+and\s+(?:days|weeks|months|years))?$|"
+                    r"^(?:days|weeks|months|years)\s+ago$", re.I)
+VAGUE = frozenset({"now", "right now", "just now", "currently", "current", "nowadays", "these days", "presently",
+                   "recently", "more recently", "most recently", "recent", "lately", "past", "future",
+                   "near future", "distant future", "near term", "short term", "long term", "later date"})
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3}
 NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|\d+)"
@@ -122,7 +116,7 @@ class Discourse:
     quarter: Resolved | None = None
 
     def note(self, resolved: Resolved) -> None:
-        if resolved.vague or resolved.range or resolved.anchored:
+        if resolved.range or resolved.anchored:
             return
         self.last = resolved
         if resolved.granularity == "quarter" and not resolved.season and resolved.end < self.reference:
@@ -244,22 +238,10 @@ def resolve_period(match: re.Match, reference: date) -> Resolved:
     return Resolved(start, end, unit, relative=True)
 
 
-def resolve_vague(direction: str, reference: date, days: int = VAGUE_SPAN_DAYS, granularity: str = "day") -> Resolved:
-    """A vague present (the reference itself), past or future (a stretch before or after it)."""
-    start = reference - timedelta(days=days) if direction == "past" else reference
-    end = reference + timedelta(days=days) if direction == "future" else reference
-    return Resolved(start, end, granularity if direction != "present" else "day", relative=True, vague=direction)
-
-
-def resolve_recent(match: re.Match, reference: date) -> Resolved:
-    """"in recent weeks", "the past few months", "the coming months": vague; "days ago": a stretch."""
-    if match["unit"]:
-        unit = match["unit"].lower()
-        direction = "future" if re.match(r"coming|next|upcoming", match[0], re.I) else "past"
-        return resolve_vague(direction, reference, RECENT_SPAN_DAYS[unit], unit.rstrip("s").replace("quarter", "month"))
-    unit = match["ago"].lower()
-    far, near = AGO_SPAN_DAYS[unit]
-    return Resolved(reference - timedelta(days=far), reference - timedelta(days=near), unit.rstrip("s"), relative=True)
+def vague_reading(reference: date) -> Resolved:
+    """A vague reference ("now", "in recent weeks", "weeks ago", "the coming months"): no date
+    fact (see the module docstring)."""
+    return Resolved(reference, reference, "day", relative=True, vague=True)
 
 
 def resolve_ago(match: re.Match, reference: date) -> Resolved | None:
@@ -285,9 +267,6 @@ def resolve_modified(match: re.Match, reference: date | None, tense: str, discou
     modifier = match["modifier"].lower()
     if part := MODIFIER_PARTS.get(modifier):
         return replace(whole, part=part) if whole.granularity in ("day", "week") else cut_part(whole, part)
-    if modifier in ("earlier", "later") and reference and whole.start <= reference <= whole.end and whole.start < whole.end:
-        return replace(whole, start=whole.start if modifier == "earlier" else reference,
-                       end=reference if modifier == "earlier" else whole.end)
     return whole
 
 
@@ -362,8 +341,8 @@ def resolve_plain(expression: str, reference: date | None, tense: str, discourse
 def resolve_relative(expression: str, reference: date, tense: str, discourse: Discourse) -> Resolved | None:
     """Expressions read against the reference date or the discourse alone."""
     lowered = expression.lower()
-    if lowered in VAGUE:
-        return resolve_vague(VAGUE[lowered], reference)
+    if lowered in VAGUE or RECENT.match(expression):
+        return vague_reading(reference)
     if match := WEEKDAY.match(expression):
         return resolve_weekday(match, reference, tense)
     if lowered in DAY_WORDS:
@@ -373,8 +352,6 @@ def resolve_relative(expression: str, reference: date, tense: str, discourse: Di
         return resolve_period(match, reference)
     if match := WEEKEND.match(expression):
         return resolve_weekend(match, reference, tense)
-    if match := RECENT.match(expression):
-        return resolve_recent(match, reference)
     if anchored := resolve_in_discourse(expression, reference, discourse.last, discourse.quarter):
         return anchored
     if match := AGO.match(expression):
@@ -438,18 +415,18 @@ def date_mention(article_id: str, span: Span, resolved: Resolved, reference: Ref
         "granularity": resolved.granularity, "relative": resolved.relative,
         "reference": reference.to_dict() if reference and resolved.relative else None,
         "expression": clean(span.text), "range": resolved.range, "part": resolved.part,
-        "weekday": resolved.weekday, "about": about, "verb": "" if resolved.vague else verb,
+        "weekday": resolved.weekday, "about": about, "verb": verb,
         "forward": tense(span) == "future",
         "dateline": any(start <= span.start_char < end for start, end in datelines),
-        "vague": resolved.vague, "season": resolved.season,
+        "season": resolved.season,
     }
-    key = f"date:{resolved.vague}" if resolved.vague else f"date:{value['start']}/{value['end']}"
-    return FactMention(kind="date", value=value, key=key, context=context,
+    return FactMention(kind="date", value=value, key=f"date:{value['start']}/{value['end']}", context=context,
                        mention=Mention(article_id, span.text, span.sent.text, span.start_char))
 
 
 def find_dates(article_id: str, doc: Doc, reference: Reference | None) -> list[FactMention]:
-    """Date mentions of one article, resolved against its reference and what it said before."""
+    """Date mentions of one article, resolved against its reference and what it said before
+    (vague references are no date mentions)."""
     ref_day = reference.date if reference else None
     text = doc.text  # built anew on each access
     datelines = dateline_ranges(text)
@@ -457,6 +434,8 @@ def find_dates(article_id: str, doc: Doc, reference: Reference | None) -> list[F
     found = []
     for entity in date_entities(doc, text):
         for span, resolved in span_readings(entity, ref_day, discourse):
+            if resolved.vague:
+                continue
             discourse.note(resolved)
             found.append(date_mention(article_id, span, resolved, reference, datelines))
     return found
