@@ -157,8 +157,8 @@ class Attributor:
             return None
         opening = self.doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
         ancestors = set(opening[0].ancestors) if opening is not None and len(opening) else set()
-        return min(nearby, key=lambda e: (not (e.strength and e.cue in ancestors), -e.strength,
-                                          min(abs(e.idx - quote.start), abs(e.idx - quote.close_end))))
+        return min(nearby, key=lambda e: (not (e.strength and e.cue in ancestors), e.speaker.via == "nominal",
+                                          -e.strength, min(abs(e.idx - quote.start), abs(e.idx - quote.close_end))))
 
     def after_close(self, quote: QuoteSpan) -> Speaker | None:
         """'"...," Ana Ruiz, the mayor, said.' where the parser made the attribution its own sentence."""

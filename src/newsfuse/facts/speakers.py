@@ -50,7 +50,7 @@ SPEECH, VIEW, ACTION = 2, 1, 0  # how surely a verb attributes the quote in its 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSE_STOPS = {".", "!", "?", ";", ":"}
 SURFACE_WINDOW = 12  # tokens either side of a reporting verb read for a speaker the parse missed
-CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
+CLAUSE_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp", "prep"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 PERSON_LABELS = {"PERSON"}
 GROUP_PRONOUNS = {"they", "it"}
@@ -92,12 +92,14 @@ class SpeechEvent:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, else that of the clause it hangs on ("..., saying", "and added")."""
+    """The verb's subject (the agent of a passive: "was asked by X"), else that of the clause it
+    hangs on ("..., saying", "and added", "before claiming")."""
     token = verb
-    for _ in range(3):
+    for _ in range(4):
+        agent = next((o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            subject = subjects[0]
+        if agent is not None or subjects:
+            subject = agent or subjects[0]
             if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                 return token.head
             return subject
@@ -160,7 +162,7 @@ def named_in(subject: Token, entity_at: dict[int, Span]) -> Span | None:
 def missed_name(subject: Token) -> Span | None:
     """A person's name the entity recogniser missed: a capitalised proper noun ("Gorka"), with the
     proper nouns before it ("Ana Ruiz")."""
-    if subject.pos_ != "PROPN" or not subject.text[:1].isupper():
+    if subject.pos_ != "PROPN" or not subject.text[:1].isupper() or subject.ent_type_ not in PERSON_LABELS | {""}:
         return None
     return proper_noun_run(subject)
 
