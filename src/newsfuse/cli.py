@@ -13,8 +13,9 @@ from pathlib import Path
 from newsfuse import __version__
 from newsfuse.config import Config
 from newsfuse.model import InputError
-from newsfuse.pipeline import STAGES, extract_inputs, run
-from newsfuse.store import StoreError
+from newsfuse.pipeline import STAGES, extract_inputs, ingest, prepare_out_dir, report, run
+from newsfuse.store import POSTGRES_SCHEMES, Store, StoreError
+from newsfuse.store.sqlite import path_of
 
 EXIT_OK, EXIT_NOTHING_PROCESSED, EXIT_INTERRUPTED = 0, 2, 130
 
@@ -75,10 +76,37 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
 def command_run(args: argparse.Namespace) -> int:
     with StageProgress() as progress:
         result = run(args.inputs, Path(args.out), db=args.db, config=Config(), progress=progress, on_error=report_error)
-    if not result.articles:
+    if not result.articles and not (result.ingest and result.ingest.read):
         print("newsfuse: no input could be processed", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED
     print(f"{counted(len(result.articles), 'article')}, {counted(len(result.stories), 'story', 'stories')} -> {args.out}",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def command_ingest(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        with StageProgress() as progress:
+            result, _ = ingest(args.inputs, store, Config(), progress, report_error)
+        if not result.read:
+            print("newsfuse: no input could be processed", file=sys.stderr)
+            return EXIT_NOTHING_PROCESSED
+        placement = result.placement
+        print(f"{counted(result.new, 'new or changed article')}, {result.unchanged} unchanged; "
+              f"{counted(len(placement.changed), 'story', 'stories')} written, {placement.removed} replaced; "
+              f"the store holds {counted(store.count('articles'), 'article')} in "
+              f"{counted(store.count('stories'), 'story', 'stories')}", file=sys.stderr)
+    return EXIT_OK
+
+
+def command_report(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if not str(args.db).startswith(POSTGRES_SCHEMES) and not Path(path_of(args.db)).is_file():
+        raise StoreError(f"{args.db}: no store there (make one with newsfuse ingest)")
+    prepare_out_dir(out)
+    with Store(args.db) as store, StageProgress() as progress:
+        _, result = report(store, out, progress)
+    print(f"{counted(len(result.articles), 'article')}, {counted(len(result.stories), 'story', 'stories')} -> {out}",
           file=sys.stderr)
     return EXIT_OK
 
@@ -124,8 +152,24 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="Turn news pages into stories: writes DIR/articles.jsonl, DIR/stories.json, DIR/report.html and an SQLite store.")
     run_parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (.html, .htm, .txt, .jsonl, .warc, also gzipped)")
     run_parser.add_argument("--out", required=True, metavar="DIR", help="output folder")
-    run_parser.add_argument("--db", metavar="URL_OR_PATH", help="SQLite store (default: DIR/newsfuse.sqlite)")
+    run_parser.add_argument("--db", metavar="URL_OR_PATH", help="store: a path, sqlite:///PATH or postgresql://user:password@host:port/dbname "
+                                                                 "(default: DIR/newsfuse.sqlite)")
     run_parser.set_defaults(handler=command_run)
+
+    ingest_parser = commands.add_parser("ingest", help="add documents to the store and bring the stories they touch up to date",
+                                        description="Extract each input, trace copies against the stored articles, place the new "
+                                                    "articles in stories and derive the facts of every story that changed. "
+                                                    "The same documents again change nothing.")
+    ingest_parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (.html, .htm, .txt, .jsonl, .warc, also gzipped)")
+    ingest_parser.add_argument("--db", required=True, metavar="URL_OR_PATH",
+                               help="a path, sqlite:///PATH or postgresql://user:password@host:port/dbname")
+    ingest_parser.set_defaults(handler=command_ingest)
+
+    report_parser = commands.add_parser("report", help="write articles.jsonl, stories.json and report.html from the store",
+                                        description="Write DIR/articles.jsonl, DIR/stories.json and DIR/report.html of everything in the store.")
+    report_parser.add_argument("--db", required=True, metavar="URL_OR_PATH")
+    report_parser.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    report_parser.set_defaults(handler=command_report)
 
     extract_parser = commands.add_parser("extract", help="print one JSON article per input document",
                                          description="Extract title, byline, dateline, date and body from each input document; one JSON line each.")
@@ -143,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plugins(eval_parser.add_subparsers(dest="evaluation", required=True), "eval")
     bench_parser = commands.add_parser("bench", help="measure throughput and peak memory")
     _add_plugins(bench_parser.add_subparsers(dest="benchmark", required=True), "bench")
+
+    from newsfuse import serve  # light: the web stack is imported when the command runs
+    serve_parser = commands.add_parser("serve", help="the web application over the store (HTML, JSON, CSV)",
+                                       description="Serve the store as a web application: HTML pages for people, the same data as JSON and CSV for programs.")
+    serve.add_arguments(serve_parser)
+    serve_parser.set_defaults(handler=serve.main)
     return parser
 
 

@@ -1,5 +1,8 @@
 """Runs the stages in order: read -> extract -> copies -> stories -> facts -> reconcile -> report.
 
+``ingest`` adds documents to the store (the system of record) and brings the stories they
+touch up to date; ``report`` writes the contract's files from the store; ``run`` is both.
+
 Progress goes to an optional callback ``progress(stage, done, total)``: ``total``
 is ``None`` where it is not known ahead (extract), and a stage is done when
 the next one starts (or the run ends).
@@ -22,7 +25,9 @@ from newsfuse.model import Article, InputError, Story
 from newsfuse.read import read_inputs
 from newsfuse.reconcile import reconcile_story
 from newsfuse.report import OUTPUT_FILES, write_outputs
-from newsfuse.store import Store
+from newsfuse.store import PENDING_PLACE, PENDING_TRACE, BaseStore, Store, content_hash
+from newsfuse.store.copyindex import trace_new, unindex
+from newsfuse.store.regions import Placement, place_pending
 
 Progress = Callable[[str, int, "int | None"], None]
 # Each stage and what its counts count (singular, plural).
@@ -37,6 +42,7 @@ class RunResult:
     stories: list[Story] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
+    ingest: "IngestResult | None" = None
 
 
 def _no_progress(stage: str, done: int, total: int | None) -> None:
@@ -71,8 +77,8 @@ def extract_inputs(paths: Iterable[str | Path], config: Config, on_error: Callab
 
 
 def build_stories(articles: list[Article], config: Config, progress: Progress | None = None) -> list[Story]:
-    """Copies, stories, facts and reconciliation over extracted articles."""
-    from newsfuse.facts import extract_facts  # heavy (spaCy, scikit-learn): ``extract`` alone needs neither
+    """Copies, stories, facts and reconciliation over articles in memory, with no store
+    (evaluations that fix a batch use it; ``ingest`` places articles through the store)."""
     from newsfuse.stories import cluster_articles
 
     progress = progress or _no_progress
@@ -82,17 +88,97 @@ def build_stories(articles: list[Article], config: Config, progress: Progress | 
     progress("stories", 0, len(articles))
     stories = cluster_articles(articles, relations, config.stories)
     progress("stories", len(articles), len(articles))
-    by_id = {a.id: a for a in articles}
     for story in stories:
         story.provenance = provenance_for(story.articles, relations)
+    derive_stories(stories, {a.id: a for a in articles}, config, progress)
+    return stories
+
+
+def derive_stories(stories: list[Story], by_id: dict[str, Article], config: Config,
+                   progress: Progress | None = None) -> None:
+    """Facts and reconciliation of stories whose articles and provenance are set."""
+    from newsfuse.facts import extract_facts  # heavy (spaCy, scikit-learn): ``extract`` alone needs neither
+
+    progress = progress or _no_progress
     progress("facts", 0, len(stories))
-    extract_facts(stories, by_id, config.facts)
+    if stories:
+        extract_facts(stories, by_id, config.facts)
     progress("facts", len(stories), len(stories))
     for done, story in enumerate(stories):
         progress("reconcile", done, len(stories))
         reconcile_story(story, by_id, config.reconcile)
     progress("reconcile", len(stories), len(stories))
-    return stories
+
+
+@dataclass
+class IngestResult:
+    read: int = 0  # articles extracted from the inputs
+    new: int = 0  # articles added or changed
+    unchanged: int = 0  # articles already stored with the same content
+    placement: Placement = field(default_factory=Placement)
+
+
+def ingest_articles(store: BaseStore, articles: list[Article], config: Config,
+                    progress: Progress | None = None, derive: bool = True) -> IngestResult:
+    """Add ``articles`` to ``store`` and bring every story they touch up to date.
+
+    Two transactions, each whole or not at all: (1) new and changed articles are written,
+    traced for copies against the store's index and marked pending; (2) pending articles,
+    these and any an interrupted ingest left, are placed in stories, whose facts and
+    reconciliation are derived again where their membership changed. Articles stored with
+    the same content are left alone, so ingesting the same documents again changes nothing.
+    """
+    progress = progress or _no_progress
+    result = IngestResult(read=len(articles))
+    with store.transaction():
+        hashes = store.article_hashes(a.id for a in articles)
+        fresh = [a for a in articles if hashes.get(a.id) != content_hash(a)]
+        result.new, result.unchanged = len(fresh), len(articles) - len(fresh)
+        progress("copies", 0, len(fresh))
+        untraced_ids = store.pending(PENDING_TRACE)  # left by an older schema: never indexed
+        changed = store.load_articles(a.id for a in fresh if a.id in hashes and a.id not in set(untraced_ids))
+        unindex(store, list(changed.values()), store.seqs_of(changed), config.copies)
+        fresh_ids = {a.id for a in fresh}
+        untraced = [a for a in store.load_articles(untraced_ids).values() if a.id not in fresh_ids]
+        seqs = store.put_articles(fresh, PENDING_TRACE)
+        seqs.update(store.seqs_of(a.id for a in untraced))
+        traced = sorted(fresh + untraced, key=lambda a: seqs[a.id])
+        trace_new(store, traced, seqs, config.copies, config.stories.window_days)
+        store.set_pending((a.id for a in traced), PENDING_PLACE)
+        progress("copies", len(fresh), len(fresh))
+    with store.transaction():
+        derive_step = (lambda stories, by_id: derive_stories(stories, by_id, config, progress)) if derive else None
+        result.placement = place_pending(store, config.stories, derive_step, progress)
+    return result
+
+
+def ingest(paths: Iterable[str | Path], store: BaseStore, config: Config | None = None,
+           progress: Progress | None = None, on_error: Callable[[InputError], None] | None = None,
+           exclude: Iterable[Path] = ()) -> tuple[IngestResult, list[InputError]]:
+    """Read and extract the inputs, then ``ingest_articles``; per-input problems go to ``on_error``."""
+    config = config or Config()
+    errors: list[InputError] = []
+
+    def report_error(error: InputError) -> None:
+        errors.append(error)
+        if on_error:
+            on_error(error)
+
+    articles = list(extract_inputs(paths, config, report_error, progress, exclude=exclude))
+    if not articles:
+        return IngestResult(), errors
+    return ingest_articles(store, articles, config, progress), errors
+
+
+def report(store: BaseStore, out_dir: Path, progress: Progress | None = None) -> tuple[list[Path], RunResult]:
+    """The contract's three files from the store, written as one set with Ctrl-C held back."""
+    progress = progress or _no_progress
+    result = RunResult(articles=store.articles(), stories=store.stories())
+    progress("report", 0, len(OUTPUT_FILES))
+    with interrupts_deferred():
+        result.outputs = write_outputs(out_dir, result.articles, result.stories)
+    progress("report", len(result.outputs), len(OUTPUT_FILES))
+    return result.outputs, result
 
 
 @contextmanager
@@ -124,29 +210,20 @@ def prepare_out_dir(out_dir: Path) -> None:
 def run(paths: Iterable[str | Path], out_dir: Path, db: str | Path | None = None,
         config: Config | None = None, progress: Progress | None = None,
         on_error: Callable[[InputError], None] | None = None) -> RunResult:
-    """The main job: inputs to ``articles.jsonl``, ``stories.json``, ``report.html`` and the store.
+    """``ingest`` into ``out_dir``'s store (or ``db``), then ``report``: ``articles.jsonl``,
+    ``stories.json`` and ``report.html`` of everything in the store.
 
     A bad ``db`` (``StoreError``) or an unwritable ``out_dir`` (``OSError``) fails before any
-    input is read. The store and the outputs are written last, together, with Ctrl-C held back.
+    input is read. Each ingest step is one transaction; the outputs are written last, as one
+    set, with Ctrl-C held back.
     """
     config = config or Config()
-    progress = progress or _no_progress
-    result = RunResult()
-
-    def report_error(error: InputError) -> None:
-        result.errors.append(error)
-        if on_error:
-            on_error(error)
-
     prepare_out_dir(out_dir)
     with Store(db or out_dir / "newsfuse.sqlite") as store:
-        result.articles = list(extract_inputs(paths, config, report_error, progress, exclude=[out_dir]))
-        if not result.articles:
-            return result
-        result.stories = build_stories(result.articles, config, progress)
-        progress("report", 0, len(OUTPUT_FILES))
-        with interrupts_deferred():
-            store.save_batch(result.articles, result.stories)
-            result.outputs = write_outputs(out_dir, result.articles, result.stories)
-        progress("report", len(result.outputs), len(OUTPUT_FILES))
+        ingested, errors = ingest(paths, store, config, progress, on_error, exclude=[out_dir])
+        if not ingested.read:
+            return RunResult(errors=errors)
+        _, result = report(store, out_dir, progress)
+    result.errors = errors
+    result.ingest = ingested
     return result

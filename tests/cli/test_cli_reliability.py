@@ -95,7 +95,7 @@ def test_ctrl_c_while_stories_are_built_leaves_the_old_outputs_and_store(repro, 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, "build_stories", interrupted)
+    monkeypatch.setattr(pipeline, "derive_stories", interrupted)
     assert main(["run", str(repro / "good.txt"), "--out", str(out)]) == 130
     assert capsys.readouterr().err.strip().splitlines()[-1] == "newsfuse: interrupted"
     assert sorted(p.name for p in out.iterdir()) == ["newsfuse.sqlite", "report.html"]
@@ -111,7 +111,7 @@ def test_ctrl_c_while_writing_is_held_until_the_set_is_written(repro, tmp_path, 
         written["paths"] = real_write(out_dir, articles, stories)
         return written["paths"]
 
-    monkeypatch.setattr(pipeline, "build_stories", lambda articles, config, progress: [])
+    monkeypatch.setattr(pipeline, "derive_stories", lambda stories, by_id, config, progress: None)
     monkeypatch.setattr(pipeline, "write_outputs", write_then_interrupt)
     assert main(["run", str(repro / "good.txt"), "--out", str(tmp_path)]) == 130
     assert all(path.exists() for path in written["paths"])

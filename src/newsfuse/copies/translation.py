@@ -44,8 +44,9 @@ def in_order_matches(similarity: np.ndarray) -> int:
     return int(best[rows, cols])
 
 
-def translation_relations(articles: list[Article]) -> list[Relation]:
-    """Translation relations between articles of different languages."""
+def translation_relations(articles: list[Article], only_with: set[str] | None = None) -> list[Relation]:
+    """Translation relations between articles of different languages; with ``only_with``, only
+    pairs holding one of those articles (new ones, compared with those already in the store)."""
     if len({a.language for a in articles}) < 2:
         return []
     texts = [paragraphs_of(a) for a in articles]
@@ -60,6 +61,8 @@ def translation_relations(articles: list[Article]) -> list[Relation]:
         for y in range(x + 1, len(judged)):
             j = judged[y]
             if articles[i].language == articles[j].language or lead_similarity[x, y] < LEAD_SIMILARITY:
+                continue
+            if only_with is not None and articles[i].id not in only_with and articles[j].id not in only_with:
                 continue
             for index in (i, j):
                 if index not in cache:

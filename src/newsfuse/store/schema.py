@@ -1,6 +1,15 @@
-"""Schema migrations, in order; the schema version is their count (``PRAGMA user_version``)."""
+"""Schema migrations, in order, one list per backend; the schema version is their count.
 
-MIGRATIONS = [
+SQLite records it in ``PRAGMA user_version``, PostgreSQL in the one-row table
+``schema_version``. Migration N has the same meaning on both backends; only the
+column types differ. Version 2 makes the store the system of record: articles carry
+their arrival sequence, date, outlet and a ``pending`` state (2: not yet traced for
+copies, 1: not yet placed in a story, 0: done); the copy-candidate index (LSH band
+keys and sampled shingles, keyed by the article's ``seq``) and the copy relations
+are kept; stories carry their counts and date span.
+"""
+
+SQLITE_MIGRATIONS = [
     """
     CREATE TABLE articles (
         id TEXT PRIMARY KEY NOT NULL,
@@ -34,4 +43,119 @@ MIGRATIONS = [
         PRIMARY KEY (story_id, quote_id)
     );
     """,
+    """
+    ALTER TABLE articles ADD COLUMN seq INTEGER;
+    ALTER TABLE articles ADD COLUMN date TEXT;
+    ALTER TABLE articles ADD COLUMN language TEXT;
+    ALTER TABLE articles ADD COLUMN outlet TEXT;
+    ALTER TABLE articles ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+    UPDATE articles SET seq = rowid, pending = 2,
+        language = coalesce(json_extract(data, '$.language'), 'en'),
+        outlet = json_extract(data, '$.outlet'),
+        date = coalesce(CASE WHEN length(json_extract(data, '$.dateline.date')) = 10
+                             THEN json_extract(data, '$.dateline.date') END,
+                        json_extract(data, '$.published'));
+    CREATE UNIQUE INDEX articles_seq ON articles(seq);
+    CREATE INDEX articles_date ON articles(date);
+    CREATE INDEX articles_pending ON articles(pending) WHERE pending > 0;
+    ALTER TABLE stories ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN first_date TEXT;
+    ALTER TABLE stories ADD COLUMN last_date TEXT;
+    CREATE TABLE copy_bands (
+        band INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (band, key, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE copy_samples (
+        hash INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (hash, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE relations (
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        kind INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (source, target)
+    );
+    CREATE INDEX relations_target ON relations(target)
+    """,
 ]
+
+POSTGRES_MIGRATIONS = [
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY NOT NULL,
+        source TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY NOT NULL,
+        headline TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE TABLE facts (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        fact_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (story_id, fact_id)
+    );
+    CREATE TABLE quotes (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        quote_id TEXT NOT NULL,
+        speaker TEXT,
+        data TEXT NOT NULL,
+        PRIMARY KEY (story_id, quote_id)
+    )
+    """,
+    """
+    ALTER TABLE articles ADD COLUMN seq BIGINT;
+    ALTER TABLE articles ADD COLUMN date TEXT;
+    ALTER TABLE articles ADD COLUMN language TEXT;
+    ALTER TABLE articles ADD COLUMN outlet TEXT;
+    ALTER TABLE articles ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+    CREATE UNIQUE INDEX articles_seq ON articles(seq);
+    CREATE INDEX articles_date ON articles(date);
+    CREATE INDEX articles_pending ON articles(pending) WHERE pending > 0;
+    ALTER TABLE stories ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN first_date TEXT;
+    ALTER TABLE stories ADD COLUMN last_date TEXT;
+    CREATE TABLE copy_bands (
+        band INTEGER NOT NULL,
+        key BIGINT NOT NULL,
+        seq BIGINT NOT NULL,
+        PRIMARY KEY (band, key, seq)
+    );
+    CREATE TABLE copy_samples (
+        hash BIGINT NOT NULL,
+        seq BIGINT NOT NULL,
+        PRIMARY KEY (hash, seq)
+    );
+    CREATE TABLE relations (
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        kind INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (source, target)
+    );
+    CREATE INDEX relations_target ON relations(target)
+    """,
+]
+
+MIGRATIONS = SQLITE_MIGRATIONS  # the embedded default's list, under its old name
+assert len(SQLITE_MIGRATIONS) == len(POSTGRES_MIGRATIONS)
+SCHEMA_VERSION = len(SQLITE_MIGRATIONS)
+
+
+def statements(script: str) -> list[str]:
+    """The statements of a migration script, which holds no ``;`` but between statements."""
+    return [statement for statement in script.split(";") if statement.strip()]
