@@ -50,6 +50,7 @@ SINGLE_MARKS = {"‘": "’"}
 MARK_OR_TAG = re.compile(r"<[^<>\n]*>|''|[“”\"„«»‹›‘’]")
 DOUBLE_MARK_CHARS = re.compile(r"''|[“”\"„«»]")
 LINE = re.compile(r"[^\n]+")
+PLACE_OR_GROUP_LABELS = {"GPE", "NORP"}
 DASHES = "—―–-"
 TRAILING_PUNCTUATION = ",.;: "
 TITLE_MAX_WORDS = 6
@@ -150,15 +151,23 @@ class Attributor:
         return (event.speaker, False) if event is not None else (None, False)
 
     def own_sentence(self, quote: QuoteSpan) -> SpeechEvent | None:
+        """The surest event of the quote's sentence: one governing the quote (the outermost: who
+        reports the words), by a name before a place or a description, speech before view, then
+        the nearest."""
         first = max(quote.line_start, self.sentence_at(quote.start).start_char)
         last = min(quote.line_end, self.sentence_at(max(quote.start, quote.end - 1)).end_char)
         nearby = self.events_in(first, last)
         if not nearby:
             return None
         opening = self.doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
-        ancestors = set(opening[0].ancestors) if opening is not None and len(opening) else set()
-        return min(nearby, key=lambda e: (not (e.strength and e.cue in ancestors), e.speaker.via == "nominal",
-                                          -e.strength, min(abs(e.idx - quote.start), abs(e.idx - quote.close_end))))
+        ancestors = list(opening[0].ancestors) if opening is not None and len(opening) else []
+
+        def rank(event: SpeechEvent) -> tuple:
+            governs = bool(event.strength) and event.cue in ancestors
+            depth = len(ancestors) - ancestors.index(event.cue) if governs else 0
+            distance = min(abs(event.idx - quote.start), abs(event.idx - quote.close_end))
+            return not governs, vagueness(event.speaker), -event.strength, depth, distance
+        return min(nearby, key=rank)
 
     def after_close(self, quote: QuoteSpan) -> Speaker | None:
         """'"...," Ana Ruiz, the mayor, said.' where the parser made the attribution its own sentence."""
@@ -208,6 +217,14 @@ class Attributor:
             return None
         ent = next(e for e in self.doc.ents if e.start == span[0].i)
         return Speaker(ent.text, "name", ent.start_char, "", "PERSON", ent.text)
+
+
+def vagueness(speaker: Speaker) -> int:
+    """0 for a person or organisation by name or pronoun, 1 for a place or a group ("Democrats",
+    often a misparse), 2 for a description."""
+    if speaker.via == "nominal":
+        return 2
+    return 1 if speaker.label in PLACE_OR_GROUP_LABELS else 0
 
 
 def quote_kind(text: str, quote: QuoteSpan) -> str:

@@ -39,6 +39,10 @@ SPEECH_VERBS = frozenset("""
     underline highlight point indicate hint imply confess reveal inform assure reassure remind advise
     query wonder muse reflect clarify elaborate detail outline put
 """.split())
+# Verb and particle: "shot back", "went on", "lashed out", "spoke up"
+PHRASAL_SPEECH = frozenset({("shoot", "back"), ("fire", "back"), ("hit", "back"), ("push", "back"), ("go", "on"),
+                            ("lash", "out"), ("speak", "out"), ("speak", "up"), ("cry", "out"), ("call", "out"),
+                            ("weigh", "in"), ("chime", "in"), ("sound", "off"), ("spell", "out"), ("pipe", "up")})
 # Verbs that attribute a view or a label rather than speech ("believes", "called it"): a quote's own
 # sentence may be attributed by one when it has no speech verb.
 VIEW_VERBS = frozenset("""
@@ -94,15 +98,16 @@ class SpeechEvent:
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject (the agent of a passive: "was asked by X"), else that of the clause it
     hangs on ("..., saying", "and added", "before claiming")."""
+    agent = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    if agent is not None:
+        return agent
     token = verb
     for _ in range(4):
-        agent = next((o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
-        if agent is not None or subjects:
-            subject = agent or subjects[0]
-            if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+        if subjects:
+            if subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                 return token.head
-            return subject
+            return subjects[0]
         if token.dep_ not in CLAUSE_DEPS or token.head is token:
             return None
         token = token.head
@@ -203,12 +208,16 @@ def in_headline(token: Token, text: str) -> bool:
 
 
 def reporting_cue(token: Token) -> tuple[str, int] | None:
-    """(lemma, SPEECH or VIEW) of a reporting verb; "put" only as in "as she put it"."""
+    """(lemma, SPEECH or VIEW) of a reporting verb, or a phrasal verb of speech; "put" only as in
+    "as she put it"."""
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or (lemma == "put" and not any(c.lower_ == "it" for c in token.children)):
         return None
     if lemma in SPEECH_VERBS:
         return lemma, SPEECH
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
+    if (lemma, particle) in PHRASAL_SPEECH:
+        return f"{lemma} {particle}", SPEECH
     return (lemma, VIEW) if lemma in VIEW_VERBS else None
 
 
