@@ -1,0 +1,379 @@
+"""Everything the web application reads, in plain SQL over the store's tables (``articles``, ``stories``,
+``story_articles``), plus its own derived tables (``serve_*``: story counts, facet values, an FTS5 search
+index, moved story ids) kept in step with the store. A backend switch only touches this module.
+
+Keeping in step: every request asks SQLite whether another connection wrote (``PRAGMA data_version``, a
+counter read without I/O); only then are the stories whose row changed re-derived, under one lock.
+Where the store's file is read-only, the derived tables live in a shared in-memory database instead.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import uuid
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsfuse.serve.derive import StorySummary, person_key, summarize
+from newsfuse.store import Store
+
+SCHEMA_VERSION = "3"
+BUSY_MS = 30_000
+VERIFY_NEWEST = 200  # rows whose content is compared in full on each sync (SQLite may reuse the largest rowids)
+SYNC_BATCH = 500
+FACET_LIMIT = 12
+INDEX_FACETS = ("outlet", "language", "place")
+CACHE_SIZE = 256
+SORTS = {
+    "newest": "s.sort_date IS NULL, s.sort_date DESC, s.n_sources DESC, s.id",
+    "covered": "s.n_sources DESC, s.n_articles DESC, s.sort_date DESC, s.id",
+    "disputed": "s.n_conflicts DESC, s.n_disputed DESC, s.n_sources DESC, s.id",
+    "relevance": "serve_search.rank, s.n_sources DESC",
+}
+
+SCHEMA = [
+    "CREATE TABLE serve_stories (num INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, src_rowid INTEGER, "
+    "src_len INTEGER, headline TEXT, event_date TEXT, first_date TEXT, last_date TEXT, sort_date TEXT, "
+    "n_articles INTEGER, n_sources INTEGER, n_conflicts INTEGER, n_disputed INTEGER, n_quotes INTEGER, "
+    "articles TEXT)",
+    "CREATE INDEX serve_stories_date ON serve_stories(sort_date)",
+    "CREATE INDEX serve_stories_sources ON serve_stories(n_sources)",
+    "CREATE INDEX serve_stories_conflicts ON serve_stories(n_conflicts, n_disputed)",
+    "CREATE TABLE serve_facets (facet TEXT NOT NULL, value TEXT NOT NULL, story_id TEXT NOT NULL, label TEXT, "
+    "PRIMARY KEY (facet, value, story_id)) WITHOUT ROWID",
+    "CREATE INDEX serve_facets_story ON serve_facets(story_id)",
+    "CREATE VIRTUAL TABLE serve_search USING fts5(headline, body, tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TABLE serve_moved (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL)",
+]
+TABLES = ("serve_stories", "serve_facets", "serve_search", "serve_moved")
+
+
+@dataclass(frozen=True)
+class IndexQuery:
+    q: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    outlet: str = ""
+    language: str = ""
+    place: str = ""
+    person: str = ""
+    sort: str = ""
+    page: int = 1
+    per_page: int = 50
+
+    @property
+    def order(self) -> str:
+        if self.sort in SORTS and (self.sort != "relevance" or self.q):
+            return self.sort
+        return "relevance" if self.q else "newest"
+
+    def filters(self) -> dict[str, str]:
+        return {k: v for k, v in (("q", self.q), ("from", self.date_from), ("to", self.date_to),
+                                  ("outlet", self.outlet), ("language", self.language), ("place", self.place),
+                                  ("person", self.person)) if v}
+
+
+@dataclass
+class IndexResult:
+    query: IndexQuery
+    total: int
+    stories: list[dict]
+    facets: dict[str, list[dict]] = field(default_factory=dict)
+
+
+def fts_query(text: str) -> str:
+    """The user's words as an FTS5 query: every word must occur (quoted, so no syntax can break it);
+    the last one may be a prefix."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words[:20]]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def sqlite_path(url_or_path: str) -> str:
+    text = str(url_or_path)
+    return text.removeprefix("sqlite:///") if text.startswith("sqlite:///") else text
+
+
+class StoreReader:
+    """Reads the store for the web application; one SQLite connection per thread."""
+
+    def __init__(self, url_or_path: str):
+        Store(url_or_path).close()  # checks the address, makes or migrates the store (StoreError otherwise)
+        self.url = str(url_or_path)
+        self.path = sqlite_path(url_or_path)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._memory: str | None = None
+        self._sync = self._connect()
+        self._synced_version: int | None = None
+        self.generation = 0  # counts syncs that changed something; caches key on it
+        self._cache: OrderedDict = OrderedDict()
+        self._prepare()
+
+    # connections -------------------------------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None,
+                                     check_same_thread=False)
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        if self._memory:
+            connection.execute("ATTACH DATABASE ? AS serve", (self._memory,))
+        return connection
+
+    def _reader(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._local.connection = self._connect()
+            connection.execute("PRAGMA query_only = 1")
+            self._local.version = None
+        version = connection.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._local.version:
+            self.refresh()
+            self._local.version = version
+        return connection
+
+    def close(self) -> None:
+        self._sync.close()
+
+    def _prepare(self) -> None:
+        """Make the derived tables (again, where this version's schema differs) and fill them."""
+        try:
+            self._make_tables(self._sync)
+        except sqlite3.OperationalError as error:
+            if "readonly" not in str(error):
+                raise
+            self._memory = f"file:newsfuse-serve-{uuid.uuid4().hex}?mode=memory&cache=shared"
+            self._sync.close()
+            self._sync = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_MS / 1000,
+                                         isolation_level=None, check_same_thread=False)
+            self._sync.execute("ATTACH DATABASE ? AS serve", (self._memory,))
+            self._make_tables(self._sync, schema="serve")
+        self.refresh()
+
+    def _make_tables(self, connection: sqlite3.Connection, schema: str = "main") -> None:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute(f"CREATE TABLE IF NOT EXISTS {schema}.serve_meta (key TEXT PRIMARY KEY, value TEXT)")
+            row = connection.execute(f"SELECT value FROM {schema}.serve_meta WHERE key = 'schema'").fetchone()
+            if not row or row[0] != SCHEMA_VERSION:
+                for table in TABLES:
+                    connection.execute(f"DROP TABLE IF EXISTS {schema}.{table}")
+                for statement in SCHEMA:
+                    statement = statement.replace("CREATE TABLE ", f"CREATE TABLE {schema}.", 1) \
+                        .replace("CREATE VIRTUAL TABLE ", f"CREATE VIRTUAL TABLE {schema}.", 1) \
+                        .replace("CREATE INDEX ", f"CREATE INDEX {schema}.", 1)
+                    connection.execute(statement)
+                connection.execute(f"INSERT OR REPLACE INTO {schema}.serve_meta VALUES ('schema', ?)",
+                                   (SCHEMA_VERSION,))
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    # keeping in step ----------------------------------------------------------------------------------------
+    def refresh(self) -> int:
+        """Re-derive the stories that changed since the last look; returns how many did."""
+        with self._lock:
+            version = self._sync.execute("PRAGMA data_version").fetchone()[0]
+            if version == self._synced_version:
+                return 0
+            changed = self._sync_changes()
+            self._synced_version = self._sync.execute("PRAGMA data_version").fetchone()[0]
+            if changed:
+                self.generation += 1
+                self._cache.clear()
+            return changed
+
+    def _sync_changes(self) -> int:
+        c = self._sync
+        c.execute("BEGIN" if self._memory else "BEGIN IMMEDIATE")
+        try:
+            changed = [row[0] for row in c.execute(
+                "SELECT s.rowid FROM stories s LEFT JOIN serve_stories v ON v.id = s.id "
+                "WHERE v.id IS NULL OR v.src_rowid != s.rowid")]
+            changed += [row[0] for row in c.execute(
+                "SELECT s.rowid FROM (SELECT rowid, id, data FROM stories ORDER BY rowid DESC LIMIT ?) s "
+                "JOIN serve_stories v ON v.id = s.id WHERE v.src_rowid = s.rowid AND v.src_len != length(s.data)",
+                (VERIFY_NEWEST,))]
+            gone = c.execute("SELECT id, articles FROM serve_stories WHERE id NOT IN (SELECT id FROM stories)").fetchall()
+            for start in range(0, len(changed), SYNC_BATCH):
+                self._derive(c, changed[start:start + SYNC_BATCH])
+            for story_id, members in gone:
+                self._drop(c, story_id, json.loads(members or "[]"))
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return len(changed) + len(gone)
+
+    def _derive(self, c: sqlite3.Connection, rowids: list[int]) -> None:
+        marks = ",".join("?" * len(rowids))
+        rows = c.execute(f"SELECT rowid, id, data, length(data) FROM stories WHERE rowid IN ({marks})", rowids).fetchall()
+        stories = [(rowid, length, json.loads(data)) for rowid, _, data, length in rows]
+        wanted = sorted({a for _, _, story in stories for a in story.get("articles") or [] if isinstance(a, str)})
+        articles = self._articles(c, wanted)
+        for rowid, length, story in stories:
+            story.setdefault("id", "")
+            self._write_summary(c, rowid, length, summarize(story, articles))
+
+    def _write_summary(self, c: sqlite3.Connection, rowid: int, length: int, summary: StorySummary) -> None:
+        old = c.execute("SELECT num FROM serve_stories WHERE id = ?", (summary.id,)).fetchone()
+        if old:
+            c.execute("DELETE FROM serve_search WHERE rowid = ?", old)
+            c.execute("DELETE FROM serve_facets WHERE story_id = ?", (summary.id,))
+            c.execute("DELETE FROM serve_stories WHERE num = ?", old)
+        cursor = c.execute(
+            "INSERT INTO serve_stories (id, src_rowid, src_len, headline, event_date, first_date, last_date, "
+            "sort_date, n_articles, n_sources, n_conflicts, n_disputed, n_quotes, articles) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (summary.id, rowid, length, summary.headline, summary.event_date, summary.first_date,
+             summary.last_date, summary.event_date or summary.last_date, summary.n_articles, summary.n_sources,
+             summary.n_conflicts, summary.n_disputed, summary.n_quotes, json.dumps(summary.articles)))
+        c.execute("INSERT INTO serve_search (rowid, headline, body) VALUES (?, ?, ?)",
+                  (cursor.lastrowid, summary.headline, summary.search_text))
+        c.executemany("INSERT OR IGNORE INTO serve_facets (facet, value, story_id, label) VALUES (?, ?, ?, ?)",
+                      [(facet, value, summary.id, label) for facet, value, label in summary.facets])
+        c.execute("DELETE FROM serve_moved WHERE old_id = ?", (summary.id,))
+
+    def _drop(self, c: sqlite3.Connection, story_id: str, members: list[str]) -> None:
+        """Forget a story the store no longer holds; remember where its first article went."""
+        num = c.execute("SELECT num FROM serve_stories WHERE id = ?", (story_id,)).fetchone()
+        if num:
+            c.execute("DELETE FROM serve_search WHERE rowid = ?", num)
+        c.execute("DELETE FROM serve_facets WHERE story_id = ?", (story_id,))
+        c.execute("DELETE FROM serve_stories WHERE id = ?", (story_id,))
+        for article in members:
+            row = c.execute("SELECT story_id FROM story_articles WHERE article_id = ? LIMIT 1", (article,)).fetchone()
+            if row:
+                c.execute("INSERT OR REPLACE INTO serve_moved VALUES (?, ?)", (story_id, row[0]))
+                c.execute("UPDATE serve_moved SET new_id = ? WHERE new_id = ?", (row[0], story_id))
+                break
+
+    @staticmethod
+    def _articles(c: sqlite3.Connection, ids: Iterable[str]) -> dict[str, dict]:
+        ids = list(ids)
+        found: dict[str, dict] = {}
+        for start in range(0, len(ids), SYNC_BATCH):
+            chunk = ids[start:start + SYNC_BATCH]
+            marks = ",".join("?" * len(chunk))
+            for article_id, data in c.execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", chunk):
+                found[article_id] = json.loads(data)
+        return found
+
+    # reads ----------------------------------------------------------------------------------------------------
+    def _cached(self, key: tuple, compute):
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] == self.generation:
+            return cached[1]
+        value = compute()
+        self._cache[key] = (self.generation, value)
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return value
+
+    def counts(self) -> dict[str, int]:
+        c = self._reader()
+        return {"stories": c.execute("SELECT count(*) FROM stories").fetchone()[0],
+                "articles": c.execute("SELECT count(*) FROM articles").fetchone()[0]}
+
+    def index(self, query: IndexQuery) -> IndexResult:
+        c = self._reader()
+        join, where, params = "", [], []
+        match = fts_query(query.q)
+        if query.q:
+            join = "JOIN serve_search ON serve_search.rowid = s.num"
+            where.append("serve_search MATCH ?")
+            params.append(match or '""')
+        if query.date_from:
+            where.append("s.sort_date >= ?")
+            params.append(query.date_from)
+        if query.date_to:
+            where.append("s.sort_date <= ?")
+            params.append(query.date_to)
+        for facet in ("outlet", "language", "place", "person"):
+            value = getattr(query, facet)
+            if value:
+                where.append("s.id IN (SELECT story_id FROM serve_facets WHERE facet = ? AND value = ?)")
+                params += [facet, person_key(value) if facet == "person" else value]
+        condition = f"WHERE {' AND '.join(where)}" if where else ""
+        base = f"FROM serve_stories s {join} {condition}"
+        order = SORTS[query.order]
+        offset = (max(query.page, 1) - 1) * query.per_page
+        rows = c.execute(
+            f"SELECT s.id, s.headline, s.event_date, s.first_date, s.last_date, s.n_articles, s.n_sources, "
+            f"s.n_conflicts, s.n_disputed, s.n_quotes {base} ORDER BY {order} LIMIT ? OFFSET ?",
+            (*params, query.per_page, offset)).fetchall()
+        names = ("id", "headline", "event_date", "first_date", "last_date", "articles", "independent_sources",
+                 "conflicts", "disputed", "quotes")
+        stories = [dict(zip(names, row)) for row in rows]
+        key = ("index", base, tuple(params))
+        total, facets = self._cached(key, lambda: self._totals(c, base, params))
+        if stories:
+            self._attach_facets(c, stories)
+        return IndexResult(query, total, stories, facets)
+
+    def _totals(self, c: sqlite3.Connection, base: str, params: list) -> tuple[int, dict[str, list[dict]]]:
+        total = c.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+        facets: dict[str, list[dict]] = {name: [] for name in INDEX_FACETS}
+        marks = ",".join("?" * len(INDEX_FACETS))
+        rows = c.execute(
+            f"SELECT facet, value, label, count FROM (SELECT f.facet, f.value, max(f.label) AS label, "
+            f"count(*) AS count, row_number() OVER (PARTITION BY f.facet ORDER BY count(*) DESC, f.value) AS n "
+            f"FROM serve_facets f WHERE f.facet IN ({marks}) AND f.story_id IN (SELECT s.id {base}) "
+            f"GROUP BY f.facet, f.value) WHERE n <= ?", (*INDEX_FACETS, *params, FACET_LIMIT))
+        for facet, value, label, count in rows:
+            facets[facet].append({"value": value, "label": label, "count": count})
+        return total, facets
+
+    @staticmethod
+    def _attach_facets(c: sqlite3.Connection, stories: list[dict]) -> None:
+        marks = ",".join("?" * len(stories))
+        by_id = {s["id"]: s for s in stories}
+        for s in stories:
+            s.update(outlets=[], places=[], languages=[])
+        for story_id, facet, label in c.execute(
+                f"SELECT story_id, facet, label FROM serve_facets INDEXED BY serve_facets_story "
+                f"WHERE story_id IN ({marks}) AND facet IN ('outlet', 'place', 'language') ORDER BY label",
+                list(by_id)):
+            by_id[story_id][{"outlet": "outlets", "place": "places", "language": "languages"}[facet]].append(label)
+
+    def story(self, story_id: str) -> dict | None:
+        row = self._reader().execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def moved(self, story_id: str) -> str | None:
+        row = self._reader().execute("SELECT new_id FROM serve_moved WHERE old_id = ?", (story_id,)).fetchone()
+        return row[0] if row else None
+
+    def articles(self, ids: Iterable[str]) -> dict[str, dict]:
+        return self._articles(self._reader(), ids)
+
+    def article(self, article_id: str) -> dict | None:
+        row = self._reader().execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def stories_of_article(self, article_id: str) -> list[dict]:
+        rows = self._reader().execute(
+            "SELECT s.data FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ?",
+            (article_id,)).fetchall()
+        return [json.loads(data) for (data,) in rows]
+
+    def stories_with(self, facet: str, value: str, limit: int = 200) -> list[dict]:
+        """Index rows of the stories carrying one facet value (a place key, a person key), newest first."""
+        rows = self._reader().execute(
+            "SELECT s.id, s.headline, s.event_date, s.last_date, s.n_articles, s.n_sources, s.n_conflicts, f.label "
+            "FROM serve_facets f JOIN serve_stories s ON s.id = f.story_id WHERE f.facet = ? AND f.value = ? "
+            f"ORDER BY {SORTS['newest']} LIMIT ?", (facet, value, limit)).fetchall()
+        names = ("id", "headline", "event_date", "last_date", "articles", "independent_sources", "conflicts", "label")
+        return [dict(zip(names, row)) for row in rows]
+
+    def story_data(self, ids: list[str]) -> list[dict]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self._reader().execute(f"SELECT data FROM stories WHERE id IN ({marks})", ids).fetchall()
+        return [json.loads(data) for (data,) in rows]

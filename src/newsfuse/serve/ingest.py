@@ -1,0 +1,101 @@
+"""Uploads into the store: the files are written to a private temporary folder under safe names and fed to
+``newsfuse.pipeline.ingest`` where the pipeline has one; otherwise the existing stages run over the stored
+articles plus the new ones and the batch is saved into the same store (stories replace the stories holding
+their articles). One ingest at a time."""
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsfuse.config import Config
+from newsfuse.model import InputError, RawDocument
+
+MAX_FILES = 20
+MAX_FILE_BYTES = 10 * 1024 * 1024
+SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass
+class Upload:
+    name: str
+    content: bytes
+
+
+@dataclass
+class IngestResult:
+    articles: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    how: str = ""
+
+
+def safe_name(name: str, number: int) -> str:
+    """A file name that keeps the upload's own name (its id) where it can, never a path or a hidden file."""
+    base = SAFE_NAME.sub("_", Path(name or "").name).lstrip("._")[:120]
+    return base or f"upload-{number}.txt"
+
+
+class Ingester:
+    def __init__(self, db: str):
+        self.db = db
+        self._lock = threading.Lock()
+
+    def ingest(self, uploads: list[Upload]) -> IngestResult:
+        result = IngestResult()
+        with self._lock, tempfile.TemporaryDirectory(prefix="newsfuse-upload-") as folder:
+            paths = []
+            for number, upload in enumerate(uploads):
+                path = Path(folder) / safe_name(upload.name, number)
+                while path.exists():
+                    path = path.with_name(f"{number}-{path.name}")
+                path.write_bytes(upload.content)
+                paths.append(path)
+            config = Config()
+            result.articles = self._document_ids(paths, config)
+            pipeline = importlib.import_module("newsfuse.pipeline")
+            ingest = getattr(pipeline, "ingest", None)
+            if callable(ingest):
+                self._ingest(ingest, paths, config, result)
+            else:
+                self._rebuild(pipeline, paths, config, result)
+        return result
+
+    @staticmethod
+    def _document_ids(paths: list[Path], config: Config) -> list[str]:
+        from newsfuse.read import read_inputs
+        return [item.id for item in read_inputs(paths, config.read) if isinstance(item, RawDocument)]
+
+    def _ingest(self, ingest, paths: list[Path], config: Config, result: IngestResult) -> None:
+        """Call the pipeline's own ``ingest`` with the arguments its signature takes (an open store or the
+        store's address)."""
+        from newsfuse.store import Store
+        offered = {"db": self.db, "config": config, "on_error": lambda e: result.errors.append(str(e))}
+        parameters = inspect.signature(ingest).parameters
+        accepted = {k: v for k, v in offered.items() if k in parameters}
+        if "store" in parameters:
+            with Store(self.db) as store:
+                ingest([str(p) for p in paths], store=store, **accepted)
+        else:
+            ingest([str(p) for p in paths], **accepted)
+        result.how = "pipeline.ingest"
+
+    def _rebuild(self, pipeline, paths: list[Path], config: Config, result: IngestResult) -> None:
+        from newsfuse.store import Store
+
+        def report(error: InputError) -> None:
+            result.errors.append(str(error))
+
+        new = list(pipeline.extract_inputs([str(p) for p in paths], config, report))
+        result.articles = [a.id for a in new]
+        if not new:
+            return
+        with Store(self.db) as store:
+            merged = {a.id: a for a in store.articles()}
+            merged.update((a.id, a) for a in new)
+            stories = pipeline.build_stories(list(merged.values()), config)
+            store.save_batch(new, stories)
+        result.how = "pipeline stages over the stored and new articles"

@@ -1,0 +1,65 @@
+"""The read module: derived tables follow the store without a restart, moved stories redirect, a read-only
+store still serves, and the basemap draws real countries."""
+from __future__ import annotations
+
+import os
+import stat
+
+from serve_fixtures import STORY_ID, fictional_data, write_store
+
+from newsfuse.serve.basemap import country_paths, frame_around, iso_numeric
+from newsfuse.serve.data import IndexQuery, StoreReader, fts_query
+
+
+def test_fts_query_quotes_every_word():
+    assert fts_query('ferry "fire" OR NEAR(') == '"ferry" "fire" "OR" "NEAR"*'
+    assert fts_query("  ") == ""
+
+
+def test_changes_in_the_store_show_without_restart(store_path):
+    reader = StoreReader(str(store_path))
+    assert reader.index(IndexQuery(q="walrus")).total == 0
+    articles, stories = fictional_data()
+    story = stories[0]
+    story["brief"].append({"text": "A walrus was seen.", "citations": ["a"], "status": "single_source",
+                           "independent_support": 1, "section": "brief"})
+    write_store(store_path, [], [story])
+    assert [s["id"] for s in reader.index(IndexQuery(q="walrus")).stories] == [STORY_ID]
+
+
+def test_a_story_replaced_by_a_new_id_redirects(store_path, client):
+    articles, stories = fictional_data()
+    grown = dict(stories[0], id="story-cccccccccccc")
+    import sqlite3
+    connection = sqlite3.connect(store_path)
+    with connection:
+        connection.execute("DELETE FROM story_articles WHERE story_id = ?", (STORY_ID,))
+        connection.execute("DELETE FROM stories WHERE id = ?", (STORY_ID,))
+    connection.close()
+    write_store(store_path, [], [grown])
+    response = client.get(f"/story/{STORY_ID}", follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == "/story/story-cccccccccccc"
+    assert client.get(f"/story/{STORY_ID}").status_code == 200
+
+
+def test_a_read_only_store_is_served(tmp_path):
+    path = write_store(tmp_path / "ro.sqlite", *fictional_data())
+    os.chmod(path, stat.S_IRUSR)
+    os.chmod(tmp_path, stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        if os.access(path, os.W_OK):  # root writes anyway: nothing to check here
+            return
+        reader = StoreReader(str(path))
+        assert reader.index(IndexQuery(q="glass")).total == 1
+    finally:
+        os.chmod(tmp_path, stat.S_IRWXU)
+        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_basemap_draws_the_countries_around_a_place():
+    frame = frame_around([(53.55, 9.99)])  # a point in northern Germany
+    names = {name for _, name, _ in country_paths(frame)}
+    assert "Germany" in names and "Denmark" in names and "United States of America" not in names
+    assert iso_numeric()["DE"] == 276
+    world = frame_around([(-33.9, 151.2), (64.1, -21.9)])
+    assert world.west >= -180 and world.east <= 180 and world.north <= 90 and world.south >= -90
