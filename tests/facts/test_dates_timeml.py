@@ -95,3 +95,24 @@ def test_plans_and_the_simple_present_look_forward_to_a_weekday() -> None:
     found = dict(facts("He and Arafat meet separately Monday with Albright. The league has scheduled a news "
                        "conference Friday. Weakness in stocks hurt the index on Tuesday."))
     assert found == {"Monday": "1989-11-06", "Friday": "1989-11-03", "Tuesday": "1989-10-31"}
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    ("Thanksgiving Day", date(2000, 1, 7), "1999-11-25"), ("last Thanksgiving", date(2000, 2, 10), "1999-11-25"),
+    ("Election Day", date(1998, 10, 26), "1998-11-03"), ("Easter", date(2000, 4, 17), "2000-04-23"),
+    ("Christmas Eve", REFERENCE, "1989-12-24"), ("Memorial Day 1999", REFERENCE, "1999-05-31"),
+    ("the week of March 6", date(2000, 2, 24), "2000-W10"),
+])
+def test_holidays_and_the_week_of_a_day(text: str, reference: date, expected: str) -> None:
+    assert value(text, reference) == expected
+
+
+def test_a_holiday_naming_a_kind_of_thing_is_no_date() -> None:
+    assert facts("He was found on Thanksgiving Day. Christmas trees sold well.") == [("Thanksgiving Day", "1988-11-24")]
+
+
+def test_a_year_earlier_after_the_nine_months_is_that_year() -> None:
+    found = facts("Third-quarter net rose 12% from a year earlier. For the nine months, net rose 5% from "
+                  "a year earlier. Net for the year-earlier nine months included a gain. In the latest quarter, "
+                  "sales fell from a year earlier.")
+    assert [v for t, v in found if t.lower().endswith(("earlier", "nine months"))] == ["1988-Q3", "1988", "1988", "1988-Q3"]

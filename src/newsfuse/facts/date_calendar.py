@@ -1,5 +1,5 @@
-"""Calendar periods for the date finder: months, quarters, seasons, ISO weeks, the year nearest a
-reference, and ``Resolved``, the period a date expression names."""
+"""Calendar periods for the date finder: months, quarters, seasons, ISO weeks, holidays, the year
+nearest a reference, and ``Resolved``, the period a date expression names."""
 from __future__ import annotations
 
 import calendar
@@ -15,6 +15,14 @@ SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 PART_QUARTER_MONTHS = {"early": 0, "mid": 1, "late": 2}
+FIXED_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas": (12, 25), "christmas day": (12, 25),
+                  "christmas eve": (12, 24), "independence day": (7, 4), "halloween": (10, 31),
+                  "valentine's day": (2, 14), "veterans day": (11, 11)}
+# (month, weekday, n): the n-th such weekday of the month (-1: the last), plus days after it
+WEEKDAY_HOLIDAYS = {"thanksgiving": (11, 3, 4, 0), "thanksgiving day": (11, 3, 4, 0), "labor day": (9, 0, 1, 0),
+                    "memorial day": (5, 0, -1, 0), "election day": (11, 0, 1, 1)}
+EASTER_HOLIDAYS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+HOLIDAY_NAME = "|".join(sorted((*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,36 @@ def season_of(day: date) -> tuple[int, str]:
     if day.month <= 2:
         return day.year - 1, "winter"
     return day.year, next(s for s, m in sorted(SEASON_MONTHS.items(), key=lambda i: -i[1]) if day.month >= m)
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday(name: str, year: int) -> date:
+    """The day of a holiday (a key of ``FIXED_HOLIDAYS``, ``WEEKDAY_HOLIDAYS`` or ``EASTER_HOLIDAYS``)."""
+    name = name.lower().replace("’", "'")
+    if name in FIXED_HOLIDAYS:
+        return date(year, *FIXED_HOLIDAYS[name])
+    if name in EASTER_HOLIDAYS:
+        return easter(year) + timedelta(days=EASTER_HOLIDAYS[name])
+    month, weekday, nth, after = WEEKDAY_HOLIDAYS[name]
+    if nth > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = month_bounds(year, month)[1]
+        day = last - timedelta(days=(last.weekday() - weekday) % 7)
+    return day + timedelta(days=after)
 
 
 def expand(day: date, granularity: str) -> tuple[date, date]:

@@ -1,8 +1,8 @@
 """Where an article states dates, and which way its text looks from them.
 
 Spans: spaCy's DATE entities, day words and weekdays it left out, stated ranges ("between Sept. 7
-and Oct. 1") taken whole, and quarter phrases spaCy misses ("fiscal second-quarter", "the latest
-period"). An entity that does not read as one date is read in parts (``parts``): split where it
+and Oct. 1") taken whole, and quarter phrases and holidays spaCy misses ("fiscal second-quarter",
+"the latest period", "Thanksgiving Day"). An entity that does not read as one date is read in parts (``parts``): split where it
 joins two ("between 1994 and 1997", "the quarter ended Sept. 30") and cut of leading words the
 entity recogniser took in ("d'etat last year").
 
@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfuse.facts.date_calendar import MONTH_NAME
+from newsfuse.facts.date_calendar import HOLIDAY_NAME, MONTH_NAME
 
 DAY_DATE = rf"{MONTH_NAME}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_NAME}(?:\s+\d{{4}})?"
 STATED_RANGE = re.compile(
@@ -26,6 +26,10 @@ QUARTER_PHRASE = re.compile(
     r"\b(?:(?:[Tt]he|[Ii]ts)\s+)?(?:(?:fiscal|latest|year-ago|year-earlier|comparable|19\d\d|20\d\d)[-\s]+)*"
     r"(?:first|second|third|fourth)[-\s]+quarter\b|\b[Tt]he\s+(?:latest|year-ago|year-earlier|19\d\d|20\d\d)\s+period\b")
 CONNECTORS = frozenset({"and", "to", "through", "until", "till", "ended", "ending", "of", "-", "–", "&"})
+HOLIDAY_PHRASE = re.compile(  # "Thanksgiving Day", "last Christmas" (names capitalised)
+    r"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?(?:" + "|".join(
+        " ".join(word[0].upper() + word[1:] for word in name.split()).replace("'", "['’]")
+        for name in HOLIDAY_NAME.split("|")) + r")\b")
 PERIOD_NOUNS = frozenset({"period", "quarter"})
 MAX_LEADING_CUT = 3  # words an entity may have taken in before its date
 DAY_WORDS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
@@ -46,20 +50,28 @@ INTENT_LEMMAS = frozenset({"plan", "schedule", "expect", "set", "due", "hope", "
 
 
 def date_entities(doc: Doc, text: str) -> list[Span]:
-    """spaCy's DATE entities, stated ranges taken whole, and quarter phrases it missed."""
+    """spaCy's DATE entities, stated ranges taken whole, and quarter phrases and holidays it
+    missed or named otherwise ("Thanksgiving Day" as an EVENT)."""
     spans = [span for match in STATED_RANGE.finditer(text)
              if (span := doc.char_span(match.start(), match.end(), alignment_mode="expand")) is not None]
     taken = {token.i for span in spans for token in span}
     spans.extend(with_period_noun(ent) for ent in doc.ents
                  if ent.label_ == "DATE" and not taken & set(range(ent.start, ent.end)))
     taken = {token.i for span in spans for token in span}
-    for match in QUARTER_PHRASE.finditer(text):
+    for match in (*QUARTER_PHRASE.finditer(text), *HOLIDAY_PHRASE.finditer(text)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not taken & set(range(span.start, span.end)):
             spans.append(span)
             taken.update(range(span.start, span.end))
     spans.extend(word_spans(doc, taken))
-    return sorted(spans, key=lambda span: span.start)
+    return sorted((span for span in spans if not names_a_kind(span)), key=lambda span: span.start)
+
+
+def names_a_kind(span: Span) -> bool:
+    """A holiday modifying a noun ("Christmas trees", "the Easter holidays"): no date."""
+    root = span.root
+    return (HOLIDAY_PHRASE.fullmatch(span.text) is not None and root.dep_ in ("compound", "amod")
+            and root.head.pos_ in ("NOUN", "PROPN"))
 
 
 def with_period_noun(span: Span) -> Span:

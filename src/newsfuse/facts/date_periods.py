@@ -1,9 +1,11 @@
-"""Named periods the general date parser does not read: months and seasons placed by "last",
-"this" or "next" ("last May", "June last year", "this summer"), quarters ("the third quarter",
+"""Named periods the general date parser does not read: months, seasons and holidays placed by
+"last", "this" or "next" ("last May", "June last year", "this summer", "last Thanksgiving"), quarters ("the third quarter",
 "fiscal 1990's first quarter", "third-quarter"), years spelled out ("nineteen ninety-six"), and
 what TimeML reads against the discourse rather than the reference date: "a year earlier",
 "the quarter", "the year-ago period", "that year", "the following month" take the period the
-text last named (``anchor``).
+text last named (``Discourse``). Where a results report last spoke of the year to date ("For the
+nine months, net rose ... from a year earlier"), "a year earlier" and "the 1988 period" are that
+year's same months: the contract has no nine-month period, so they are stated as that year.
 
 Where "last" names a month or season, it is the most recent one before the reference's own
 ("last May" under a February dateline is the previous year's May); "this" is the reference's year.
@@ -11,11 +13,11 @@ Where "last" names a month or season, it is the most recent one before the refer
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from newsfuse.facts.date_calendar import (
-    MONTH_NAME, MONTH_NUMBERS, Resolved, expand, month_bounds, month_shift, nearest_year, quarter_bounds,
+    HOLIDAY_NAME, MONTH_NAME, MONTH_NUMBERS, Resolved, expand, holiday, month_bounds, month_shift, nearest_year, quarter_bounds,
     quarter_of, season_bounds, season_of, shifted,
 )
 
@@ -28,6 +30,9 @@ SEASON_WORDS = r"spring|summer|fall|autumn|winter"
 PLACED_SEASON = re.compile(
     rf"^(?:(?P<which>{LAST_WORDS}|{NEXT_WORDS}|this)\s+)?(?P<season>{SEASON_WORDS})"
     rf"(?:\s+(?:of\s+)?(?P<year>1[5-9]\d\d|20\d\d))?$", re.I)
+PLACED_HOLIDAY = re.compile(
+    rf"^(?:(?P<which>{LAST_WORDS}|{NEXT_WORDS}|this)\s+)?(?P<name>{HOLIDAY_NAME})(?:,?\s+(?P<year>1[5-9]\d\d|20\d\d))?$",
+    re.I)
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 QUARTER = re.compile(
     rf"^(?P<before>.*?)\b(?P<ordinal>{'|'.join(ORDINALS)})[-\s]+quarter(?:\s+of\s+(?P<after>.+))?$", re.I)
@@ -36,7 +41,7 @@ YEAR_BEFORE = re.compile(r"\b(?:a year (?:ago|earlier|before)|year-(?:ago|earlie
 YEAR_AFTER = re.compile(r"\bnext year(?:['’]s)?\b", re.I)
 YEAR_THIS = re.compile(r"\b(?:this|current) year(?:['’]s)?\b", re.I)
 YEAR_AGO_SAME = re.compile(
-    r"^(?:(?:a|one) year (?:ago|earlier|before)|year-(?:ago|earlier)(?: (?:period|quarter|results))?|"
+    r"^(?:(?:a|one) year (?:ago|earlier|before)|year-(?:ago|earlier)(?: (?:period|quarter|results|(?:six|nine) months))?|"
     r"(?:comparable |corresponding |same )?(?:year-(?:ago|earlier)|prior-year|year earlier) (?:period|quarter)|"
     r"(?:corresponding|comparable|same) (?:period|quarter)(?: of)? (?:a year (?:ago|earlier)|last year)|"
     r"(?:period|quarter) a year (?:ago|earlier)|last year['’]s (?:period|quarter))$", re.I)
@@ -121,6 +126,24 @@ def resolve_season(match: re.Match, reference: date, tense: str) -> Resolved:
     return Resolved(start, end, "quarter", relative=not match["year"], season=season)
 
 
+def resolve_holiday(match: re.Match, reference: date, tense: str) -> Resolved:
+    """"Thanksgiving Day", "last Christmas", "Easter 1998": of the stated year, else the latest one
+    before the reference for "last", the next for "next", the reference's year's for "this",
+    else the nearest (as a date without a year)."""
+    name, which = match["name"], (match["which"] or "").lower()
+    this_year = holiday(name, reference.year)
+    if match["year"]:
+        year = int(match["year"])
+    elif re.fullmatch(LAST_WORDS, which):
+        year = reference.year if this_year < reference else reference.year - 1
+    elif re.fullmatch(NEXT_WORDS, which):
+        year = reference.year if this_year > reference else reference.year + 1
+    else:
+        year = reference.year if which == "this" else nearest_year(this_year, this_year, reference, tense)[0].year
+    day = holiday(name, year)
+    return Resolved(day, day, "day", relative=not match["year"])
+
+
 def resolve_quarter(match: re.Match, reference: date | None) -> Resolved | None:
     """"the third quarter", "fiscal 1990's first quarter", "the year-ago third quarter"."""
     quarter = ORDINALS[match["ordinal"].lower()]
@@ -140,34 +163,65 @@ def resolve_quarter(match: re.Match, reference: date | None) -> Resolved | None:
     return Resolved(*quarter_bounds(year, quarter), "quarter", relative=True)
 
 
+@dataclass
+class Discourse:
+    """The periods the text named last: any (for "that year"), a quarter (one already ended by the
+    reference) and the period results are reported for (that quarter, or the year to date)."""
+
+    reference: date
+    last: Resolved | None = None
+    quarter: Resolved | None = None
+    reported: Resolved | None = None
+
+    def note(self, resolved: Resolved) -> None:
+        if resolved.anchored and resolved.granularity == "quarter" and resolved.start == self.latest_quarter().start:
+            self.reported = resolved  # "the latest quarter": the report is back on its quarter
+        if resolved.range or resolved.anchored:
+            return
+        self.last = resolved
+        if resolved.granularity == "quarter" and not resolved.season and resolved.end < self.reference:
+            self.quarter = self.reported = resolved
+
+    def latest_quarter(self) -> Resolved:
+        return self.quarter or last_quarter(self.reference)
+
+    def note_year_to_date(self) -> None:
+        """"the nine months": results for the year to date, in the year of the quarter last named."""
+        year = self.latest_quarter().start.year
+        self.reported = Resolved(date(year, 1, 1), date(year, 12, 31), "year", relative=True)
+
+
 def last_quarter(reference: date) -> Resolved:
     """The latest quarter ended before the reference (the one a results report speaks of)."""
     year, month = month_shift(reference, -3)
     return Resolved(*quarter_bounds(year, quarter_of(date(year, month, 1))), "quarter", relative=True)
 
 
-def resolve_the_quarter(match: re.Match, reference: date, quarter_anchor: Resolved | None) -> Resolved | None:
-    """"the quarter", "the latest period", "the 1988 period": the quarter last named, else the
-    latest one ended ("the current quarter": the reference's own)."""
+def resolve_the_quarter(match: re.Match, reference: date, discourse: Discourse) -> Resolved | None:
+    """"the quarter", "the latest period", "the 1988 period": the quarter last named (for "period":
+    the period last reported for), else the latest one ended ("the current quarter": the
+    reference's own)."""
     which = (match["which"] or "").lower()
-    if match["unit"].lower() == "period" and not (which or match["year"]):
+    unit = match["unit"].lower()
+    if unit == "period" and not (which or match["year"]):
         return None
     if which == "current":
         base = Resolved(*quarter_bounds(reference.year, quarter_of(reference)), "quarter", relative=True)
     else:
-        base = quarter_anchor or last_quarter(reference)
+        base = (discourse.reported if unit == "period" else discourse.quarter) or last_quarter(reference)
     if match["year"]:
         base = shifted(base, int(match["year"]) - base.start.year)
     return replace(base, anchored=True)
 
 
-def resolve_year_ago(reference: date, anchor: Resolved | None, quarter_anchor: Resolved | None,
-                     says_quarter: bool) -> Resolved:
-    """"a year earlier", "the year-ago quarter": the period last named, a year before; in a text
-    that has named a quarter (a results report), that quarter."""
-    base = quarter_anchor or anchor
-    if base is None or says_quarter and base.granularity != "quarter":
-        base = last_quarter(reference) if says_quarter else Resolved(*expand(reference, "year"), "year", True)
+def resolve_year_ago(reference: date, discourse: Discourse, says_quarter: bool, says_period: bool) -> Resolved:
+    """"a year earlier", "the year-ago quarter": the period last named, a year before; in a results
+    report, the period last reported for (a quarter, or the year to date)."""
+    base = discourse.reported or discourse.last
+    wants_quarter = says_quarter or says_period and discourse.reported is None
+    if base is None or wants_quarter and base.granularity != "quarter":
+        base = (discourse.quarter or last_quarter(reference) if wants_quarter
+                else Resolved(*expand(reference, "year"), "year", True))
     return replace(shifted(base, -1), part="", range=False, anchored=True)
 
 
@@ -188,23 +242,22 @@ def resolve_relative_unit(match: re.Match, anchor: Resolved | None) -> Resolved 
     return Resolved(*expand(day, unit), unit, relative=True, anchored=True)
 
 
-def resolve_in_discourse(expression: str, reference: date, anchor: Resolved | None,
-                         quarter_anchor: Resolved | None) -> Resolved | None:
+def resolve_in_discourse(expression: str, reference: date, discourse: Discourse) -> Resolved | None:
     """Expressions read against the period the text last named (see the module docstring)."""
     lowered = expression.lower().removeprefix("the ").removeprefix("its ")
     if YEAR_AGO_SAME.match(lowered):
-        return resolve_year_ago(reference, anchor, quarter_anchor, "quarter" in lowered or "period" in lowered)
+        return resolve_year_ago(reference, discourse, "quarter" in lowered, "period" in lowered)
     if match := THE_QUARTER.match(lowered):
-        return resolve_the_quarter(match, reference, quarter_anchor)
+        return resolve_the_quarter(match, reference, discourse)
     if match := RELATIVE_UNIT.match(lowered):
-        return resolve_relative_unit(match, anchor)
+        return resolve_relative_unit(match, discourse.last)
     if THE_YEAR.match(lowered):
         return Resolved(*expand(reference, "year"), "year", relative=True)
     return None
 
 
 def resolve_named(expression: str, reference: date | None, tense: str) -> Resolved | None:
-    """Months and seasons placed by "last"/"this"/"next", and quarters."""
+    """Months, seasons and holidays placed by "last"/"this"/"next", and quarters."""
     if match := QUARTER.match(expression):
         return resolve_quarter(match, reference)
     if reference is None:
@@ -213,4 +266,6 @@ def resolve_named(expression: str, reference: date | None, tense: str) -> Resolv
         return resolve_placed_month(match, reference)
     if match := PLACED_SEASON.match(expression):
         return resolve_season(match, reference, tense)
+    if match := PLACED_HOLIDAY.match(expression):
+        return resolve_holiday(match, reference, tense)
     return None

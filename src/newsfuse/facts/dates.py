@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -49,7 +49,7 @@ from newsfuse.facts.date_calendar import (
     shift_years,
 )
 from newsfuse.facts.date_context import DAY_DATE, date_entities, leading_cuts, parts, tense
-from newsfuse.facts.date_periods import resolve_in_discourse, resolve_named, spelled_years
+from newsfuse.facts.date_periods import Discourse, resolve_in_discourse, resolve_named, spelled_years
 from newsfuse.facts.reference import DATELINE_SCAN_PARAGRAPHS, LEAD_DATELINE, Reference
 from newsfuse.model import FactMention, Mention
 
@@ -80,6 +80,8 @@ AGO = re.compile(rf"^(?:(?:about|nearly|almost|just|some|more than|less than|ove
                  rf"(?P<count>{NUMBER_WORD})\s+(?P<unit>day|week|month|year|decade)s?\s+(?:or so\s+)?ago$", re.I)
 DECADE = re.compile(r"^(?:(?P<decade>1[5-9]\d0|20\d0)|['’](?P<short>\d)0)['’]?s$")
 YEAR_RANGE = re.compile(r"^(?P<first>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<last>\d{2}|1[5-9]\d\d|20\d\d)$")
+WEEK_OF = re.compile(r"^week of\s+(?P<day>\S.*)$", re.I)
+YEAR_TO_DATE = re.compile(r"^(?:the|its)\s+(?:(?:first|latest)\s+)?(?:six|nine)\s+months$")
 SEASON = re.compile(r"\s+season$", re.I)
 WEEKDAY_PREFIX = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\S+\s+\d)", re.I)
 LEADING = re.compile(r"^(?:the|an|on|in|at|by|during|since|of|as of|for|its|their|until|till|from)\s+", re.I)
@@ -104,23 +106,6 @@ UNIT_WORDS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
 PLACING_WORDS = frozenset({"this", "last", "next", "that", "current", "coming", "past", "previous"})
 LEAP_YEAR = 2000
 MODIFIED_DEPS = {"compound", "poss", "nmod", "amod", "npadvmod", "nummod"}
-
-
-@dataclass
-class Discourse:
-    """The periods the text named last: any (for "a year earlier", "that year") and a quarter
-    (one already ended by the reference: the period results are reported for)."""
-
-    reference: date
-    last: Resolved | None = None
-    quarter: Resolved | None = None
-
-    def note(self, resolved: Resolved) -> None:
-        if resolved.range or resolved.anchored:
-            return
-        self.last = resolved
-        if resolved.granularity == "quarter" and not resolved.season and resolved.end < self.reference:
-            self.quarter = resolved
 
 
 def clean(text: str) -> str:
@@ -305,6 +290,15 @@ def resolve_year_range(match: re.Match) -> Resolved | None:
     return Resolved(date(first, 1, 1), date(end_year, 12, 31), "year", relative=False, range=True)
 
 
+def resolve_week_of(match: re.Match, reference: date | None, tense: str) -> Resolved | None:
+    """"the week of March 6": the (Monday to Sunday) week holding that day."""
+    day = resolve_absolute(match["day"], reference, tense)
+    if day is None or day.granularity != "day":
+        return None
+    monday, sunday = expand(day.start, "week")
+    return replace(day, start=monday, end=sunday, granularity="week")
+
+
 def resolve(text: str, reference: date | None, tense: str = "", discourse: Discourse | None = None) -> Resolved | None:
     """Resolve a date expression against ``reference`` (None where it is not a date); ``tense``
     "future" or "past" where its sentence looks that way; ``discourse``: the periods named before."""
@@ -328,6 +322,8 @@ def resolve_plain(expression: str, reference: date | None, tense: str, discourse
         return resolve_range(match["first"], match["second"], reference)
     if match := DAY_RANGE.match(expression):
         return resolve_day_range(match, reference)
+    if match := WEEK_OF.match(expression):
+        return resolve_week_of(match, reference, tense)
     if reference is not None:
         if relative := resolve_relative(expression, reference, tense, discourse or Discourse(reference)):
             return relative
@@ -352,7 +348,7 @@ def resolve_relative(expression: str, reference: date, tense: str, discourse: Di
         return resolve_period(match, reference)
     if match := WEEKEND.match(expression):
         return resolve_weekend(match, reference, tense)
-    if anchored := resolve_in_discourse(expression, reference, discourse.last, discourse.quarter):
+    if anchored := resolve_in_discourse(expression, reference, discourse):
         return anchored
     if match := AGO.match(expression):
         return resolve_ago(match, reference)
@@ -433,6 +429,8 @@ def find_dates(article_id: str, doc: Doc, reference: Reference | None) -> list[F
     discourse = Discourse(ref_day or date.max)
     found = []
     for entity in date_entities(doc, text):
+        if ref_day and YEAR_TO_DATE.match(" ".join(entity.text.lower().split())):
+            discourse.note_year_to_date()
         for span, resolved in span_readings(entity, ref_day, discourse):
             if resolved.vague:
                 continue
