@@ -137,13 +137,13 @@ def ingest_articles(store: BaseStore, articles: list[Article], config: Config,
         progress("copies", 0, len(fresh))
         untraced_ids = store.pending(PENDING_TRACE)  # left by an older schema: never indexed
         changed = store.load_articles(a.id for a in fresh if a.id in hashes and a.id not in set(untraced_ids))
-        unindex(store, list(changed.values()), store.seqs_of(changed), config.copies)
+        unindex(store, list(changed.values()), store.seqs_of(changed), config.copies, config.stories)
         fresh_ids = {a.id for a in fresh}
         untraced = [a for a in store.load_articles(untraced_ids).values() if a.id not in fresh_ids]
         seqs = store.put_articles(fresh, PENDING_TRACE)
         seqs.update(store.seqs_of(a.id for a in untraced))
         traced = sorted(fresh + untraced, key=lambda a: seqs[a.id])
-        trace_new(store, traced, seqs, config.copies, config.stories.window_days)
+        trace_new(store, traced, seqs, config.copies, config.stories)
         store.set_pending((a.id for a in traced), PENDING_PLACE)
         progress("copies", len(fresh), len(fresh))
     with store.transaction():

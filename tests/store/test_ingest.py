@@ -105,3 +105,20 @@ def test_an_interrupted_ingest_is_completed_by_the_next(tmp_path, monkeypatch):
     with Store(cut) as store:
         assert store.pending(PENDING_PLACE) == []
     assert _stories(cut) == _stories(whole)
+
+
+def test_ecbplus_dev_in_ten_chronological_batches_scores_within_a_hundredth_of_one_batch(shared_dir):
+    from newsfuse.eval._clustering import score_clusters
+    from newsfuse.eval._ecbplus import load_split
+    from newsfuse.store.regions import cluster_in_batches
+    from newsfuse.stories import cluster_ids
+
+    data = shared_dir / "data" / "ecbplus"
+    if not (data / "dev.jsonl").exists():
+        pytest.skip(f"{data} not found")
+    documents = load_split(data, "dev")
+    articles = [d.article for d in documents]
+    gold = {d.article.id: d.subtopic for d in documents}
+    one = score_clusters(cluster_ids(articles, []), gold).f1
+    split = score_clusters(cluster_in_batches(articles, [], 10), gold).f1
+    assert abs(split - one) <= 0.01, (one, split)

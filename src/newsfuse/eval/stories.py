@@ -8,6 +8,10 @@ Two modes:
   ``event``): the documents go through extraction and copy tracing as in ``run``, then
   clustering; scores at event level.
 
+With ``--batches N`` the articles are also ingested in N chronological batches into an
+in-memory store (``store.regions``: each batch re-derives the stories of its time region) and
+scored against one batch's stories.
+
 Articles are fed online in ``newsfuse.stories.arrival_order`` (dated ones by date, undated
 ones spread evenly among them by document id); no cluster count is given. The baseline is
 TF-IDF (sublinear tf, English stop words, ``max_df`` 0.5) over title and body, clustered by
@@ -32,6 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="ECB+ folder (train.jsonl, dev.jsonl), or a JSONL input file with --gold")
     parser.add_argument("--split", choices=["train", "dev"], default="dev", help="ECB+ split")
     parser.add_argument("--gold", type=Path, help="TSV with columns id and event, for a JSONL --data")
+    parser.add_argument("--batches", type=int, default=1,
+                        help="also ingest the articles in this many chronological batches into a store, one after "
+                             "the other, and score those stories against one batch's")
 
 
 def _print_scores(level: str, name: str, scores) -> None:
@@ -73,7 +80,8 @@ def _extracted(path: Path) -> tuple[list[Article], list[Relation]]:
     return articles, trace_copies(articles, config.copies)
 
 
-def _compare(level: str, articles: list[Article], relations: list[Relation], gold: dict[str, str]) -> None:
+def _compare(level: str, articles: list[Article], relations: list[Relation], gold: dict[str, str],
+             batches: int = 1) -> None:
     from newsfuse.eval._clustering import score_clusters
     from newsfuse.stories import cluster_ids
 
@@ -83,6 +91,15 @@ def _compare(level: str, articles: list[Article], relations: list[Relation], gol
     print(f"newsfuse clustering: {elapsed:.2f} s, {len(articles) / elapsed:.0f} articles/s")
     _print_scores(level, "tf-idf baseline", score_clusters(baseline_groups(articles), gold))
     _print_scores(level, "newsfuse", score_clusters(groups, gold))
+    if batches > 1:
+        from newsfuse.store.regions import cluster_in_batches
+
+        started = time.perf_counter()
+        in_batches = cluster_in_batches(articles, relations, batches)
+        print(f"newsfuse in {batches} batches through the store: {time.perf_counter() - started:.2f} s")
+        one, split = score_clusters(groups, gold), score_clusters(in_batches, gold)
+        _print_scores(level, f"newsfuse, {batches} batches", split)
+        print(f"{level} BCubed F1 {batches} batches - one batch: {split.f1 - one.f1:+.4f}")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -93,7 +110,7 @@ def main(args: argparse.Namespace) -> int:
         missing = len(gold) - len(scored)
         print(f"{args.data.name}: {len(scored)} articles with a gold event ({missing} of the gold not read), "
               f"{len(set(gold[a.id] for a in scored))} events, {len(relations)} copy relations")
-        _compare("event", scored, relations, {a.id: gold[a.id] for a in scored})
+        _compare("event", scored, relations, {a.id: gold[a.id] for a in scored}, args.batches)
         return 0
 
     from newsfuse.eval._ecbplus import load_split
@@ -106,5 +123,5 @@ def main(args: argparse.Namespace) -> int:
     from newsfuse.stories import cluster_ids
     groups = cluster_ids(articles, [])
     _print_scores("topic", "newsfuse", score_clusters(groups, {d.article.id: d.topic for d in documents}))
-    _compare("subtopic", articles, [], {d.article.id: d.subtopic for d in documents})
+    _compare("subtopic", articles, [], {d.article.id: d.subtopic for d in documents}, args.batches)
     return 0

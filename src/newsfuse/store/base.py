@@ -19,7 +19,7 @@ from newsfuse.store.codec import relation_from_dict, story_from_dict
 
 IN_CHUNK = 500  # values per ``IN (...)`` list
 TABLES = frozenset({"articles", "stories", "story_articles", "facts", "quotes", "copy_bands", "copy_samples",
-                    "relations"})
+                    "relations", "article_terms"})
 PENDING_TRACE, PENDING_PLACE, PLACED = 2, 1, 0  # an article's ``pending`` state
 RELATION_KINDS = {"translation": 1}  # the order relations come in: copies (0) before translations (1)
 
@@ -170,6 +170,23 @@ class BaseStore:
     def sample_matches(self, hashes: Iterable[int]) -> list[tuple[int, int]]:
         """(hash, seq) of stored articles holding a sampled shingle."""
         return self._rows_in("SELECT hash, seq FROM copy_samples WHERE hash IN ({marks})", hashes)
+
+    # -- the story-candidate terms ---------------------------------------------------------------
+    def add_terms(self, rows: list[tuple[str, int, int]]) -> None:
+        """Rows (term, seq, dated): an article's strongest clustering terms."""
+        self._run_many("INSERT INTO article_terms (term, seq, dated) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", rows)
+
+    def remove_terms(self, rows: list[tuple[str, int, int]]) -> None:
+        self._run_many("DELETE FROM article_terms WHERE term = ? AND seq = ?", [(term, seq) for term, seq, _ in rows])
+
+    def term_holders(self, terms: Iterable[str], undated_only: bool, most: int) -> list[tuple[str, int]]:
+        """(term, seq) of stored articles holding ``terms``; terms held by more than ``most``
+        articles say nothing about a story and are left out."""
+        terms = list(terms)
+        counts = self._rows_in("SELECT term, count(*) FROM article_terms WHERE term IN ({marks}) GROUP BY term", terms)
+        telling = [term for term, count in counts if count <= most]
+        where = " AND dated = 0" if undated_only else ""
+        return self._rows_in(f"SELECT term, seq FROM article_terms WHERE term IN ({{marks}}){where}", telling)
 
     # -- relations -----------------------------------------------------------------------------
     def put_relations(self, relations: list[Relation]) -> None:

@@ -8,7 +8,8 @@ a band bucket larger than ``max_bucket`` pairs only with its first (earliest) me
 sampled shingle held that widely is boilerplate and ignored. Pairs are verified with
 ``copies.verify`` exactly as in one batch, the earlier-arrived article on the left.
 Translations are sought among stored articles in another language within the stories
-window of the new articles' dates (all of them for an undated new article).
+window of the new articles' dates (all of them for an undated new article). The new
+articles' strongest clustering terms are indexed with them (``regions.term_rows``).
 """
 from __future__ import annotations
 
@@ -17,12 +18,13 @@ from datetime import date as Date, timedelta
 
 import numpy as np
 
-from newsfuse.config import CopiesConfig
+from newsfuse.config import CopiesConfig, StoriesConfig
 from newsfuse.copies.candidates import CandidateIndex, ChunkIndex, index_chunk
 from newsfuse.copies.translation import translation_relations
 from newsfuse.copies.verify import build_relation, compare, is_linked, profile, shared_credits
 from newsfuse.model import Article, Relation
 from newsfuse.store.base import BaseStore
+from newsfuse.store.regions import term_rows
 
 
 def _text(article: Article) -> str:
@@ -37,10 +39,12 @@ def index_rows(chunk: ChunkIndex, seqs: list[int]) -> tuple[list[tuple[int, int,
     return bands, samples
 
 
-def unindex(store: BaseStore, articles: list[Article], seqs: dict[str, int], config: CopiesConfig) -> None:
-    """Remove stored articles' index rows (computed again from their stored text) and relations."""
+def unindex(store: BaseStore, articles: list[Article], seqs: dict[str, int], config: CopiesConfig,
+            stories: StoriesConfig) -> None:
+    """Remove stored articles' index rows and terms (computed again from their stored text) and relations."""
     if articles:
         store.remove_copy_index(*index_rows(index_chunk([_text(a) for a in articles], config), [seqs[a.id] for a in articles]))
+        store.remove_terms(term_rows(articles, seqs, stories))
         store.remove_relations_of(a.id for a in articles)
 
 
@@ -101,7 +105,7 @@ def _translations(store: BaseStore, new: list[Article], config: CopiesConfig, wi
 
 
 def trace_new(store: BaseStore, new: list[Article], seqs: dict[str, int], config: CopiesConfig,
-              window_days: float) -> list[Relation]:
+              stories: StoriesConfig) -> list[Relation]:
     """Copy relations of ``new`` articles (in arrival order, not yet in the index) among themselves
     and with the stored ones; adds them to the index. Runs inside the caller's transaction."""
     if not new:
@@ -127,8 +131,9 @@ def trace_new(store: BaseStore, new: list[Article], seqs: dict[str, int], config
         if is_linked(evidence):
             relations.append(build_relation(left, right, evidence))
     related = {frozenset((r.source, r.target)) for r in relations}
-    relations += [r for r in _translations(store, new, config, window_days)
+    relations += [r for r in _translations(store, new, config, stories.window_days)
                   if frozenset((r.source, r.target)) not in related]
     store.add_copy_index(*index_rows(chunk, [seqs[a.id] for a in new]))
+    store.add_terms(term_rows(new, seqs, stories))
     store.put_relations(relations)
     return relations

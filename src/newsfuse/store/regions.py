@@ -2,8 +2,9 @@
 
 The articles waiting to be placed (``pending``) touch a region of the store: the stored
 articles dated within the stories window (``StoriesConfig.window_days``) of their dates,
-the articles they are copies of, every member of the stories those belong to (undated
-members included). That region is clustered again with the one-batch function
+the articles they are copies of, the articles sharing enough of their strongest clustering
+terms where either side is undated (dates cannot bound those: ``article_terms``), and every
+member of the stories those belong to (undated members included). That region is clustered again with the one-batch function
 (``stories.cluster_articles``, arrival order, stream IDF, end-of-batch revision), and
 its stories replace the touched ones. Only stories whose membership changed, or that hold
 an article whose content changed, are handed on to facts and reconciliation; the others
@@ -21,6 +22,10 @@ from newsfuse.config import StoriesConfig
 from newsfuse.copies import provenance_for
 from newsfuse.model import Article, Story
 from newsfuse.store.base import PENDING_PLACE, PLACED, BaseStore
+
+MIN_SHARED_TERMS = 2  # strongest terms an undated article must share with another to bring in its story
+MAX_TERM_HOLDERS = 2_000  # a term held by more stored articles tells no story apart
+MAX_TERM_CANDIDATES = 100  # stored articles brought in by terms, per pending article, most shared first
 
 Derive = Callable[[list[Story], dict[str, Article]], None]  # sets facts, quotes, conflicts, brief
 
@@ -62,14 +67,45 @@ def _spans(dates: list[Date | None], latest: Date | None, days: float) -> list[t
     return merged
 
 
-def affected_region(store: BaseStore, pending: list[str], days: float) -> tuple[set[str], set[str]]:
+def strongest_terms(article: Article, config: StoriesConfig) -> list[str]:
+    """The article's strongest word and name terms under the shipped IDF (the clusterer's index terms)."""
+    from newsfuse.stories.features import article_features
+    from newsfuse.stories.idf import shipped_idf
+    from newsfuse.stories.live import index_terms
+
+    features = article_features(article, shipped_idf(), article.reference_date)
+    return index_terms(features.words, features.names, config)
+
+
+def term_rows(articles: list[Article], seqs: dict[str, int], config: StoriesConfig) -> list[tuple[str, int, int]]:
+    return [(term, seqs[a.id], int(_parse(a.reference_date) is not None))
+            for a in articles for term in dict.fromkeys(strongest_terms(a, config))]
+
+
+def _term_neighbours(store: BaseStore, pending: dict[str, Article], config: StoriesConfig) -> set[str]:
+    """Stored articles sharing ``MIN_SHARED_TERMS`` strongest terms with a pending article, where
+    the pending one is undated (any stored article) or the stored one is (a dated pending one)."""
+    found: set[int] = set()
+    for article in pending.values():
+        terms = set(strongest_terms(article, config))
+        undated_only = _parse(article.reference_date) is not None
+        shared: dict[int, int] = {}
+        for _, seq in store.term_holders(terms, undated_only, MAX_TERM_HOLDERS):
+            shared[seq] = shared.get(seq, 0) + 1
+        best = sorted((seq for seq, count in shared.items() if count >= MIN_SHARED_TERMS),
+                      key=lambda seq: (-shared[seq], seq))
+        found.update(best[:MAX_TERM_CANDIDATES])
+    return {a.id for a in store.load_by_seq(found).values()}
+
+
+def affected_region(store: BaseStore, pending: list[str], config: StoriesConfig) -> tuple[set[str], set[str]]:
     """The article ids to cluster again and the stored stories they hold."""
     dates = store.dates_of(pending)
-    spans = _spans([_parse(dates.get(a)) for a in pending], _parse(store.latest_date()), days)
+    spans = _spans([_parse(dates.get(a)) for a in pending], _parse(store.latest_date()), config.window_days)
     if spans is None:
         seeds = set(store.all_ids())
     else:
-        seeds = set(pending) | store.partners(pending)
+        seeds = set(pending) | store.partners(pending) | _term_neighbours(store, store.load_articles(pending), config)
         for first, last in spans:
             seeds.update(store.ids_dated_between(first.isoformat(), last.isoformat()))
     touched = set(store.stories_of(seeds).values())
@@ -89,7 +125,7 @@ def place_pending(store: BaseStore, config: StoriesConfig, derive: Derive | None
         if derive:
             derive([], {})
         return result
-    region, touched = affected_region(store, result.placed, config.window_days)
+    region, touched = affected_region(store, result.placed, config)
     articles = store.load_articles(region)
     relations = store.relations_among(region)
     if progress:
@@ -108,3 +144,27 @@ def place_pending(store: BaseStore, config: StoriesConfig, derive: Derive | None
     store.set_pending(result.placed, PLACED)
     result.region, result.touched, result.removed = len(region), len(touched), len(removed)
     return result
+
+
+def cluster_in_batches(articles: list[Article], relations: list, batches: int,
+                       config: StoriesConfig | None = None) -> list[list[str]]:
+    """The stories of ``articles`` ingested in ``batches`` chronological batches (their arrival
+    order cut into equal parts) into an empty in-memory store: clustering only, no facts."""
+    from newsfuse.store import Store
+    from newsfuse.stories import arrival_order
+
+    config = config or StoriesConfig()
+    ordered = arrival_order(articles, lambda a: a.reference_date, lambda a: a.id)
+    size = -(-len(ordered) // max(1, batches))
+    with Store(":memory:") as store:
+        seen: set[str] = set()
+        for start in range(0, len(ordered), size):
+            batch = ordered[start:start + size]
+            seen.update(a.id for a in batch)
+            with store.transaction():
+                seqs = store.put_articles(batch, PENDING_PLACE)
+                store.add_terms(term_rows(batch, seqs, config))
+                store.put_relations([r for r in relations if r.source in seen and r.target in seen
+                                     and (r.source in {a.id for a in batch} or r.target in {a.id for a in batch})])
+                place_pending(store, config)
+        return list(store.members(row[0] for row in store._rows("SELECT id FROM stories")).values())

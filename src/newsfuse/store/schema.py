@@ -6,7 +6,9 @@ column types differ. Version 2 makes the store the system of record: articles ca
 their arrival sequence, date, outlet and a ``pending`` state (2: not yet traced for
 copies, 1: not yet placed in a story, 0: done); the copy-candidate index (LSH band
 keys and sampled shingles, keyed by the article's ``seq``) and the copy relations
-are kept; stories carry their counts and date span.
+are kept; stories carry their counts and date span. Version 3 keeps each article's strongest
+clustering terms (``article_terms``), through which the stories of undated articles are found;
+stored articles are traced and placed again once, to fill it.
 """
 
 SQLITE_MIGRATIONS = [
@@ -81,6 +83,15 @@ SQLITE_MIGRATIONS = [
     );
     CREATE INDEX relations_target ON relations(target)
     """,
+    """
+    CREATE TABLE article_terms (
+        term TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        dated INTEGER NOT NULL,
+        PRIMARY KEY (term, seq)
+    ) WITHOUT ROWID;
+    UPDATE articles SET pending = 2 WHERE pending = 0
+    """,
 ]
 
 POSTGRES_MIGRATIONS = [
@@ -148,6 +159,15 @@ POSTGRES_MIGRATIONS = [
         PRIMARY KEY (source, target)
     );
     CREATE INDEX relations_target ON relations(target)
+    """,
+    """
+    CREATE TABLE article_terms (
+        term TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        dated INTEGER NOT NULL,
+        PRIMARY KEY (term, seq)
+    );
+    UPDATE articles SET pending = 2 WHERE pending = 0
     """,
 ]
 
