@@ -75,11 +75,15 @@ def _decode_arcs(topology: dict) -> list[np.ndarray]:
 
 
 def _ring(arcs: list[np.ndarray], indexes: list[int]) -> np.ndarray:
+    """One ring's points; longitudes unwrapped, so that a ring crossing the antimeridian (Chukotka, Fiji)
+    runs on past 180 degrees instead of drawing a band across the whole map."""
     parts = []
     for position, index in enumerate(indexes):
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         parts.append(arc if position == 0 else arc[1:])
-    return np.concatenate(parts)
+    ring = np.concatenate(parts)
+    ring[:, 0] = np.unwrap(ring[:, 0], period=360.0)
+    return ring
 
 
 @lru_cache(maxsize=2)

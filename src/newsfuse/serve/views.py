@@ -146,10 +146,11 @@ def timeline(story: dict) -> list[dict]:
 
 
 def places(story: dict) -> list[dict]:
-    found = []
+    found, seen = [], set()
     for fact in story.get("facts") or []:
         value = fact.get("value") or {}
-        if fact.get("kind") == "place" and value.get("name"):
+        if fact.get("kind") == "place" and value.get("name") and place_key(value) not in seen:
+            seen.add(place_key(value))
             found.append({"key": place_key(value), "label": place_label(value), "value": value,
                           "support": fact.get("independent_support", 0),
                           "located": isinstance(value.get("lat"), (int, float)) and isinstance(value.get("lon"), (int, float))})
@@ -162,10 +163,19 @@ def map_view(located: list[dict]) -> dict:
     frame = frame_around([(float(p["value"]["lat"]), float(p["value"]["lon"])) for p in located])
     numeric = iso_numeric()
     shaded = {numeric.get(str(p["value"].get("country") or "")) for p in located} - {None}
-    points = []
+    drawn = {number for number, _, _ in country_paths(frame)}
+    at_point: dict[tuple[float, float], list[dict]] = defaultdict(list)
     for place in located:
-        x, y = frame.project(float(place["value"]["lat"]), float(place["value"]["lon"]))
-        points.append(MapPoint(x, y, str(place["value"]["name"]), int(place["support"] or 0),
+        country = str(place["value"].get("gazetteer_id") or "").startswith("country:")
+        if country and len(located) > 1 and numeric.get(str(place["value"].get("country") or "")) in drawn:
+            continue  # a country the basemap draws is shown by its shading
+        at_point[frame.project(float(place["value"]["lat"]), float(place["value"]["lon"]))].append(place)
+    points = []
+    for (x, y), here in at_point.items():  # places the gazetteer puts on one spot share a dot and a label
+        best = max(here, key=lambda p: (p["support"] or 0, -len(str(p["value"]["name"]))))
+        names = {str(p["value"]["name"]).casefold() for p in here}
+        label = str(best["value"]["name"]) + (f" +{len(names) - 1}" if len(names) > 1 else "")
+        points.append(MapPoint(x, y, label, max(int(p["support"] or 0) for p in here),
                                "end" if x > 0.7 * frame.width else "start"))
     place_labels(points)
     meridians, parallels = grid(frame)
