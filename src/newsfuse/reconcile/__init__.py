@@ -8,6 +8,8 @@ articles' bodies; sets ``Story.facts``, ``quotes``, ``conflicts``,
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsfuse.config import ReconcileConfig
 from newsfuse.model import Article, ConflictSide, Fact, FactMention, Story
 from newsfuse.reconcile.brief import disputed_section, main_brief
@@ -68,13 +70,45 @@ def _reconcile_facts(story: Story, articles: dict[str, Article], text: StoryText
                                                item.index in disputed_items, item.surface))
 
 
+# Roles of a name that place it: a gazetteer-less name elsewhere (a subject, an object) is not surely a place.
+LOCATIVE_ROLES = frozenset("""in at near on inside outside off around from to into towards toward across
+outside through via""".split())
+
+
 def credible_mentions(mentions: list[FactMention], articles: dict[str, Article]) -> list[FactMention]:
     """Drop person and organisation mentions that are really a place named elsewhere in the
-    story or an article's own wire credit (dateline agency)."""
+    story or an article's own wire credit (dateline agency); drop place mentions that are a
+    person's name ("Palin" of "Sarah Palin", unless the gazetteer knows the name exactly) or that
+    the gazetteer does not know and no locative word introduces; give a name the gazetteer
+    missed in one article the place it links to in another (one sense per story)."""
     places = {romanised_key(m.mention.text) for m in mentions if m.kind == "place"}
     credits = {romanised_key(a.dateline.agency) for a in articles.values() if a.dateline and a.dateline.agency}
-    return [m for m in mentions if m.kind not in NAMED_KINDS
-            or romanised_key(m.mention.text) not in places | credits]
+    people = set()
+    for m in mentions:
+        tokens = romanised_key(m.mention.text).split() if m.kind == "person" else []
+        if len(tokens) > 1:
+            people.update((" ".join(tokens), tokens[-1]))
+    linked = {}
+    for m in mentions:
+        if m.kind == "place" and (m.context or {}).get("linked") and (m.context or {}).get("match") == "exact":
+            linked.setdefault(romanised_key(m.mention.text), m)
+    kept = []
+    for m in mentions:
+        name, context = romanised_key(m.mention.text), m.context or {}
+        if m.kind in NAMED_KINDS and name in places | credits:
+            continue
+        if m.kind == "place" and context.get("linked") is False:
+            if name in linked:
+                home = linked[name]
+                m = replace(m, key=home.key, value=dict(home.value), context={**home.context, "role": context.get("role")})
+            elif name in people or not (str(context.get("role") or "").lower() in LOCATIVE_ROLES
+                                        or context.get("granularity") == "area" or context.get("kind")
+                                        or context.get("area_noun")):
+                continue
+        elif m.kind == "place" and context.get("match") != "exact" and name in people:
+            continue
+        kept.append(m)
+    return kept
 
 
 def _kind_rank(kind: str) -> int:
@@ -146,9 +180,24 @@ def _confidence(slot: Slot, decision: Decision) -> float:
     people = [frozenset(p for i in side_items for p in i.participants) for _, side_items in decision.sides]
     shared_people = len(people) > 1 and all(people) and bool(frozenset.intersection(*people))
     amounts = [a for i in items if slot.kind == "quantity" and (a := si_amount(i.value)) is not None]
+    located = decision.conflict_type == "place" and (all(_located(side_items) for _, side_items in decision.sides)
+                                                      or not all(_placed(side_items) for _, side_items in decision.sides))
     return fact_confidence(slot.items[0].predicate, slot.similarity, shared_people,
                            [len({i.group for i in side_items}) for _, side_items in decision.sides], amounts,
-                           relative_dates=any(i.context.get("relative") for i in items if slot.kind == "date"))
+                           relative_dates=any(i.context.get("relative") for i in items if slot.kind == "date"),
+                           located_places=located, date=slot.kind == "date")
+
+
+def _placed(items: list[Item]) -> bool:
+    """Whether a place side is somewhere something happens: a locative word introduces one of its
+    mentions (not only "X spokeswoman", "X's")."""
+    return any(str(i.context.get("role") or "").lower() in LOCATIVE_ROLES for i in items)
+
+
+def _located(items: list[Item]) -> bool:
+    """Whether a place side is a gazetteer place with coordinates."""
+    value = items[0].value
+    return bool(value.get("gazetteer_id")) and isinstance(value.get("lat"), (int, float))
 
 
 def _reconcile_quotes(story: Story, text: StoryText, config: ReconcileConfig,

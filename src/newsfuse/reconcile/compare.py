@@ -15,8 +15,8 @@ from rapidfuzz import fuzz
 
 from newsfuse.config import ReconcileConfig
 from newsfuse.reconcile.amounts import BOUND_NAMES, agreement_note, quantity_clashes, quantity_label, same_amount
-from newsfuse.reconcile.slots import Entity, Item, Slot, is_area
-from newsfuse.reconcile.text import romanised_key
+from newsfuse.reconcile.slots import Entity, Item, Slot, is_area, si_amount
+from newsfuse.reconcile.text import romanised_key, stem, words_before
 
 EARTH_RADIUS_KM = 6371.0
 POSSESSIVE = re.compile(r"['\u2019]s?$")
@@ -24,7 +24,9 @@ TRANSLITERATION_SIMILARITY = 60.0  # romanised names at least this alike are spe
 AREA_FEATURES = frozenset({"country", "region", "admin1", "admin2", "continent", "pcli", "adm1", "adm2", "area"})
 # Generic words for administrative or geographic areas (any country): a name with one is an area.
 AREA_WORDS = frozenset("""krai kray oblast province region state county district prefecture territory republic
-canton governorate department voivodeship okrug raion east west north south coast""".split())
+canton governorate department voivodeship okrug raion east west north south coast
+gulf sea ocean bay strait""".split())
+FACILITY_WINDOW = 4  # words before a place searched for a facility's head noun ("the plant in X")
 KNOWN_NAME_MATCHES = frozenset({"exact", "alternate", "alias", "ascii", "name", "transliteration", "area"})
 
 
@@ -55,6 +57,12 @@ def _decide_quantity(slot: Slot, config: ReconcileConfig) -> Decision:
     clashes, units = quantity_clashes(slot, config)
     if not clashes:
         return Decision(*agreement_note(slot, units))
+    near = [(a, b) for a, b in clashes if _ratio(a, b) <= config.dispute_ratio or _in_publication_order(a, b)]
+    if not near:
+        a, b = clashes[0]
+        return Decision("unconfirmed", f"'{a.surface}' and '{b.surface}' differ more than {config.dispute_ratio:g} "
+                        "times: more likely two different things than one disputed")
+    clashes = near
     bounds_only = same_amount(clashes, config)
     kind = "bound" if bounds_only else "value"
     label = (lambda i: BOUND_NAMES.get(i.value.get("bound"), "")) if bounds_only else (lambda i: quantity_label(i.value))
@@ -66,6 +74,23 @@ def _decide_quantity(slot: Slot, config: ReconcileConfig) -> Decision:
     else:
         explanation = f"different amounts for the same thing: {said}"
     return Decision("conflict", explanation, kind, sides)
+
+
+def _ratio(a: Entity, b: Entity) -> float:
+    """How many times the larger of two amounts is the smaller (infinite where one is zero or negative)."""
+    x, y = si_amount(a.value), si_amount(b.value)
+    if x is None or y is None or min(x, y) <= 0:
+        return math.inf
+    return max(x, y) / min(x, y)
+
+
+def _in_publication_order(a: Entity, b: Entity) -> bool:
+    """Whether every report of one value was published before every report of the other (a later
+    figure may revise an earlier one by any factor)."""
+    dates_a, dates_b = [i.published for i in a.items], [i.published for i in b.items]
+    if None in dates_a or None in dates_b or not dates_a or not dates_b:
+        return False
+    return max(dates_a) < min(dates_b) or max(dates_b) < min(dates_a)
 
 
 def _named_sides(sides: list[tuple[str, list[Item]]], with_label: bool) -> list[tuple[str, list[Item]]]:
@@ -225,7 +250,7 @@ def _place_relation(a: Entity, b: Entity, items: list[Item], config: ReconcileCo
     if similar and not both_located:
         return "same", f"'{a.surface}' and '{b.surface}' are spelling or transliteration variants of one place"
     for outer, inner in ((a, b), (b, a)):
-        if _contains(outer, inner, config):
+        if _contains(outer, inner, config) or _facility_in(inner, outer, items):
             return "contains", f"'{outer.surface}' includes '{inner.surface}' (compatible, less specific)"
     for linked, other in ((a, b), (b, a)):
         if _coordinates(linked.value) and _misnamed(other, linked, items, config):
@@ -293,10 +318,26 @@ def _contains(outer: Entity, inner: Entity, config: ReconcileConfig) -> bool:
     return is_area and bool(country) and outer.value.get("country") == country
 
 
+def _facility_in(facility: Entity, place: Entity, items: list[Item]) -> bool:
+    """Whether the story puts an unlocated facility in ``place``: its head noun just before a mention
+    of the place ("the Kraft plant in Philadelphia" holds "Kraft Plant" in Philadelphia)."""
+    if is_linked(facility):
+        return False
+    head = romanised(facility.surface).split()[-1:]
+    if not head:
+        return False
+    wanted = stem(head[0])
+    keys = {i.key for i in place.items}
+    return any(wanted in words_before(i.mention.sentence, i.surface, FACILITY_WINDOW)
+               for i in items if i.kind == "place" and i.key in keys)
+
+
 def _misnamed(other: Entity, linked: Entity, items: list[Item], config: ReconcileConfig) -> bool:
     """Whether ``other`` (unlinked or linked elsewhere) sits in a context that fits ``linked``'s place."""
     target = _coordinates(linked.value)
     other_here = _coordinates(other.value)
+    if not is_linked(other):
+        return False  # a name the gazetteer lacks is an unknown place, not a known name misread
     if is_linked(other) and other_here and target and distance_km(other_here, target) <= config.region_km:
         return False  # a real nearby place: a different place, not a misreading
     if is_linked(other) and other.value.get("country") and other.value.get("country") == linked.value.get("country"):

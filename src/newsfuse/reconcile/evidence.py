@@ -9,37 +9,25 @@ only from disputes at or above ``DISPUTED_CONFIDENCE``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from newsfuse.model import Conflict, Mention
+from newsfuse.model import DISPUTED_CONFIDENCE, Conflict, Mention
 from newsfuse.reconcile.signature import PREDICATE_GROUPS
 
 REPORT_CONFIDENCE = 0.5
-DISPUTED_CONFIDENCE = 0.7
 TEMPORAL_CONFIDENCE = 0.5  # before/after claims may speak of different steps: shown, never "disputed"
 EVIDENCE_PER_SIDE = 3  # sentences kept for each side
 WINDOW_OVERLAP_FULL = 0.5  # window overlap that earns the whole window share of confidence
 FAR_APART_RATIO = 4.0  # amounts this many times apart are more likely two things than one disputed
 FAR_APART_PENALTY = 0.3
 RELATIVE_DATE_PENALTY = 0.3  # "Thursday" read against each article's own date may land a day off
+# Two places the gazetteer knows, aligned only by the words before them, are more often two places
+# of a story (a route, a home town, a wider area) than one place disputed.
+LOCATED_PLACES_PENALTY = 0.4
+UNKNOWN_PREDICATE_DATE_PENALTY = 0.2  # a date of no known news predicate (posted, appeared) may be any step
 
 
-@dataclass
-class ReportedConflict(Conflict):
-    """A conflict with its status, confidence and evidence (the contract's optional fields)."""
-
-    status: str = "dispute"  # "dispute" or "revision"
-    confidence: float = 0.0
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**super().to_dict(), "status": self.status, "confidence": round(self.confidence, 2),
-                "evidence": self.evidence}
-
-    @property
-    def confident_dispute(self) -> bool:
-        return self.status == "dispute" and self.confidence >= DISPUTED_CONFIDENCE
+ReportedConflict = Conflict  # the fields live on ``model.Conflict`` now; the name stays for older callers
 
 
 def evidence_of(sides: list[tuple[str, list[Mention]]]) -> list[dict[str, Any]]:
@@ -65,9 +53,12 @@ def is_revision(side_dates: list[list[str | None]]) -> bool:
 
 
 def fact_confidence(predicate: str, window_overlap: float, shared_people: bool, side_groups: list[int],
-                    amounts: list[float], relative_dates: bool = False) -> float:
+                    amounts: list[float], relative_dates: bool = False, located_places: bool = False,
+                    date: bool = False) -> float:
     """How sure it is that a fact conflict's sides speak of one thing."""
     score = 0.4 - (RELATIVE_DATE_PENALTY if relative_dates else 0.0)
+    score -= LOCATED_PLACES_PENALTY if located_places else 0.0
+    score -= UNKNOWN_PREDICATE_DATE_PENALTY if date and predicate not in PREDICATE_GROUPS else 0.0
     score += 0.2 if predicate in PREDICATE_GROUPS else 0.0
     score += 0.2 * min(1.0, window_overlap / WINDOW_OVERLAP_FULL)
     score += 0.1 if shared_people else 0.0

@@ -29,6 +29,10 @@ from newsfuse.reconcile.text import STOPWORDS, content_words, stem, words
 
 
 HYPHENS = re.compile(r"[-‐-―]")
+WHOLE_HOUR = re.compile(r"\b(\d{1,2}):00\b")  # "6:00 p.m." renders "6 p.m."
+MIN_VERBATIM = 0.75  # token-sequence similarity of near-verbatim renderings (same words, same order)
+MIN_GLUED = 3  # a word at least this long that begins another is the same word with text glued on
+ATTRIBUTION_SUPPORT = 2  # independent sources each side needs before a speaker is called disputed
 # (least overlap, least shared content words, confidence) for wording, then for attribution conflicts
 CONFIDENCE_STEPS = ([(0.8, 6, 0.8), (0.7, 4, 0.6)], [(0.9, 6, 0.7)])
 UNSURE_QUOTE = 0.3
@@ -122,11 +126,13 @@ def diff_text(runs: list[tuple[str, str]]) -> str:
 
 def _key_tokens(text: str) -> list[str]:
     """Bare lower-case words, hyphenated compounds split (surface-to-air = surface to air)."""
-    return [t for t in (_bare(w) for w in HYPHENS.sub(" ", text).split()) if t]
+    return [t for t in (_bare(w) for w in HYPHENS.sub(" ", WHOLE_HOUR.sub(r"\1", text)).split()) if t]
 
 
 def _alike(word: str, other: str, config: ReconcileConfig) -> bool:
-    return stem(word) == stem(other) or fuzz.ratio(word, other) >= config.key_word_similarity
+    short, long = sorted((word, other), key=len)
+    glued = len(short) >= MIN_GLUED and long.startswith(short)  # "nypd/kkk/how" read as one word
+    return glued or stem(word) == stem(other) or fuzz.ratio(word, other) >= config.key_word_similarity
 
 
 def wording_changes(reference: str, variant: str, config: ReconcileConfig) -> tuple[list[tuple[str, str]], int]:
@@ -270,17 +276,44 @@ def quote_confidence(kind: str, sides: list[tuple[str, list[QuoteMention]]]) -> 
     if not pairs:
         return 0.0
     overlap, shared = min(pairs)
+    if kind == "quote_wording" and _verbatim(renderings) < MIN_VERBATIM:
+        return UNSURE_QUOTE  # reworded or reordered: a paraphrase, not one quotation with a word changed
     for needed_overlap, needed_words, confidence in CONFIDENCE_STEPS[kind == "attribution"]:
         if overlap >= needed_overlap and shared >= needed_words:
             return confidence
     return UNSURE_QUOTE
 
 
+def _verbatim(renderings: list[list[str]]) -> float:
+    """The least, over pairs of sides, of the best similarity of their renderings' content-word
+    sequences (a partial quote against the stretch of the other that it renders)."""
+    def similarity(a: str, b: str) -> float:
+        short, long = sorted((a, b), key=len)
+        return difflib.SequenceMatcher(None, content_words(aligned_reference(long, short)), content_words(short),
+                                       autojunk=False).ratio()
+    return min(max(similarity(a, b) for a in first for b in second)
+               for i, first in enumerate(renderings) for second in renderings[i + 1:])
+
+
+def _side_value(kind: str, label: str, members: list[QuoteMention]) -> str:
+    """A wording side is the quotation as that side renders it (the commonest rendering); an
+    attribution side is its speaker."""
+    if kind != "quote_wording" or not members:
+        return label
+    return Counter(m.text.strip() for m in members).most_common(1)[0][0]
+
+
 def to_conflict(number: int, quote: Quote, raw, provenance: Provenance) -> ReportedConflict:
+    """A quote conflict; an attribution is confident only where each speaker has
+    ``ATTRIBUTION_SUPPORT`` independent sources (one outlet's speaker may be a misreading)."""
     kind, explanation, sides = raw
+    conflict_sides = [ConflictSide(_side_value(kind, label, members), sorted({m.mention.article for m in members}),
+                                   provenance_support(provenance, {m.mention.article for m in members}))
+                      for label, members in sides]
+    confidence = quote_confidence(kind, sides)
+    if kind == "attribution" and any(side.independent_support < ATTRIBUTION_SUPPORT for side in conflict_sides):
+        confidence = min(confidence, UNSURE_QUOTE)
     return ReportedConflict(f"C{number}", kind, f"quotation {quote.id}: \u201c{quote.text}\u201d",
-                            [ConflictSide(label, sorted({m.mention.article for m in members}),
-                                          provenance_support(provenance, {m.mention.article for m in members}))
-                             for label, members in sides], explanation,
-                            confidence=quote_confidence(kind, sides),
-                            evidence=evidence_of([(label, [m.mention for m in members]) for label, members in sides]))
+                            conflict_sides, explanation, confidence=confidence,
+                            evidence=evidence_of([(side.value, [m.mention for m in members])
+                                                  for side, (_, members) in zip(conflict_sides, sides)]))
