@@ -358,8 +358,9 @@ def role_gender(ent: Span) -> str:
 
 def resolve_pronouns(events: list[SpeechEvent], doc: Doc, text: str, quoted: list[bool]) -> None:
     """"he"/"she" become the most recent name before them of a compatible gender (an
-    organisation's only when the article gives it that gender) that was a main subject, else the
-    most recent such name at all; "they" and "it" the most recent organisation that was."""
+    organisation's, often a person the recogniser mislabelled, only when the article gives it
+    that gender; never a place's) that was a main subject, else the most recent such name at
+    all; "they" and "it" the most recent organisation, place or group that was."""
     people = person_mentions(doc, text, quoted)
     genders = person_genders(doc, people, quoted)
     starts = [p.ent.start_char for p in people]
@@ -369,7 +370,8 @@ def resolve_pronouns(events: list[SpeechEvent], doc: Doc, text: str, quoted: lis
             continue
         before = reversed(people[:bisect.bisect_left(starts, event.idx)])
         if speaker.via == "pronoun":
-            compatible = [p for p in before if genders.get(p.identity, speaker.gender if p.person else "") == speaker.gender]
+            compatible = [p for p in before if (p.person or p.ent.label_ == "ORG")
+                          and genders.get(p.identity, speaker.gender if p.person else "") == speaker.gender]
         else:
             compatible = [p for p in before if not p.person and p.subject and speaker.surface.lower() in GROUP_PRONOUNS]
         referent = next((p for p in compatible if p.subject), compatible[0] if compatible else None)
