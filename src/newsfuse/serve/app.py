@@ -18,7 +18,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from newsfuse import __version__
-from newsfuse.serve.data import SORTS, IndexQuery, StoreReader
+from newsfuse.serve.data import FACET_SAMPLE, SORTS, IndexQuery, StoreReader
 from newsfuse.serve.derive import person_key
 from newsfuse.serve.ingest import MAX_FILE_BYTES, MAX_FILES, Ingester, Upload
 from newsfuse.serve.openapi import openapi_document
@@ -141,6 +141,7 @@ class App:
         filters = query.filters()
         data = {"total": result.total, "page": query.page, "per_page": query.per_page, "sort": query.order,
                 "filters": filters, "stories": result.stories, "facets": result.facets,
+                "facets_sampled": result.total > FACET_SAMPLE,
                 "csv": "/index.csv" + (f"?{urlencode(filters)}" if filters else "")}
 
         def link(**change) -> str:
@@ -150,7 +151,7 @@ class App:
         pages = (result.total + query.per_page - 1) // query.per_page
         context = {"result": result, "query": query, "filters": filters, "link": link, "pages": pages,
                    "sorts": [s for s in SORTS if s != "relevance" or query.q], "counts": self.reader.counts(),
-                   "csv": data["csv"]}
+                   "csv": data["csv"], "sampled": data["facets_sampled"], "sample": FACET_SAMPLE}
         return self.page(request, "index.html.j2", context, data, as_json)
 
     async def index_csv(self, request: Request) -> Response:

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from newsfuse.serve.derive import StorySummary, person_key, summarize
 from newsfuse.store import Store
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 BUSY_MS = 30_000
 VERIFY_NEWEST = 200  # rows whose content is compared in full on each sync (SQLite may reuse the largest rowids)
 SYNC_BATCH = 500
 FACET_LIMIT = 12
+FACET_SAMPLE = 1000  # facet counts over at most this many matching stories (the first in the index's order)
 INDEX_FACETS = ("outlet", "language", "place")
 CACHE_SIZE = 256
 SORTS = {
@@ -38,9 +39,10 @@ SCHEMA = [
     "src_len INTEGER, headline TEXT, event_date TEXT, first_date TEXT, last_date TEXT, sort_date TEXT, "
     "n_articles INTEGER, n_sources INTEGER, n_conflicts INTEGER, n_disputed INTEGER, n_quotes INTEGER, "
     "articles TEXT)",
-    "CREATE INDEX serve_stories_date ON serve_stories(sort_date)",
-    "CREATE INDEX serve_stories_sources ON serve_stories(n_sources)",
-    "CREATE INDEX serve_stories_conflicts ON serve_stories(n_conflicts, n_disputed)",
+    # one index per order of the index page (the same expressions as SORTS), so a page is an index walk
+    "CREATE INDEX serve_stories_newest ON serve_stories(sort_date IS NULL, sort_date DESC, n_sources DESC, id)",
+    "CREATE INDEX serve_stories_covered ON serve_stories(n_sources DESC, n_articles DESC, sort_date DESC, id)",
+    "CREATE INDEX serve_stories_disputed ON serve_stories(n_conflicts DESC, n_disputed DESC, n_sources DESC, id)",
     "CREATE TABLE serve_facets (facet TEXT NOT NULL, value TEXT NOT NULL, story_id TEXT NOT NULL, label TEXT, "
     "PRIMARY KEY (facet, value, story_id)) WITHOUT ROWID",
     "CREATE INDEX serve_facets_story ON serve_facets(story_id)",
@@ -84,14 +86,9 @@ class IndexResult:
 
 
 def fts_query(text: str) -> str:
-    """The user's words as an FTS5 query: every word must occur (quoted, so no syntax can break it);
-    the last one may be a prefix."""
+    """The user's words as an FTS5 query: every word must occur (quoted, so no syntax can break it)."""
     words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words[:20]]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    return " ".join(f'"{w}"' for w in words[:20])
 
 
 def sqlite_path(url_or_path: str) -> str:
@@ -277,8 +274,8 @@ class StoreReader:
 
     def counts(self) -> dict[str, int]:
         c = self._reader()
-        return {"stories": c.execute("SELECT count(*) FROM stories").fetchone()[0],
-                "articles": c.execute("SELECT count(*) FROM articles").fetchone()[0]}
+        return self._cached(("counts",), lambda: {"stories": c.execute("SELECT count(*) FROM stories").fetchone()[0],
+                                                  "articles": c.execute("SELECT count(*) FROM articles").fetchone()[0]})
 
     def index(self, query: IndexQuery) -> IndexResult:
         c = self._reader()
@@ -310,23 +307,29 @@ class StoreReader:
         names = ("id", "headline", "event_date", "first_date", "last_date", "articles", "independent_sources",
                  "conflicts", "disputed", "quotes")
         stories = [dict(zip(names, row)) for row in rows]
-        key = ("index", base, tuple(params))
-        total, facets = self._cached(key, lambda: self._totals(c, base, params))
+        key = ("index", base, query.order, tuple(params))
+        total, facets = self._cached(key, lambda: self._totals(c, base, query.order, params))
         if stories:
             self._attach_facets(c, stories)
         return IndexResult(query, total, stories, facets)
 
-    def _totals(self, c: sqlite3.Connection, base: str, params: list) -> tuple[int, dict[str, list[dict]]]:
+    def _totals(self, c: sqlite3.Connection, base: str, order: str, params: list) -> tuple[int, dict[str, list[dict]]]:
+        """The number of matching stories and the facet values' counts among them (among the first
+        ``FACET_SAMPLE`` of them in the page's order where more match, in stored order for a search: ranking
+        every match only to count facets costs more than it tells)."""
         total = c.execute(f"SELECT count(*) {base}", params).fetchone()[0]
         facets: dict[str, list[dict]] = {name: [] for name in INDEX_FACETS}
         marks = ",".join("?" * len(INDEX_FACETS))
         rows = c.execute(
-            f"SELECT facet, value, label, count FROM (SELECT f.facet, f.value, max(f.label) AS label, "
+            f"SELECT facet, value, count FROM (SELECT f.facet, f.value, "
             f"count(*) AS count, row_number() OVER (PARTITION BY f.facet ORDER BY count(*) DESC, f.value) AS n "
-            f"FROM serve_facets f WHERE f.facet IN ({marks}) AND f.story_id IN (SELECT s.id {base}) "
-            f"GROUP BY f.facet, f.value) WHERE n <= ?", (*INDEX_FACETS, *params, FACET_LIMIT))
-        for facet, value, label, count in rows:
-            facets[facet].append({"value": value, "label": label, "count": count})
+            f"FROM (SELECT s.id AS id {base} {'' if order == 'relevance' else 'ORDER BY ' + SORTS[order]} LIMIT ?) AS m "
+            f"CROSS JOIN serve_facets f INDEXED BY serve_facets_story ON f.story_id = m.id "
+            f"WHERE f.facet IN ({marks}) GROUP BY f.facet, f.value) WHERE n <= ?",
+            (*params, FACET_SAMPLE, *INDEX_FACETS, FACET_LIMIT))
+        for facet, value, count in rows.fetchall():  # labels for the few values shown, not for every row counted
+            label = c.execute("SELECT label FROM serve_facets WHERE facet = ? AND value = ? LIMIT 1", (facet, value)).fetchone()
+            facets[facet].append({"value": value, "label": label[0] if label else value, "count": count})
         return total, facets
 
     @staticmethod

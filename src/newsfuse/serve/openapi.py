@@ -19,7 +19,7 @@ def _query(name: str, description: str, **schema) -> dict:
 
 
 INDEX_PARAMETERS = [
-    _query("q", "full-text search: every word must occur, the last may be a prefix"),
+    _query("q", "full-text search: every word must occur"),
     _query("from", "earliest event date, YYYY-MM-DD", format="date"),
     _query("to", "latest event date, YYYY-MM-DD", format="date"),
     _query("outlet", "only stories with an article from this outlet"),
