@@ -37,7 +37,8 @@ SPEECH_VERBS = frozenset("""
     recount report repeat recite post opine posit speculate surmise guess estimate forecast reckon
     concur agree disagree object charge accuse interject interrupt chime tout trumpet underscore
     underline highlight point indicate hint imply confess reveal inform assure reassure remind advise
-    query wonder muse reflect clarify elaborate detail outline put
+    query wonder muse reflect clarify elaborate detail outline put press snap bark rant rail scoff sneer taunt
+    tease mock gush rave quote cite chant sing vent fume sigh laugh gasp greet introduce
 """.split())
 # Verb and particle: "shot back", "went on", "lashed out", "spoke up"
 PHRASAL_SPEECH = frozenset({("shoot", "back"), ("fire", "back"), ("hit", "back"), ("push", "back"), ("go", "on"),
@@ -47,7 +48,8 @@ PHRASAL_SPEECH = frozenset({("shoot", "back"), ("fire", "back"), ("hit", "back")
 # sentence may be attributed by one when it has no speech verb.
 VIEW_VERBS = frozenset("""
     believe think feel hope worry fear call label dub term brand describe characterize characterise refer
-    praise hail criticize criticise blame slam blast thank welcome signal suggest offer read sum summarize
+    praise hail criticize criticise blame slam blast thank welcome signal offer read sum summarize
+    ridicule deride dismiss decry denounce condemn lambaste berate mourn applaud commend defend
 """.split())
 ACCORDING = "according"
 SPEECH, VIEW, ACTION = 2, 1, 0  # how surely a verb attributes the quote in its sentence
