@@ -11,15 +11,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.model import Article, ConflictSide, Fact, FactMention, Story
+from newsfuse.model import DISPUTED_CONFIDENCE, Article, ConflictSide, Fact, FactMention, Story
+from newsfuse.reconcile.amounts import BOUND_NAMES, quantity_label
 from newsfuse.reconcile.brief import disputed_section, main_brief
 from newsfuse.reconcile.compare import Decision, decide, within
 from newsfuse.reconcile.evidence import (EVIDENCE_PER_SIDE, REPORT_CONFIDENCE, TEMPORAL_CONFIDENCE,
                                          ReportedConflict, evidence_of, fact_confidence, is_revision)
+from newsfuse.reconcile.pairs import disputed_pairs, grouped_disputes
 from newsfuse.reconcile.quotes import build_ledger, to_conflict
 from newsfuse.reconcile.sentences import Claim, StoryText
 from newsfuse.reconcile.single_source import single_source_claims, single_source_section
-from newsfuse.reconcile.slots import Item, Slot, align_slots, make_items, si_amount
+from newsfuse.reconcile.slots import Item, Slot, align_slots, amounts_close, make_items, si_amount
 from newsfuse.reconcile.temporal import order_conflicts
 from newsfuse.reconcile.text import romanised_key
 
@@ -49,9 +51,14 @@ def _reconcile_facts(story: Story, articles: dict[str, Article], text: StoryText
                      sentence_of: dict[tuple[str, str], int | None]) -> None:
     items = make_items(credible_mentions(story.fact_mentions, articles), story, articles, config)
     slots = sorted(align_slots(items, config), key=lambda s: (-text.support(s.articles), _kind_rank(s.kind)))
+    amount_disputes = grouped_disputes(disputed_pairs([i for i in items if i.kind == "quantity"], items, config))
+    in_dispute = {i.index for _, side_a, side_b in amount_disputes for i in side_a + side_b}
+    fact_of: dict[int, str] = {}
+    slot_disputed: set[int] = set()
     for number, slot in enumerate(slots, start=1):
         decision = decide(slot, items, config)
         fact_id = f"F{number}"
+        fact_of.update((i.index, fact_id) for i in slot.items)
         conflict = _fact_conflict(story, text, slot, decision, fact_id) if decision.status == "conflict" else None
         if decision.status == "conflict" and conflict is None:
             decision = Decision("unconfirmed", "values differ, but not surely about one thing: " + decision.explanation)
@@ -60,14 +67,49 @@ def _reconcile_facts(story: Story, articles: dict[str, Article], text: StoryText
                                 about=_about(slot), explanation=_explain(decision)))
         disputed_items: set[int] = set()
         if conflict is not None:
+            slot_disputed.update(i.index for _, side_items in decision.sides for i in side_items)
             for (label, side_items), side in zip(decision.sides, conflict.sides):
                 sentence_of[(conflict.id, side.value)] = text.locate(side_items[0].mention)
                 if conflict.confident_dispute:
                     disputed_items.update(i.index for i in side_items)
         supporters = _supporters(slot, decision)
+        confident = {i.index for score, side_a, side_b in amount_disputes if score >= DISPUTED_CONFIDENCE
+                     for i in side_a + side_b} if slot.kind == "quantity" else set()
         for item in slot.items:
             text.add_claim(item.mention, Claim(fact_id, slot.kind, supporters[item.index],
-                                               item.index in disputed_items, item.surface))
+                                               item.index in disputed_items | (confident & in_dispute), item.surface))
+    for score, side_a, side_b in sorted(amount_disputes, key=lambda d: -d[0]):
+        if slot_disputed & {i.index for i in side_a} and slot_disputed & {i.index for i in side_b}:
+            continue  # the slot's own dispute already opposes these amounts
+        _amount_conflict(story, text, score, side_a, side_b, fact_of, config, sentence_of)
+
+
+def _amount_conflict(story: Story, text: StoryText, score: float, side_a: list[Item], side_b: list[Item],
+                     fact_of: dict[int, str], config: ReconcileConfig,
+                     sentence_of: dict[tuple[str, str], int | None]) -> None:
+    """A dispute of two amounts from confident pairs: value, or bound where the amounts agree."""
+    bounds_only = amounts_close(side_a[0].value, side_b[0].value, config)
+    sides = []
+    for side_items in (side_a, side_b):
+        surfaces = " / ".join(sorted({i.surface for i in side_items}, key=lambda s: (len(s), s))[:3])
+        label = BOUND_NAMES.get(side_items[0].value.get("bound"), "") if bounds_only else quantity_label(side_items[0].value)
+        sides.append((f"{label} ({surfaces})" if bounds_only else surfaces, side_items))
+    sides.sort(key=lambda s: -len({i.group for i in s[1]}))
+    revision = is_revision([[i.published for i in side_items] for _, side_items in sides])
+    said = " versus ".join(f"'{label}'" for label, _ in sides)
+    explanation = (("a later report revises the figure: " if revision else "")
+                   + ("incompatible bounds on the same amount: " if bounds_only else "different amounts for the same thing: ")
+                   + said + f" (paired by what their sentences share; confidence {score:.2f})")
+    fact_id = fact_of.get(sides[0][1][0].index, "")
+    about = f"{slot_label('quantity', sides[0][1][0].key)}: \u2026{sides[0][1][0].window}\u2026" + (f" (fact {fact_id})" if fact_id else "")
+    conflict = ReportedConflict(f"C{len(story.conflicts) + 1}", "bound" if bounds_only else "value", about,
+                                [ConflictSide(label, sorted({i.article for i in side_items}),
+                                              text.support({i.article for i in side_items})) for label, side_items in sides],
+                                explanation, status="revision" if revision else "dispute", confidence=round(score, 3),
+                                evidence=evidence_of([(label, [i.mention for i in side_items]) for label, side_items in sides]))
+    story.conflicts.append(conflict)
+    for (label, side_items), side in zip(sides, conflict.sides):
+        sentence_of[(conflict.id, side.value)] = text.locate(side_items[0].mention)
 
 
 # Roles of a name that place it: a gazetteer-less name elsewhere (a subject, an object) is not surely a place.

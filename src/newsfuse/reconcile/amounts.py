@@ -1,7 +1,8 @@
 """Quantities of one slot: compatible before conflicting.
 
-Two amounts are compatible when the intervals they allow overlap: an exact figure within
-``value_tolerance``, an approximate one within ``approx_tolerance``, a range its low to high, "at
+Two amounts are compatible when the intervals they allow overlap: an exact figure within the
+rounding of its last stated digit and at most ``value_tolerance`` (31 and 32 years differ; 20,000
+and 20,400 may be one rounded figure), an approximate one within ``approx_tolerance``, a range its low to high, "at
 least N" everything above N, "at most N" everything below; an amount converted from another unit
 also within the rounding of its last stated digit ("30 miles" is 25-35 miles, so 48 km fits).
 A figure equal to the sum of the other side's figure and one or two others of its sentence is its
@@ -21,6 +22,7 @@ BOUND_NAMES = {"lower": "lower bound", "upper": "upper bound", "approx": "approx
 BOUND_WORDS = {"lower": "more than", "upper": "at most", "approx": "about", "exact": ""}
 MAX_PARTS = 2  # other figures of a sentence that may add up with a side's own to the other side
 SUM_TOLERANCE = 1e-6
+EXACT_SHARE = 0.99  # of half a last digit: exact 31 and 32 do not meet at 31.5
 
 Interval = tuple[float, float, bool, bool]  # low, high, low open, high open
 
@@ -59,8 +61,13 @@ def quantity_interval(value: dict[str, Any], config: ReconcileConfig, converted:
     numbers = value.get("range") or {}
     if "low" in numbers and "high" in numbers:
         return float(numbers["low"]) * scale, float(numbers["high"]) * scale, False, False
-    tolerance = config.approx_tolerance if bound == "approx" else config.value_tolerance
-    spread = tolerance * abs(amount)
+    if bound == "approx" and value.get("below"):
+        return amount - config.approx_tolerance * abs(amount), amount, False, True
+    if bound == "approx":
+        spread = config.approx_tolerance * abs(amount)
+    else:  # an exact figure allows the rounding of its last stated digit, at most the value tolerance
+        stated = float(value.get("amount") or 0)
+        spread = min(config.value_tolerance * abs(amount), EXACT_SHARE * rounding_spread(stated) * abs(scale))
     if converted:
         spread = max(spread, rounding_spread(float(value.get("amount") or 0)) * abs(scale))
     return amount - spread, amount + spread, False, False
@@ -81,9 +88,17 @@ def quantity_label(value: dict[str, Any]) -> str:
     return " ".join(w for w in words if w)
 
 
+# Approximations from below: "nearly 300" is a little under 300, never more than it.
+FROM_BELOW = ("nearly", "almost", "just under", "just shy of")
+
+
 def _with_range(item: Item) -> dict[str, Any]:
     rng = item.context.get("range")
-    return {**item.value, "range": rng} if rng else item.value
+    value = {**item.value, "range": rng} if rng else item.value
+    words = str(item.context.get("bound_words") or "").lower().strip()
+    if value.get("bound") == "approx" and not rng and words.startswith(FROM_BELOW):
+        value = {**value, "below": True}
+    return value
 
 
 def sum_of_parts(whole: Item, part: Item) -> bool:
