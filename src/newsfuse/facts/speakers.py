@@ -14,7 +14,7 @@ description ("a White House aide").
 subject of a main clause or a reporting verb (else the most recent such name at all);
 "they"/"it" the most recent organisation that was. A person's gender comes from the article
 and a list of common given names (``data/first_names.tsv``): a title ("Mr.", "Mrs."), a
-gendered role ("spokeswoman"), the given name, and the pronouns that follow the name.
+gendered role ("spokeswoman"), the given name, and the pronouns that follow the name in its sentence.
 """
 from __future__ import annotations
 
@@ -314,8 +314,8 @@ def proper_noun_run(token: Token) -> Span:
 
 def person_genders(doc: Doc, people: list[PersonMention], quoted: list[bool]) -> dict[str, str]:
     """Full name -> "m" or "f", from titles, gendered roles, common given names and the first
-    gendered pronoun outside quotes after a mention in its sentence (or opening the next one)
-    before another person is named."""
+    gendered pronoun outside quotes after a mention in its sentence before another person is
+    named."""
     votes: dict[str, Counter] = {}
     for index, person in enumerate(people):
         ent, tally = person.ent, votes.setdefault(person.identity, Counter())
@@ -329,8 +329,6 @@ def person_genders(doc: Doc, people: list[PersonMention], quoted: list[bool]) ->
         next_person = people[index + 1].ent.start if index + 1 < len(people) else len(doc)
         pronoun = next((t for t in doc[ent.end:min(next_person, ent.sent.end)]
                         if t.lower_ in PRONOUN_GENDER and not quoted[t.i]), None)
-        if pronoun is None and person.subject:
-            pronoun = next((t for t in doc[ent.sent.end:min(next_person, ent.sent.end + 3)] if t.dep_ in SUBJECT_DEPS), None)
         if pronoun is not None and pronoun.lower_ in PRONOUN_GENDER:
             tally[PRONOUN_GENDER[pronoun.lower_]] += 1
     return {name: tally.most_common(1)[0][0] for name, tally in votes.items() if tally}
