@@ -11,6 +11,9 @@ supports is linked only under its own name when the article (else the story)
 names other countries. Named facilities ("X Airport") that the gazetteer cannot
 hold stay unlinked with the country their context gives (``landmarks.py``). A
 span that fits nothing stays unlinked, with the reason in ``context["note"]``.
+Names the tagger missed or called organisations or people become places when
+their position says so and the text backs the link (``placerecovery.py``; the
+cue in ``context["cue"]``); spelling variants are in ``placevariants.py``.
 
 Sets ``value`` = {name, country, lat, lon, gazetteer_id}; ``key`` = the
 gazetteer id ("geonames:<id>", "admin1:<CC.code>", "country:<CC>") or
@@ -36,6 +39,8 @@ from newsfuse.facts.countries import country_alias, demonym_country, us_state_co
 from newsfuse.facts.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfuse.facts.landmarks import facility_country, is_facility
 from newsfuse.facts.placenames import admin_key, fold, has_region_word, translit_key
+from newsfuse.facts.placerecovery import county_lists, cued_names, recover
+from newsfuse.facts.placevariants import Resolution, best_variant, skeleton, sound_alike  # noqa: F401 (skeleton re-exported)
 from newsfuse.model import FactMention, Mention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -58,11 +63,7 @@ WIDE_KINDS = ("continent", "country")  # linked by their own names whatever the 
 PRIMARY_NAME_BONUS = 4.0  # "Philadelphia" is the US city, not an old name of Amman
 POPULATION_WEIGHT = 0.5
 MIN_UNSUPPORTED_POPULATION = 20000  # a city no context supports must be at least this big
-MIN_VARIANT_LENGTH = 4
-LONG_NAME_LENGTH = 8
 MAX_LISTED = 3
-SKELETON_PREFIX = 2  # first letter and next consonant must agree for a sound-alike
-SOUND_ALIKE_LENGTH_SLACK = 2
 MAX_ECHO_WORDS = 4  # longest name looked for inside another name
 MIN_REGION_STEM = 4  # "Bay County" is too short a stem to trust a far-away "Bay" region
 
@@ -99,20 +100,14 @@ class PlaceContext:
         return self.article_regions - self.regions_by_name.get(name, Counter())
 
 
-@dataclass
-class Resolution:
-    place: Place | None
-    match: str
-    note: str = ""
-    skip: bool = False  # not a place mention at all
-
-
 def find_places(article_id: str, doc: Doc, story_countries: Counter | None = None) -> list[FactMention]:
     """Place mentions of one article, linked to the gazetteer where they fit; ``story_countries``
     (from ``countries_named``) back an article that names no country itself."""
     gazetteer = load_gazetteer()
     spans = place_spans(gazetteer, doc)
-    context = read_context(gazetteer, spans)
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    cued = cued_names(gazetteer, doc, proper_name_chunks(doc), taken)
+    context = read_context(gazetteer, spans, [group[-1][0] for group in cued])
     context.story_countries = story_countries or Counter()
     by_start = {span.start: span for span in spans}
     found, resolved = [], {}
@@ -127,7 +122,14 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
         found.append(to_fact(article_id, span, resolution, gazetteer))
         if resolution.place is not None:
             resolved.setdefault(span.text, resolution)
-    taken = {i for span in spans for i in range(span.start, span.end)}
+    recovered = recover(cued, taken, lambda span: resolve(gazetteer, span, context, by_start))
+    listed = county_lists(gazetteer, doc, taken, lambda span, name: resolve(gazetteer, span, context, by_start, name))
+    starts = {span.start_char for span, _, _ in listed}  # "Henderson" of "Navarro, Henderson and Ellis counties"
+    found, recovered = [f for f in found if f.mention.start not in starts], recovered + listed
+    for span, resolution, cue in recovered:
+        resolved.setdefault(span.text, resolution)
+        found.append(to_fact(article_id, span, resolution, gazetteer))
+        found[-1].context["cue"] = cue  # why a name the tagger did not call a place is one
     return found + [to_fact(article_id, span, resolution, gazetteer)
                     for span, resolution in echoes(gazetteer, doc, resolved, taken)]
 
@@ -292,8 +294,11 @@ def undirected(name: str) -> str:
     return rest if rest and first.lower() in DIRECTION_WORDS else name
 
 
-def read_context(gazetteer: Gazetteer, spans: list[Span]) -> PlaceContext:
+def read_context(gazetteer: Gazetteer, spans: list[Span], cued: list[Span] = ()) -> PlaceContext:
+    """What the article's place spans name; ``cued`` names (recovery candidates) only vote for regions."""
     context = PlaceContext()
+    for span in cued:
+        context.nearby.setdefault(surface_name(span), candidate_regions(gazetteer, surface_name(span)))
     for span in spans:
         name = surface_name(span)
         regions = regions_named(gazetteer, span)
@@ -388,8 +393,9 @@ def score(place: Place, key: str, support: Support) -> float:
     return value + (PRIMARY_NAME_BONUS if primary else 0.0)
 
 
-def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: dict[int, Span]) -> Resolution:
-    name = surface_name(span)
+def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: dict[int, Span],
+            name: str = "") -> Resolution:
+    name = name or surface_name(span)
     if all(word in GENERIC_WORDS for word in name.lower().split()):
         return Resolution(None, "none", "a direction or generic area, not a place name", skip=True)
     alias = country_alias(name)
@@ -423,7 +429,8 @@ def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: d
     if ranked:
         place, key = ranked[0]
         if linkable(place, name, support):
-            return Resolution(place, match_kind(place, key, name), explain(place, key, name))
+            return Resolution(place, match_kind(place, key, name), explain(place, key, name),
+                              supported=supported_by(place, support))
     countries, article_countries = support.countries, support.article_countries
     for country in sorted(countries):
         variant = best_variant(gazetteer, name, country, None) if variant_worthy(span, name) else None
@@ -439,13 +446,16 @@ def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: d
 
 def linkable(place: Place, name: str, support: Support) -> bool:
     """Whether the best candidate is safe to link: a wide area, supported by the text, or big enough."""
-    supported = (place.country in support.countries or support.article_countries.get(place.country)
-                 or support.article_regions.get(place.region_code)
-                 or support.nearby.get(place.region_code, 0.0) >= MIN_NEARBY_VOTES)
-    return bool(place.kind in WIDE_KINDS or supported
+    return bool(place.kind in WIDE_KINDS or supported_by(place, support)
                 or place.kind == "city" and place.population >= MIN_UNSUPPORTED_POPULATION
                 and (not support.article_countries or fold(place.name) == fold(name))
                 or place.kind == "admin1" and explicit_region(place, name))
+
+
+def supported_by(place: Place, support: Support) -> bool:
+    return bool(place.country in support.countries or support.article_countries.get(place.country)
+                or support.article_regions.get(place.region_code)
+                or support.nearby.get(place.region_code, 0.0) >= MIN_NEARBY_VOTES)
 
 
 def resolve_in_container(gazetteer: Gazetteer, name: str, candidates: list, container: Place) -> Resolution:
@@ -467,49 +477,6 @@ def resolve_in_container(gazetteer: Gazetteer, name: str, candidates: list, cont
         variant.note = f"{conflict}; {variant.note}"
         return variant
     return Resolution(None, "none", f"{conflict}; no settlement there matches, so it stays unlinked")
-
-
-def max_edits(key: str) -> int:
-    if len(key) < MIN_VARIANT_LENGTH:
-        return 0
-    return 2 if len(key) >= LONG_NAME_LENGTH else 1
-
-
-def best_variant(gazetteer: Gazetteer, name: str, country: str, region: Place | None) -> Resolution | None:
-    """A city of ``country`` (and ``region``) whose name is a spelling variant of ``name``."""
-    edits = max_edits(translit_key(name))
-    if not edits:
-        return None
-    for distance, place, key in gazetteer.variants(name, country, edits):
-        if region is None or place.region_code == region.region_code:
-            return Resolution(place, "transliteration",
-                              f"spelling/transliteration variant of {place.spelling_of(key)}"
-                              f" ({place.name}, {place.country}; {distance} edit(s) apart)")
-    return None
-
-
-def skeleton(key: str) -> str:
-    """The first letter and the consonants after it ("" for a name with no letters, such as ".")."""
-    return key[:1] + "".join(ch for ch in key[1:] if ch not in "aeiou")
-
-
-def sound_alike(gazetteer: Gazetteer, name: str, region: Place) -> Resolution | None:
-    """The one settlement of an explicitly named region that starts like ``name`` (low confidence)."""
-    if region.kind != "admin1":
-        return None
-    key = translit_key(name)
-    prefix = skeleton(key)[:SKELETON_PREFIX]
-    matches = {(p.ident, p): k for p, k in gazetteer.region_cities(region.region_code)
-               if skeleton(k)[:SKELETON_PREFIX] == prefix and len(prefix) == SKELETON_PREFIX
-               and abs(len(k) - len(key)) <= SOUND_ALIKE_LENGTH_SLACK}
-    if len({ident for ident, _ in matches}) != 1:
-        return None
-    (_, place), key = next(iter(matches.items()))
-    return Resolution(place, "sound-alike-in-region",
-                      f"low confidence: no settlement is called '{name}' anywhere in the gazetteer (it may "
-                      f"name a river or other feature elsewhere); the only settlement in {region.name} "
-                      f"that sounds like it is {place.name} ({place.spelling_of(key)}), of which '{name}' "
-                      f"may be a translated or exonym form")
 
 
 def explicit_region(region: Place, name: str) -> bool:

@@ -1,0 +1,33 @@
+"""Places the tagger files as organisations or people, recovered by their position (placerecovery)."""
+from __future__ import annotations
+
+from newsfuse.facts.nlp import load_nlp
+from newsfuse.facts.places import find_places
+
+
+def places(text: str) -> dict:
+    return {f.mention.text: f for f in find_places("t", load_nlp()(text))}
+
+
+def test_local_institution_names_its_town() -> None:
+    found = places("Man arrested in Texas. The Tyler Police Department arrested a man on Monday in Smith County, Texas.")
+    assert found["Tyler"].value["country"] == "US" and found["Tyler"].context["admin1"] == "Texas"
+    assert found["Tyler"].context["cue"] == "institution"
+
+
+def test_county_lists_name_counties() -> None:
+    found = places("Storms hit Navarro, Henderson and Ellis counties in Texas on Sunday.")
+    assert {found[n].value["name"] for n in ("Navarro", "Henderson", "Ellis")} == {
+        "Navarro County", "Henderson County", "Ellis County"}
+    assert all(found[n].context["admin1"] == "Texas" for n in ("Navarro", "Henderson", "Ellis"))
+
+
+def test_unsupported_or_misspelt_names_are_not_recovered() -> None:
+    found = places("The World Health Organisation met in May. Officials of Hamas spoke.")
+    assert not {"World", "May", "Hamas"} & set(found)
+
+
+def test_dateline_the_tagger_misses_is_a_town() -> None:
+    found = places("Body found near highway. WINONA -- The body of a man was found in Minnesota on Sunday.")
+    assert found["WINONA"].value["name"] == "Winona" and found["WINONA"].context["admin1"] == "Minnesota"
+    assert found["WINONA"].context["cue"] == "dateline"
