@@ -238,7 +238,7 @@ def speech_events(doc: Doc, text: str, quoted: list[bool]) -> list[SpeechEvent]:
             subject, (cue, strength) = subject_of(token), reporting
             if subject is None or quoted[subject.i]:
                 subject = surface_subject(token, quoted)
-        elif token.pos_ == "VERB":
+        elif token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             subject, cue, strength = named_subject(token), "", ACTION
         else:
             continue
@@ -248,8 +248,11 @@ def speech_events(doc: Doc, text: str, quoted: list[bool]) -> list[SpeechEvent]:
 
 
 def named_subject(verb: Token) -> Token | None:
-    """The verb's own subject when it is a name or he/she."""
+    """The verb's own subject when it is a name or he/she, or the name whose thing it is ("Ana
+    Ruiz's letter makes the case")."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.pos_ == "NOUN":
+        subject = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she")):
         return None
     return subject
