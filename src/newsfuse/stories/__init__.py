@@ -16,26 +16,37 @@ from newsfuse.config import StoriesConfig
 from newsfuse.copies.groups import connected_components
 from newsfuse.model import Article, Relation, Story
 from newsfuse.stories.calibration import resolve
-from newsfuse.stories.features import ArticleFeatures, stream_features
+from newsfuse.stories.features import ArticleFeatures, ArticleTerms, article_terms, stream_features, stream_features_of_terms
 from newsfuse.stories.events import EventClusterer
 from newsfuse.stories.online import OnlineClusterer
 from newsfuse.stories.order import arrival_order
 from newsfuse.stories.revise import revise
 
-__all__ = ["cluster_articles", "cluster_ids", "cluster_features", "story_id", "EventClusterer", "OnlineClusterer",
-           "arrival_order"]
+__all__ = ["cluster_articles", "cluster_ids", "cluster_terms", "cluster_features", "stories_of_groups", "article_terms",
+           "story_id", "EventClusterer", "OnlineClusterer", "arrival_order"]
 
 
 def cluster_ids(articles: list[Article], relations: list[Relation],
                 config: StoriesConfig | None = None) -> list[list[str]]:
     """Groups of article ids, one per story, articles fed in arrival order."""
+    ordered = arrival_order(articles, lambda a: a.reference_date, lambda a: a.id)
+    return _cluster_stream(stream_features(ordered), relations, config)
+
+
+def cluster_terms(terms: list[ArticleTerms], relations: list[Relation],
+                  config: StoriesConfig | None = None) -> list[list[str]]:
+    """``cluster_ids`` from articles' term counts made elsewhere (``article_terms``): the same groups."""
+    ordered = arrival_order(terms, lambda t: t.reference_date, lambda t: t.id)
+    return _cluster_stream(stream_features_of_terms(ordered), relations, config)
+
+
+def _cluster_stream(features: list[ArticleFeatures], relations: list[Relation],
+                    config: StoriesConfig | None) -> list[list[str]]:
     config = resolve(config or StoriesConfig())
     partners: dict[str, list[str]] = defaultdict(list)
     for relation in relations:
         partners[relation.source].append(relation.target)
         partners[relation.target].append(relation.source)
-    ordered = arrival_order(articles, lambda a: a.reference_date, lambda a: a.id)
-    features = stream_features(ordered)
     return _join_related(cluster_features(features, config, partners), relations)
 
 
@@ -60,9 +71,13 @@ def _join_related(groups: list[list[str]], relations: list[Relation]) -> list[li
 def cluster_articles(articles: list[Article], relations: list[Relation],
                      config: StoriesConfig | None = None) -> list[Story]:
     """Stories of ``articles``; each story's headline is its first real title."""
-    by_id = {a.id: a for a in articles}
+    return stories_of_groups(cluster_ids(articles, relations, config), {a.id: a for a in articles})
+
+
+def stories_of_groups(groups: list[list[str]], by_id: dict[str, Article]) -> list[Story]:
+    """One ``Story`` per group of article ids, as ``cluster_articles`` makes them."""
     stories = []
-    for members in cluster_ids(articles, relations, config):
+    for members in groups:
         members = sorted(members)
         titled = [by_id[m].title for m in members if by_id[m].title and not by_id[m].title_derived]
         headline = titled[0] if titled else (by_id[members[0]].title or "")

@@ -22,6 +22,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date as Date, timedelta
 from functools import lru_cache
@@ -156,15 +157,36 @@ def own_days(reference_date: str | None) -> set[str]:
     return {f"{DAY_PREFIX}{day.month}-{day.day}" for day in days}
 
 
-def stream_features(articles: list[Article]) -> list[ArticleFeatures]:
+@dataclass
+class ArticleTerms:
+    """What stream weighting needs of one article: its term counts (``document_terms``), id,
+    title and reference date. Small enough to be made elsewhere (a Spark task) and sent on."""
+
+    id: str
+    title: str | None
+    reference_date: str | None
+    words: Counter
+    names: Counter
+
+
+def article_terms(article: Article) -> ArticleTerms:
+    words, names = document_terms(article)
+    return ArticleTerms(article.id, article.title, article.reference_date, words, names)
+
+
+def stream_features(articles: Iterable[Article]) -> list[ArticleFeatures]:
     """Features of ``articles`` in the given (arrival) order, each weighted by the shipped IDF
     plus the document frequencies of the articles before it and itself (``StreamIdf``)."""
+    return stream_features_of_terms(article_terms(article) for article in articles)
+
+
+def stream_features_of_terms(items: Iterable[ArticleTerms]) -> list[ArticleFeatures]:
+    """``stream_features`` from term counts already made, in the given (arrival) order."""
     idf = StreamIdf(shipped_idf())
     features = []
-    for article in articles:
-        words, names = document_terms(article)
-        idf.see(set(words) | set(names))
-        features.append(_features(article, words, names, idf, article.reference_date))
+    for item in items:
+        idf.see(set(item.words) | set(item.names))
+        features.append(_features(item, item.words, item.names, idf, item.reference_date))
     return features
 
 
@@ -174,7 +196,7 @@ def article_features(article: Article, idf: IdfTable | StreamIdf, date: str | No
     return _features(article, words, names, idf, date)
 
 
-def _features(article: Article, words: Counter, names: Counter, idf: IdfTable | StreamIdf,
+def _features(article: Article | ArticleTerms, words: Counter, names: Counter, idf: IdfTable | StreamIdf,
               date: str | None) -> ArticleFeatures:
     return ArticleFeatures(id=article.id, words=weigh(words, idf),
                            names=combine_channels(channel_vectors(names, idf), shipped_channel_weights()),

@@ -1,0 +1,219 @@
+"""Spark engine against the local engine: copies and stories on synthetic documents, same run.
+
+Documents come from the copies benchmark's generator (``bench.copies.synthetic_chunk``: ~300
+words from a Zipf-like vocabulary, 2 % lightly edited copies of an earlier document), cut into
+sentences and paragraphs, dated over 90 days. For each size, the local engine (``trace_copies``,
+``cluster_ids``, provenance) and the Spark engine (``spark.job.copies_and_stories``) each run in
+a fresh child process; generating the documents is not timed (Spark makes them in tasks, then
+persists them). Peak memory: the local child's ``ru_maxrss``; for Spark, the driver's Python
+process, the JVM (driver and, in local mode, the executors' threads) and the Python workers,
+sampled from /proc. Agreement of Spark with local: pair F1 of independent groups (pairs of
+articles that share a group) and BCubed F1 of stories. The machine may be shared: wall-clock.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import threading
+import time
+
+SENTENCE_WORDS = 15
+PARAGRAPH_SENTENCES = 4
+DAYS = 90
+CHUNK = 2_000  # documents per generated chunk (a Spark partition)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sizes", default="2000,10000", help="comma-separated document counts (e.g. 10000,100000)")
+    parser.add_argument("--master", default="local[2]", help="Spark master")
+    parser.add_argument("--driver-memory", default="2g", help="Spark driver memory (local mode: also the executors')")
+
+
+def synthetic_articles(start: int, count: int) -> list:
+    """``count`` articles from position ``start``: the copies benchmark's texts with sentences,
+    paragraphs, a title and a date."""
+    from datetime import date, timedelta
+
+    from newsfuse.bench.copies import _cached_vocabulary, synthetic_chunk
+    from newsfuse.model import Article
+
+    articles = []
+    for offset, text in enumerate(synthetic_chunk(_cached_vocabulary(), start, count)):
+        words = text.split()
+        sentences = [" ".join(words[i:i + SENTENCE_WORDS]).capitalize() + "."
+                     for i in range(0, len(words), SENTENCE_WORDS)]
+        body = [" ".join(sentences[i:i + PARAGRAPH_SENTENCES]) for i in range(0, len(sentences), PARAGRAPH_SENTENCES)]
+        number = start + offset
+        day = date(2024, 1, 1) + timedelta(days=number * 7919 % DAYS)
+        articles.append(Article(id=f"doc-{number:07d}", source="bench", title=" ".join(words[:8]).capitalize(),
+                                body=body, published=day.isoformat()))
+    return articles
+
+
+def _chunks(size: int) -> list[tuple[int, int]]:
+    return [(start, min(CHUNK, size - start)) for start in range(0, size, CHUNK)]
+
+
+def _groups(stories) -> tuple[list[list[str]], list[list[str]]]:
+    return ([list(s.articles) for s in stories],
+            [list(g) for s in stories for g in s.provenance.independent_groups])
+
+
+def run_local(size: int) -> dict:
+    """The local engine's copies and stories on ``size`` documents (in a fresh process)."""
+    import resource
+
+    from newsfuse.config import Config
+    from newsfuse.copies import provenance_for, trace_copies
+    from newsfuse.stories import cluster_articles
+
+    articles = [a for start, count in _chunks(size) for a in synthetic_articles(start, count)]
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    config = Config()
+    began = time.perf_counter()
+    relations = trace_copies(articles, config.copies)
+    copies = time.perf_counter() - began
+    stories = cluster_articles(articles, relations, config.stories)
+    for story in stories:
+        story.provenance = provenance_for(story.articles, relations)
+    seconds = time.perf_counter() - began
+    stories_groups, groups = _groups(stories)
+    return {"seconds": seconds, "copies": copies, "relations": len(relations), "stories": stories_groups,
+            "groups": groups, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "baseline_mb": baseline}
+
+
+class TreeMemory:
+    """Peak resident memory of this process, its JVM and its Python workers, sampled from /proc."""
+
+    def __init__(self, every: float = 0.25):
+        self.every, self.peaks, self._stop = every, {"driver": 0.0, "jvm": 0.0, "workers": 0.0}, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.sample()
+            self._stop.wait(self.every)
+
+    def sample(self) -> None:
+        me, parents, rss, names = os.getpid(), {}, {}, {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+                with open(f"/proc/{entry}/comm", encoding="utf-8") as handle:
+                    names[int(entry)] = handle.read().strip()
+            except OSError:
+                continue
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+        totals = {"driver": rss.get(me, 0.0), "jvm": 0.0, "workers": 0.0}
+        for pid in rss:
+            ancestor = parents.get(pid)
+            while ancestor and ancestor != me and ancestor in parents:
+                ancestor = parents[ancestor]
+            if pid != me and ancestor == me:
+                totals["jvm" if names.get(pid) == "java" else "workers"] += rss[pid]
+        for key, value in totals.items():
+            self.peaks[key] = max(self.peaks[key], value)
+
+
+def run_spark(size: int, master: str, driver_memory: str) -> dict:
+    """The Spark engine's copies and stories on ``size`` documents (in a fresh process)."""
+    from pyspark import StorageLevel
+
+    from newsfuse.config import Config
+    from newsfuse.spark.job import copies_and_stories
+    from newsfuse.spark.session import spark_session
+
+    with TreeMemory() as memory:
+        began = time.perf_counter()
+        with spark_session(master, "newsfuse-bench", {"spark.driver.memory": driver_memory}) as spark:
+            session = time.perf_counter() - began
+            chunks = _chunks(size)
+            articles = (spark.sparkContext.parallelize(chunks, len(chunks))
+                        .flatMap(lambda chunk: enumerate(synthetic_articles(*chunk), start=chunk[0]))
+                        .persist(StorageLevel.MEMORY_AND_DISK))
+            articles.count()
+            timings: dict[str, float] = {}
+            last = [time.perf_counter()]
+
+            def progress(stage: str, done: int, total: int | None) -> None:
+                now = time.perf_counter()
+                if done and done == total:
+                    timings[stage] = now - last[0]
+                last[0] = now
+
+            began = time.perf_counter()
+            relations, stories = copies_and_stories(spark, articles, Config(), progress)
+            seconds = time.perf_counter() - began
+    stories_groups, groups = _groups(stories)
+    return {"seconds": seconds, "session": session, "copies": timings.get("copies", 0.0), "relations": len(relations),
+            "stories": stories_groups, "groups": groups, "memory": memory.peaks}
+
+
+def pair_f1(predicted: list[list[str]], reference: list[list[str]]) -> float:
+    """F1 of the pairs of items that share a group (1.0 when neither side has a pair)."""
+    def pairs(groups):
+        return {(a, b) for g in groups for i, a in enumerate(sorted(g)) for b in sorted(g)[i + 1:]}
+
+    left, right = pairs(predicted), pairs(reference)
+    if not left and not right:
+        return 1.0
+    both = len(left & right)
+    return 2 * both / (len(left) + len(right))
+
+
+def story_bcubed(predicted: list[list[str]], reference: list[list[str]]) -> float:
+    from newsfuse.eval._clustering import bcubed
+
+    labels = lambda groups: {item: str(n) for n, group in enumerate(groups) for item in group}  # noqa: E731
+    return bcubed(labels(predicted), labels(reference))[2]
+
+
+def main(args: argparse.Namespace) -> int:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from newsfuse.spark import unavailable_reason
+
+    reason = unavailable_reason()
+    if reason:
+        print(f"newsfuse: {reason}")
+        return 2
+    context = multiprocessing.get_context("spawn")
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    print(f"cores {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} before the run (the machine may be shared); "
+          f"Spark master {args.master}")
+    rows = []
+    for size in sizes:
+        with ProcessPoolExecutor(1, mp_context=context) as pool:
+            local = pool.submit(run_local, size).result()
+        with ProcessPoolExecutor(1, mp_context=context) as pool:
+            spark = pool.submit(run_spark, size, args.master, args.driver_memory).result()
+        rows.append((size, local, spark))
+        memory = spark["memory"]
+        print(f"{size:>9,} docs: local {local['seconds']:.1f} s ({size / local['seconds']:,.0f} docs/s; copies "
+              f"{local['copies']:.1f} s), peak {local['peak_mb']:.0f} MB | Spark {spark['seconds']:.1f} s "
+              f"({size / spark['seconds']:,.0f} docs/s; copies {spark['copies']:.1f} s; session start "
+              f"{spark['session']:.1f} s not counted), peak driver {memory['driver']:.0f} MB, JVM (driver + "
+              f"executors) {memory['jvm']:.0f} MB, Python workers {memory['workers']:.0f} MB | relations "
+              f"{local['relations']} / {spark['relations']}; agreement: independent-groups pair F1 "
+              f"{pair_f1(spark['groups'], local['groups']):.4f}, story BCubed F1 "
+              f"{story_bcubed(spark['stories'], local['stories']):.4f}")
+    if len(rows) > 1:
+        (small, first_local, first_spark), (large, last_local, last_spark) = rows[0], rows[-1]
+        print(f"from {small:,} to {large:,} docs (x{large / small:.0f}): local time x"
+              f"{last_local['seconds'] / first_local['seconds']:.1f}, Spark time x"
+              f"{last_spark['seconds'] / first_spark['seconds']:.1f}")
+    return 0
