@@ -76,3 +76,33 @@ def test_a_teaser_headline_between_speaker_and_quote_does_not_become_the_speaker
         "\u201cWe have no plans to change the rates this year,\u201d she said."
     )
     assert by_start(quotes, "We have no plans").speaker == "Laura Chen"
+
+
+def test_two_apostrophe_quotes_and_an_inverted_attribution_after_the_close() -> None:
+    quotes = quotes_of("''We take every threat seriously,'' said Ana Ruiz, president of the union.")
+    assert by_start(quotes, "We take every threat").speaker == "Ana Ruiz"
+
+
+def test_a_colon_lead_in_and_a_dash_signature_name_the_speaker() -> None:
+    quotes = quotes_of(
+        "Senator Tom Berg put it this way:\n\n\u201cThe bridge is safe and it will stay open.\u201d\n\n"
+        "\u201cI will vote for whoever fixes the roads.\u201d \u2015 Maria Lopez, a nurse from Ohio"
+    )
+    assert by_start(quotes, "The bridge is safe").speaker == "Tom Berg"
+    assert by_start(quotes, "I will vote").speaker == "Maria Lopez"
+
+
+def test_a_pronoun_takes_the_last_subject_of_its_gender_by_title_or_given_name() -> None:
+    quotes = quotes_of(
+        "Mrs. Okafor met Governor David Patel on Monday. Patel signed the budget afterwards.\n\n"
+        "\u201cThe schools will get what they asked for,\u201d she said."
+    )
+    assert by_start(quotes, "The schools").speaker == "Okafor"
+
+
+def test_a_quoted_paragraph_after_a_reported_statement_takes_its_speaker() -> None:
+    quotes = quotes_of(
+        "Mayor Tom Berg said on Monday that the bridge would reopen in May.\n\n"
+        "\u201cThe repairs are almost done and the inspectors are happy.\u201d"
+    )
+    assert by_start(quotes, "The repairs").speaker == "Tom Berg"

@@ -9,13 +9,17 @@ said to have said are skipped; a short fragment that someone is said to have sai
 him a "moderate"") is kept as a partial quote.
 
 The speaker (``speakers.py`` finds the speech events and resolves pronouns) is, in order:
-the speech event of the quote's own sentence, the one governing the quote first, else the
-nearest (speech verbs before verbs of view: "believes", "called"); the one in the clause
-right after the closing mark ('"...," Ana Ruiz, the mayor, said'); the one of the sentence
+the surest verb of speech or view of the quote's own sentence (one governing the quote, the
+outermost: who reports the words; a name before a place or a description; speech before
+view: "believes", "called"; then the nearest); the one in the clause right after the closing
+mark ('"...," Ana Ruiz, the mayor, said'); the one of the sentence
 a colon leads from into the quote ("Cruz put it this way:"); a name after a dash ('” ― Ana
 Ruiz') or before a colon ("Ana Ruiz: “…”"); else the speaker of the quote before it in the
 same line or the line before ("continuation": '"X," he said. "Y."', and a paragraph that
-is only a quote after a quoted paragraph).
+is only a quote after a quoted paragraph); else, for a quote that opens its line, the speaker
+in the last sentence of the line before ("Ruiz said the plan would pass." then a quote).
+Where none of these speaks, any other verb of the quote's sentence with a named or he/she
+subject gives the speaker, before a continuation does.
 
 ``QuoteMention.context`` keys:
   kind: "full" (a quoted sentence) | "partial" (a fragment inside reported speech)
@@ -203,6 +207,18 @@ class Attributor:
                  and "\n" not in self.text[ent.end_char:end]]
         return Speaker(names[-1].text, "name", names[-1].start_char, "", "PERSON", names[-1].text) if names else None
 
+    def line_before(self, quote: QuoteSpan) -> Speaker | None:
+        """For a quote that opens its line, the speaker of the last event in the last sentence of the
+        line before ("Ruiz said on Monday that the plan would pass." then a quoted paragraph)."""
+        if not quote.opens_line:
+            return None
+        end = len(self.text[:quote.line_start].rstrip())
+        if end <= 0 or quote.line_start - end > 3:
+            return None
+        first = max(self.sentence_at(end - 1).start_char, self.text.rfind("\n", 0, end) + 1)
+        nearby = self.events_in(first, end)
+        return nearby[-1].speaker if nearby else None
+
     def dash_name(self, quote: QuoteSpan) -> Speaker | None:
         """'“…” ― Ana Ruiz': a name right after a dash that follows the closing mark."""
         rest = self.text[quote.close_end:quote.close_end + DASH_NAME_WINDOW]
@@ -212,11 +228,11 @@ class Attributor:
         start = quote.close_end + dash + 1
         while start < quote.line_end and self.text[start] in " \u00a0":
             start += 1
-        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is None or not len(span) or span[0].ent_type_ not in PERSON_LABELS or span[0].ent_iob_ != "B":
+        ent = next((e for e in self.doc.ents if e.label_ in PERSON_LABELS and e.start_char <= start < e.end_char), None)
+        if ent is None:
             return None
-        ent = next(e for e in self.doc.ents if e.start == span[0].i)
-        return Speaker(ent.text, "name", ent.start_char, "", "PERSON", ent.text)
+        name = self.text[start:ent.end_char]  # the recogniser may take the dash into the name
+        return Speaker(name, "name", ent.start_char, "", "PERSON", name)
 
 
 def vagueness(speaker: Speaker) -> int:
@@ -250,8 +266,9 @@ def find_quotes(article_id: str, doc: Doc) -> list[QuoteMention]:
         speaker, said = attributor.attribute(quote)
         if not said and looks_like_title(text[quote.start:quote.end]):
             continue
-        mention = make_mention(article_id, doc, text, quote, speaker)
-        if speaker is None and previous is not None and continues(previous[0], quote, text):
+        continuing = speaker is None and previous is not None and continues(previous[0], quote, text)
+        mention = make_mention(article_id, doc, text, quote, speaker or (None if continuing else attributor.line_before(quote)))
+        if continuing:
             join(previous[1], mention, len(found), same_quotation(previous[0], quote))
         found.append(mention)
         previous = (quote, mention)

@@ -365,6 +365,9 @@ def resolve_pronouns(events: list[SpeechEvent], doc: Doc, text: str, quoted: lis
     that gender; never a place's) that was a main subject, else the most recent such name at
     all; "they" and "it" the most recent organisation, place or group that was."""
     people = person_mentions(doc, text, quoted)
+    speaking = {e.speaker.start for e in events if e.strength > ACTION and e.speaker.via in ("name", "organization")}
+    for person in people:
+        person.subject = person.subject or person.ent.start_char in speaking
     genders = person_genders(doc, people, quoted)
     starts = [p.ent.start_char for p in people]
     for event in events:
