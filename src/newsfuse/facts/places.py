@@ -141,7 +141,7 @@ def echoes(gazetteer: Gazetteer, doc: Doc, resolved: dict[str, Resolution],
     (one sense per discourse); a country, US state or continent named in full or by its
     abbreviation needs no other mention. Nationality words ("Russian") name their country."""
     found = []
-    people = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+    people = {i for ent in doc.ents if ent.label_ == "PERSON" and not is_demonym(ent) for i in range(ent.start, ent.end)}
     for chunk in proper_name_chunks(doc) + nationality_words(doc):
         start = chunk.start
         while start < chunk.end:
@@ -160,9 +160,22 @@ def echoes(gazetteer: Gazetteer, doc: Doc, resolved: dict[str, Resolution],
 
 
 def nationality_words(doc: Doc) -> list[Span]:
-    """Nationality words spaCy tags NORP ("Russian", "Palestinians"), one token each."""
-    return [Span(doc, t.i, t.i + 1, label="NORP") for ent in doc.ents if ent.label_ == "NORP" for t in ent
-            if t.pos_ in {"ADJ", "PROPN", "NOUN"}]
+    """Nationality words spaCy tags NORP ("Russian", "Palestinians"), one token each unless the
+    whole entity is one ("Sri Lankan")."""
+    words = []
+    for ent in doc.ents:
+        if ent.label_ != "NORP" and not (ent.label_ in ("PERSON", "GPE") and is_demonym(ent)):
+            continue
+        if len(ent) > 1 and is_demonym(ent):
+            words.append(Span(doc, ent.start, ent.end, label="NORP"))
+        else:
+            words += [Span(doc, t.i, t.i + 1, label="NORP") for t in ent if t.pos_ in {"ADJ", "PROPN", "NOUN"}]
+    return words
+
+
+def is_demonym(span: Span) -> bool:
+    """A nationality word of several tokens, whatever the tagger called it ("Sri Lankan")."""
+    return len(span) > 1 and bool(demonym_country(span.text.removesuffix("s")))
 
 
 def wide_area(gazetteer: Gazetteer, span: Span) -> Resolution | None:
@@ -184,7 +197,7 @@ def wide_area(gazetteer: Gazetteer, span: Span) -> Resolution | None:
 
 def place_spans(gazetteer: Gazetteer, doc: Doc) -> list[Span]:
     """spaCy's place entities plus proper names the syntax marks as places it missed."""
-    spans = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    spans = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS and not is_demonym(ent)]
     spans += [Span(doc, ent.start, ent.end, label="FAC") for ent in doc.ents
               if ent.label_ == "ORG" and is_facility(ent)]
     taken = {i for span in spans for i in range(span.start, span.end)}

