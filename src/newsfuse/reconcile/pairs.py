@@ -77,10 +77,9 @@ REPORT_SCORE = 0.7  # a clashing pair at or above this confidence is reported (t
 
 
 @dataclass
-class Statement:
+class Statement(Entity):
     """One sentence's mention of one amount, with the articles that carry that sentence."""
 
-    items: list[Item]
     dimension: str  # "count" or the unit family / currency key
     noun: str  # the counted noun's stem ("" where none)
     family: str  # the counted noun's family ("" where none)
@@ -94,14 +93,6 @@ class Statement:
     owner: str = ""  # a name the amount belongs to ("Bowe (45-1, 33 KOs)")
     background: bool = False  # the sentence speaks of an earlier event ("the last major quake")
     row: int = -1
-
-    @property
-    def articles(self) -> set[str]:
-        return {i.article for i in self.items}
-
-    @property
-    def groups(self) -> set[int]:
-        return {i.group for i in self.items}
 
     @property
     def first(self) -> Item:
