@@ -74,6 +74,9 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
 
 
 def command_run(args: argparse.Namespace) -> int:
+    if args.engine == "spark":
+        from newsfuse.spark.command import run_command  # pyspark is optional: imported for this engine only
+        return run_command(args, StageProgress, report_error)
     with StageProgress() as progress:
         result = run(args.inputs, Path(args.out), db=args.db, config=Config(), progress=progress, on_error=report_error)
     if not result.articles and not (result.ingest and result.ingest.read):
@@ -154,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     run_parser.add_argument("--out", required=True, metavar="DIR", help="output folder")
     run_parser.add_argument("--db", metavar="URL_OR_PATH", help="store: a path, sqlite:///PATH or postgresql://user:password@host:port/dbname "
                                                                  "(default: DIR/newsfuse.sqlite)")
+    run_parser.add_argument("--engine", choices=["local", "spark"], default="local",
+                            help="where the stages run: this machine's processes (default) or a Spark job (pip install 'newsfuse[spark]')")
+    run_parser.add_argument("--spark-master", metavar="URL", help="Spark master for --engine spark (default local[*]; under spark-submit, its --master)")
     run_parser.set_defaults(handler=command_run)
 
     ingest_parser = commands.add_parser("ingest", help="add documents to the store and bring the stories they touch up to date",
