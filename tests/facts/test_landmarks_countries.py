@@ -91,3 +91,11 @@ def test_a_bare_direction_word_is_never_linked() -> None:
 def test_a_country_name_means_the_country_even_beside_a_country_with_a_namesake_town() -> None:
     found = places("The U.S. said Russia will offer military help.")
     assert {m.key for m in found} == {"country:US", "country:RU"}
+
+
+def test_only_abbreviations_in_common_use_are_countries() -> None:
+    from newsfuse.facts.countries import country_alias
+    assert country_alias("US") == "US" and country_alias("U.S.") == "US" and country_alias("UAE") == "AE"
+    assert country_alias("DPRK") == "KP"
+    assert country_alias("MV") is None  # a motor vessel before a ship's name
+    assert country_alias("ARE") is None and country_alias("IT") is None

@@ -89,3 +89,17 @@ def test_brief_marks_disputed_only_from_a_confident_dispute(builder):
     reconcile_story(weak.story, weak.articles, CONFIG)
     assert all(not c.confident_dispute for c in weak.story.conflicts)
     assert not any(s.status == "disputed" for s in weak.story.brief)
+
+
+def test_a_country_and_its_nationality_word_are_one_name() -> None:
+    from newsfuse.model import Mention
+    from newsfuse.reconcile.compare import _single_place
+    from newsfuse.reconcile.slots import Entity, Item
+    from newsfuse.config import ReconcileConfig
+
+    def item(index: int, surface: str, match: str) -> Item:
+        return Item(index, "place", "country:FD", {"name": "Ostland", "country": "FD"},
+                    {"surface": surface, "match": match}, Mention(article=f"a{index}", text=surface), index, "")
+
+    decision = _single_place(Entity([item(0, "Ostland", "exact"), item(1, "Easterling", "demonym")]), ReconcileConfig())
+    assert decision.status == "agree"

