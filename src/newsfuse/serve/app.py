@@ -9,7 +9,6 @@ import json
 from dataclasses import asdict
 from urllib.parse import quote, urlencode
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -22,6 +21,7 @@ from newsfuse.serve.data import FACET_SAMPLE, SORTS, IndexQuery, StoreReader
 from newsfuse.serve.derive import person_key
 from newsfuse.serve.ingest import MAX_FILE_BYTES, MAX_FILES, Ingester, Upload
 from newsfuse.serve.openapi import openapi_document
+from newsfuse.serve.templating import environment
 from newsfuse.serve.views import article_view, person_view, place_view, story_view
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -59,16 +59,6 @@ class SecurityHeaders:
         return await self.app(scope, receive, send_with_headers)
 
 
-def _environment() -> Environment:
-    environment = Environment(loader=PackageLoader("newsfuse.serve", "templates"),
-                              autoescape=select_autoescape(default=True, default_for_string=True),
-                              trim_blocks=True, lstrip_blocks=True)
-    environment.filters["q"] = lambda value: quote(str(value), safe="")
-    environment.filters["plural"] = lambda n, one, many=None: one if n == 1 else (many or one + "s")
-    environment.globals["version"] = __version__
-    return environment
-
-
 def _json_safe(value):
     return json.loads(json.dumps(value, default=lambda o: asdict(o) if hasattr(o, "__dataclass_fields__") else str(o)))
 
@@ -95,7 +85,7 @@ class App:
         self.reader = StoreReader(db)
         self.ingester = Ingester(db)
         self.token = token or None
-        self.templates = _environment()
+        self.templates = environment()
 
     # helpers -------------------------------------------------------------------------------------------------
     @staticmethod

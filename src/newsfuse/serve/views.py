@@ -13,8 +13,10 @@ from newsfuse.serve.derive import (article_date, article_outlet, person_key, pla
                                    summarize)
 
 COVERAGE_WIDTH, COVERAGE_ROW, COVERAGE_LABEL = 640, 22, 170
+AXIS_WIDTH, AXIS_HEIGHT, AXIS_MARGIN = 640, 44, 40
 GRAPH_WIDTH, GRAPH_ROW = 640, 34
 MAX_TIMELINE_SENTENCE = 320
+FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def value_text(kind: str, value: object) -> str:
@@ -51,7 +53,8 @@ def _relations(story: dict) -> dict[str, list[dict]]:
 
 
 def sources(story: dict, articles: dict[str, dict]) -> list[dict]:
-    """One row per article: number, outlet, headline, date, original link (http/https only), relations, group."""
+    """One row per article: number, outlet, headline, date, original link (the article's ``url``, http/https only;
+    the readers set it wherever the input knew the address), relations, group."""
     groups = (story.get("provenance") or {}).get("independent_groups") or []
     group_of = {a: i + 1 for i, group in enumerate(groups) for a in group}
     relations = _relations(story)
@@ -62,8 +65,7 @@ def sources(story: dict, articles: dict[str, dict]) -> list[dict]:
                      "title": (article.get("title") or article.get("derived_title") or "(no headline)") if article
                      else "(not in the store)",
                      "date": article_date(article) or article.get("published") or "", "language": article.get("language"),
-                     "url": safe_url(article.get("url")) or safe_url(article.get("source")),
-                     "relations": relations.get(article_id, []), "group": group_of.get(article_id, 0)})
+                     "url": safe_url(article.get("url")), "relations": relations.get(article_id, []), "group": group_of.get(article_id, 0)})
     rows.sort(key=lambda r: (r["group"] or 10**6, r["date"] or "9999", r["article"]))
     for number, row in enumerate(rows, start=1):
         row["n"] = number
@@ -83,7 +85,8 @@ def coverage(rows: list[dict]) -> dict | None:
     lines = []
     for index, outlet in enumerate(outlets):
         y = COVERAGE_ROW * (index + 1)
-        dots = [{"x": round(COVERAGE_LABEL + 10 + ((date.fromisoformat(r["date"]) - first).days / span) * width, 1),
+        dots = [{"x": round(COVERAGE_LABEL + 10 + ((date.fromisoformat(r["date"]) - first).days / span
+                                                   if last > first else 0.5) * width, 1),
                  "n": r["n"], "date": r["date"], "article": r["article"]} for r in dated if r["outlet"] == outlet]
         lines.append({"outlet": outlet, "y": y, "dots": dots})
     return {"width": COVERAGE_WIDTH, "height": COVERAGE_ROW * (len(outlets) + 2), "label": COVERAGE_LABEL,
@@ -143,6 +146,23 @@ def timeline(story: dict) -> list[dict]:
                        "articles": sorted({m.get("article") for m in fact.get("mentions") or [] if m.get("article")})})
     events.sort(key=lambda e: (e["start"], -e["support"]))
     return events
+
+
+def timeline_axis(events: list[dict]) -> dict | None:
+    """The timeline's dates on a horizontal time axis: one dot per event at its start, labelled ends."""
+    starts = [date.fromisoformat(e["start"][:10]) for e in events if FULL_DAY.match(e["start"])]
+    if not starts:
+        return None
+    first, last = min(starts), max(starts)
+    span, width = max((last - first).days, 1), AXIS_WIDTH - 2 * AXIS_MARGIN
+    dots = []
+    for event in events:
+        if FULL_DAY.match(event["start"]):
+            days = (date.fromisoformat(event["start"][:10]) - first).days
+            dots.append({"x": round(AXIS_MARGIN + (days / span if last > first else 0.5) * width, 1),
+                         "ok": event["support"] > 1, "when": event["when"], "said": ", ".join(event["said"])})
+    return {"width": AXIS_WIDTH, "height": AXIS_HEIGHT, "y": 16, "left": AXIS_MARGIN, "right": AXIS_WIDTH - AXIS_MARGIN,
+            "first": first.isoformat(), "last": last.isoformat(), "dots": dots}
 
 
 def places(story: dict) -> list[dict]:
@@ -232,13 +252,15 @@ def story_view(story: dict, articles: dict[str, dict]) -> dict:
     rows = sources(story, articles)
     summary = summarize(story, articles)
     story_places = places(story)
+    events = timeline(story)
     return {"story": story, "headline": summary.headline, "summary": summary, "sources": rows,
             "numbers": {r["article"]: r["n"] for r in rows}, "coverage": coverage(rows),
             "graph": provenance_graph(story, rows),
             "brief": [b for b in story.get("brief") or [] if b.get("section", "brief") == "brief"],
             "disputed_sentences": [b for b in story.get("brief") or [] if b.get("section") == "disputed"],
             "conflicts": conflicts(story), "quotes": quote_ledger(story),
-            "single_source": story.get("single_source") or [], "timeline": timeline(story),
+            "single_source": story.get("single_source") or [], "timeline": events,
+            "timeline_axis": timeline_axis(events),
             "places": story_places, "map": map_view(story_places) if any(p["located"] for p in story_places) else None,
             "facts": facts_table(story), "people": sorted(summarize_people(story).items())}
 
@@ -283,8 +305,7 @@ def article_view(article: dict, stories: list[dict]) -> dict:
         for relation in _relations(story).get(article.get("id"), []):
             links.append({**relation, "story": story.get("id")})
     return {"article": article, "outlet": article_outlet(article), "date": article_date(article),
-            "url": safe_url(article.get("url")) or safe_url(article.get("source")),
-            "stories": [{"id": s.get("id"), "headline": s.get("headline") or "Untitled story",
+            "url": safe_url(article.get("url")), "stories": [{"id": s.get("id"), "headline": s.get("headline") or "Untitled story",
                          "articles": len(s.get("articles") or [])} for s in stories],
             "links": links, "paragraphs": highlighted_body(article, stories)}
 
