@@ -106,3 +106,19 @@ def test_a_quoted_paragraph_after_a_reported_statement_takes_its_speaker() -> No
         "\u201cThe repairs are almost done and the inspectors are happy.\u201d"
     )
     assert by_start(quotes, "The repairs").speaker == "Tom Berg"
+
+
+def test_a_name_filed_as_a_place_or_organisation_is_a_person_by_context() -> None:
+    from spacy.tokens import Span
+
+    from newsfuse.facts.speakers import people_by_context
+    doc = load_nlp()("Bernie Sanders met Ana Ruiz in Boston. Sanders spoke. Sen. Bamberg spoke. "
+                     "Mendel, who is 28, agreed. Boston said no.")
+    labels = {"Bernie Sanders": "PERSON", "Ana Ruiz": "PERSON", "Sanders": "ORG", "Bamberg": "GPE",
+              "Mendel": "GPE", "Boston": "GPE"}
+    doc.ents = [Span(doc, t.i, t.i + (2 if t.text in ("Bernie", "Ana") else 1), label=labels[t.text if t.text not in
+                ("Bernie", "Ana") else t.text + " " + t.nbor().text]) for t in doc
+                if t.text in ("Bernie", "Ana", "Sanders", "Bamberg", "Mendel", "Boston") and not (
+                    t.text == "Sanders" and t.i and t.nbor(-1).text == "Bernie")]
+    people = {doc[i].text for i in people_by_context(doc)}
+    assert people == {"Sanders", "Bamberg", "Mendel"}

@@ -11,7 +11,9 @@ appositive name included: "his lawyer, Ana Ruiz"), a proper noun it missed, a pr
 description ("a White House aide").
 
 "he"/"she" become the most recent name before them of a compatible gender that was the
-subject of a main clause or a reporting verb (else the most recent such name at all);
+subject of a main clause or a reporting verb (else the most recent such name at all; a name
+the recogniser filed as an organisation or place is a person when the article shows it: the
+surname of a full name it gives, a personal title, a "who" clause);
 "they"/"it" the most recent organisation that was. A person's gender comes from the article
 and a list of common given names (``data/first_names.tsv``): a title ("Mr.", "Mrs."), a
 gendered role ("spokeswoman"), the given name, and the pronouns that follow the name in its sentence.
@@ -95,6 +97,35 @@ class SpeechEvent:
     @property
     def idx(self) -> int:
         return self.cue.idx
+
+
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
+                           "sir", "dame", "rev", "judge", "mayor", "congressman", "congresswoman", "speaker"})
+
+
+def people_by_context(doc: Doc) -> set[int]:
+    """Start tokens of names the recogniser filed as organisations or places that the article shows
+    to be people: the last word of a person's full name it gives elsewhere ("Sanders" after "Bernie
+    Sanders"), a personal title right before ("Sen. Ana Ruiz"), or a "who" clause ("Ruiz, who is 28,")."""
+    surnames = {fold(ent.text).split()[-1] for ent in doc.ents
+                if ent.label_ in PERSON_LABELS and len(fold(clean_name(ent.text)).split()) > 1}
+    found = set()
+    for ent in doc.ents:
+        if ent.label_ not in ORG_LABELS or not ent.text[:1].isupper() or len(ent) > 3:
+            continue
+        words = fold(clean_name(ent.text)).split()
+        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+        who = any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in ent.root.children)
+        if (words and words[-1] in surnames and (len(words) == 1 or words[0] not in surnames)) \
+                or before in PERSON_TITLES or (words and words[0] in PERSON_TITLES) or who:
+            found.add(ent.start)
+    return found
+
+
+def article_entities(doc: Doc) -> list[Span]:
+    """The recogniser's entities, with the names the article shows to be people as PERSON."""
+    people = people_by_context(doc)
+    return [Span(doc, ent.start, ent.end, label="PERSON") if ent.start in people else ent for ent in doc.ents]
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -228,7 +259,7 @@ def speech_events(doc: Doc, text: str, quoted: list[bool]) -> list[SpeechEvent]:
     ``quoted[i]`` tells whether token ``i`` is inside a quotation. Other verbs whose subject is a
     name or he/she are ACTION events: the quote's own sentence may have nothing surer."""
     events = []
-    entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    entity_at = {i: ent for ent in article_entities(doc) for i in range(ent.start, ent.end)}
     for token in doc:
         if quoted[token.i]:
             continue
@@ -299,7 +330,7 @@ def person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, other names that are a main subject (the recogniser takes some people for
     organisations or places; "they" and "it" may stand for them), and proper-noun subjects it
     missed."""
-    spans = [ent for ent in doc.ents if ent.label_ in PERSON_LABELS
+    spans = [ent for ent in article_entities(doc) if ent.label_ in PERSON_LABELS
              or (ent.label_ in ORG_LABELS and main_subject(ent.root))]
     for token in doc:
         if token.dep_ in SUBJECT_DEPS and token.pos_ == "PROPN" and not token.ent_type_:
