@@ -17,7 +17,7 @@ def _f1(line: str) -> float:
 
 
 def test_eval_stories_on_ecb_dev(shared_dir: Path, capsys) -> None:
-    args = argparse.Namespace(data=shared_dir / "data" / "ecbplus", split="dev", gold=None)
+    args = argparse.Namespace(data=shared_dir / "data" / "ecbplus", split="dev", gold=None, batches=1)
     assert stories.main(args) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert any(line.startswith("topic newsfuse:") for line in lines)
@@ -37,7 +37,7 @@ def test_eval_stories_reads_any_jsonl_with_a_gold_tsv(tmp_path: Path, capsys) ->
     data.write_text("".join(json.dumps({"id": i, "published": d, "title": t, "text": x}) + "\n" for i, d, t, x in rows))
     gold = tmp_path / "gold.tsv"
     gold.write_text("id\tevent\n" + "".join(f"{i}\t{i[0]}\n" for i, *_ in rows))
-    assert stories.main(argparse.Namespace(data=data, split="dev", gold=gold)) == 0
+    assert stories.main(argparse.Namespace(data=data, split="dev", gold=gold, batches=1)) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0].startswith("set.jsonl: 4 articles with a gold event")
     assert any(line.startswith("event tf-idf baseline:") for line in lines)
