@@ -86,9 +86,54 @@ def fictional_data() -> tuple[list[dict], list[dict]]:
     return articles, [story, other]
 
 
-def write_store(path: Path, articles: list[dict], stories: list[dict]) -> Path:
-    """A store with these contract dicts, written with plain SQL into the store's own tables."""
+PG_ENV = "NEWSFUSE_TEST_PG"
+
+
+def postgres_database():
+    """A fresh database of its own on the server ``NEWSFUSE_TEST_PG`` names (dropped afterwards); the test is
+    skipped without one."""
+    import os
+    import uuid
+
+    import pytest
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL serve tests need a server: set {PG_ENV}=postgresql://user@host:port/dbname")
+    psycopg = pytest.importorskip("psycopg")
+    name = f"newsfuse_serve_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{url.rpartition('/')[0]}/{name}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _write_postgres(url: str, articles: list[dict], stories: list[dict]) -> str:
+    import psycopg
+    with psycopg.connect(url) as connection, connection.cursor() as cursor:
+        for article in articles:
+            data = json.dumps(article)
+            cursor.execute("INSERT INTO articles (id, source, content_hash, data) VALUES (%s, %s, %s, %s) "
+                           "ON CONFLICT (id) DO UPDATE SET source = excluded.source, "
+                           "content_hash = excluded.content_hash, data = excluded.data",
+                           (article["id"], article["source"], hashlib.sha256(data.encode()).hexdigest(), data))
+        for story in stories:
+            cursor.execute("INSERT INTO stories (id, headline, data) VALUES (%s, %s, %s) ON CONFLICT (id) DO UPDATE "
+                           "SET headline = excluded.headline, data = excluded.data",
+                           (story["id"], story["headline"], json.dumps(story)))
+            cursor.executemany("INSERT INTO story_articles (story_id, article_id) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                               [(story["id"], a) for a in story["articles"]])
+    return url
+
+
+def write_store(path, articles: list[dict], stories: list[dict]):
+    """A store with these contract dicts, written with plain SQL into the store's own tables (an SQLite path
+    or a ``postgresql://`` URL)."""
     Store(path).close()
+    if str(path).startswith("postgresql://"):
+        return _write_postgres(str(path), articles, stories)
     connection = sqlite3.connect(path)
     with connection:
         for article in articles:

@@ -8,7 +8,18 @@ from urllib.parse import quote
 import pytest
 
 from newsfuse.serve.ingest import IngestResult
-from serve_fixtures import ODD_ID, OTHER_ID, STORY_ID, TOKEN, _article, write_store
+from serve_fixtures import (ODD_ID, OTHER_ID, STORY_ID, TOKEN, _article, fictional_data, postgres_database,
+                            write_store)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_path(request, tmp_path):
+    """The fictional store on each backend (PostgreSQL where ``NEWSFUSE_TEST_PG`` names a server)."""
+    if request.param == "sqlite":
+        yield write_store(tmp_path / "store.sqlite", *fictional_data())
+        return
+    for url in postgres_database():
+        yield write_store(url, *fictional_data())
 
 
 def test_index_as_json_by_suffix_and_by_accept(client):
@@ -76,14 +87,14 @@ def test_csv_exports(client):
     assert client.get("/story/nope/facts.csv").status_code == 404
 
 
-def test_csv_cells_are_no_formulas(tmp_path):
+def test_csv_cells_are_no_formulas(store_path):
     from starlette.testclient import TestClient
 
     from newsfuse.serve.app import create_app
     story = {"id": "s1", "headline": "=HYPERLINK(\"http://x\")", "event_date": None, "articles": [],
              "provenance": {"relations": [], "independent_groups": []}, "facts": [], "quotes": [], "conflicts": [],
              "single_source": [], "brief": []}
-    with TestClient(create_app(str(write_store(tmp_path / "s.sqlite", [], [story])))) as client:
+    with TestClient(create_app(str(write_store(store_path, [], [story])))) as client:
         assert "'=HYPERLINK" in client.get("/index.csv").text
 
 

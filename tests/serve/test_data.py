@@ -3,9 +3,12 @@ store still serves, and the basemap draws real countries."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
+import time
 
-from serve_fixtures import STORY_ID, fictional_data, write_store
+import pytest
+from serve_fixtures import OTHER_ID, STORY_ID, fictional_data, postgres_database, write_store
 
 from newsfuse.serve.basemap import country_paths, frame_around, iso_numeric
 from newsfuse.serve.data import IndexQuery, StoreReader, fts_query
@@ -16,15 +19,56 @@ def test_fts_query_quotes_every_word():
     assert fts_query("  ") == ""
 
 
-def test_changes_in_the_store_show_without_restart(store_path):
-    reader = StoreReader(str(store_path))
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request, tmp_path):
+    """The fictional store on each backend (PostgreSQL where ``NEWSFUSE_TEST_PG`` names a server)."""
+    if request.param == "sqlite":
+        yield write_store(tmp_path / "store.sqlite", *fictional_data())
+        return
+    for url in postgres_database():
+        yield write_store(url, *fictional_data())
+
+
+def _within(seconds: float, check) -> bool:
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_changes_in_the_store_show_without_restart(any_store):
+    reader = StoreReader(str(any_store))
     assert reader.index(IndexQuery(q="walrus")).total == 0
     articles, stories = fictional_data()
     story = stories[0]
     story["brief"].append({"text": "A walrus was seen.", "citations": ["a"], "status": "single_source",
                            "independent_support": 1, "section": "brief"})
-    write_store(store_path, [], [story])
-    assert [s["id"] for s in reader.index(IndexQuery(q="walrus")).stories] == [STORY_ID]
+    write_store(any_store, [], [story])
+    assert _within(2, lambda: [s["id"] for s in reader.index(IndexQuery(q="walrus")).stories] == [STORY_ID])
+    assert reader.index(IndexQuery(q="walrus seen", sort="relevance")).total == 1
+    assert reader.index(IndexQuery(q="walrus narwhal")).total == 0  # every word must occur
+
+
+def test_a_removed_story_is_forgotten_and_its_id_followed(any_store):
+    reader = StoreReader(str(any_store))
+    articles, stories = fictional_data()
+    grown = dict(stories[0], id="story-cccccccccccc")
+    if str(any_store).startswith("postgresql://"):
+        import psycopg
+        with psycopg.connect(str(any_store)) as connection:
+            connection.execute("DELETE FROM stories WHERE id = %s", (STORY_ID,))
+    else:
+        connection = sqlite3.connect(any_store)
+        with connection:
+            connection.execute("DELETE FROM story_articles WHERE story_id = ?", (STORY_ID,))
+            connection.execute("DELETE FROM stories WHERE id = ?", (STORY_ID,))
+        connection.close()
+    write_store(any_store, [], [grown])
+    assert _within(2, lambda: reader.moved(STORY_ID) == "story-cccccccccccc")
+    assert {s["id"] for s in reader.index(IndexQuery()).stories} == {"story-cccccccccccc", OTHER_ID}
+    assert [s["id"] for s in reader.index(IndexQuery(place="geonames:1")).stories] == ["story-cccccccccccc"]
 
 
 def test_a_story_replaced_by_a_new_id_redirects(store_path, client):

@@ -13,7 +13,7 @@ TOKEN_VARIABLE = "NEWSFUSE_TOKEN"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--db", required=True, metavar="URL_OR_PATH", help="the store: a path or sqlite:///PATH")
+    parser.add_argument("--db", required=True, metavar="URL_OR_PATH", help="the store: a path, sqlite:///PATH or postgresql://USER:PASSWORD@HOST:PORT/DBNAME")
     parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     parser.add_argument("--token", help=f"the token that uploads need (default: ${TOKEN_VARIABLE}; none: uploads refused)")

@@ -1,10 +1,11 @@
 """Everything the web application reads, in plain SQL over the store's tables (``articles``, ``stories``,
-``story_articles``), plus its own derived tables (``serve_*``: story counts, facet values, an FTS5 search
-index, moved story ids) kept in step with the store. A backend switch only touches this module.
+``story_articles``), plus its own derived tables (``serve_*``: story counts, facet values, a search index,
+moved story ids) kept in step with the store. ``StoreReader(url)`` picks the backend: this module's SQLite
+reader (FTS5 search) or ``pgdata.PostgresReader`` (PostgreSQL full-text search) for a ``postgresql://`` URL.
 
-Keeping in step: every request asks SQLite whether another connection wrote (``PRAGMA data_version``, a
-counter read without I/O); only then are the stories whose row changed re-derived, under one lock.
-Where the store's file is read-only, the derived tables live in a shared in-memory database instead.
+Keeping in step (SQLite): every request asks SQLite whether another connection wrote (``PRAGMA
+data_version``, a counter read without I/O); only then are the stories whose row changed re-derived, under
+one lock. Where the store's file is read-only, the derived tables live in a shared in-memory database instead.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsfuse.serve.derive import StorySummary, person_key, summarize
-from newsfuse.store import Store
+from newsfuse.store import POSTGRES_SCHEMES, Store
 
 SCHEMA_VERSION = "4"
 BUSY_MS = 30_000
@@ -96,8 +97,17 @@ def sqlite_path(url_or_path: str) -> str:
     return text.removeprefix("sqlite:///") if text.startswith("sqlite:///") else text
 
 
-class StoreReader:
-    """Reads the store for the web application; one SQLite connection per thread."""
+def StoreReader(url_or_path: str):  # noqa: N802 - called like the class it was
+    """The web application's reader of the store at ``url_or_path``: ``pgdata.PostgresReader`` for a
+    ``postgresql://`` URL, else the SQLite reader; both answer the same calls with the same rows."""
+    if str(url_or_path).startswith(POSTGRES_SCHEMES):
+        from newsfuse.serve.pgdata import PostgresReader
+        return PostgresReader(str(url_or_path))
+    return SQLiteReader(url_or_path)
+
+
+class SQLiteReader:
+    """Reads an SQLite store for the web application; one SQLite connection per thread."""
 
     def __init__(self, url_or_path: str):
         Store(url_or_path).close()  # checks the address, makes or migrates the store (StoreError otherwise)
