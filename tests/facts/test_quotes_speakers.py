@@ -122,3 +122,9 @@ def test_a_name_filed_as_a_place_or_organisation_is_a_person_by_context() -> Non
                     t.text == "Sanders" and t.i and t.nbor(-1).text == "Bernie")]
     people = {doc[i].text for i in people_by_context(doc)}
     assert people == {"Sanders", "Bamberg", "Mendel"}
+
+
+def test_according_to_names_who_reports_the_words_of_another() -> None:
+    quotes = quotes_of("The mayor spoke at a rally on Monday.\n\n"
+                       "\"The bridge will reopen in May,\" Tom Berg said, according to the Daily Ledger.")
+    assert "Ledger" in by_start(quotes, "The bridge").context["speaker_surface"]

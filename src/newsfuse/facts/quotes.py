@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from newsfuse.facts.people import fold
-from newsfuse.facts.speakers import ACTION, PERSON_LABELS, SpeechEvent, Speaker, resolve_pronouns, speech_events
+from newsfuse.facts.speakers import ACCORDING, ACTION, PERSON_LABELS, SpeechEvent, Speaker, resolve_pronouns, speech_events
 from newsfuse.model import FactMention, Mention, QuoteMention
 
 # opening mark -> the marks that close it
@@ -171,7 +171,12 @@ class Attributor:
             depth = len(ancestors) - ancestors.index(event.cue) if governs else 0
             distance = min(abs(event.idx - quote.start), abs(event.idx - quote.close_end))
             return not governs, vagueness(event.speaker), -event.strength, depth, distance
-        return min(nearby, key=rank)
+        best = min(nearby, key=rank)
+        if best.strength > ACTION:  # "X said ..., according to Y": Y reports X's words
+            outer = next((e for e in nearby if e.cue.lower_ == ACCORDING and e is not best
+                          and e.speaker.via != "unresolved"), None)
+            return outer or best
+        return best
 
     def after_close(self, quote: QuoteSpan) -> Speaker | None:
         """'"...," Ana Ruiz, the mayor, said.' where the parser made the attribution its own sentence."""
