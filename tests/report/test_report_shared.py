@@ -74,3 +74,17 @@ def test_self_contained_no_script_escaped_and_the_same_basemap():
     assert "script-src" not in html or "default-src 'none'" in html
     assert html.count('<svg class="map"') == 2 and html.count('class="land') > 6  # Natural Earth countries
     assert "<title>newsfuse report</title>" in html
+
+
+def test_long_lists_fold_in_the_report_only():
+    from newsfuse.serve.templating import environment
+    from newsfuse.serve.views import story_view
+    from newsfuse.store.codec import story_from_dict
+    articles = _articles()
+    data = _stories()[1].to_dict()
+    data["single_source"] = [{"article": "a", "text": f"Statement {n}."} for n in range(12)]
+    html = render_report([story_from_dict(data)], articles)
+    assert "Show all 12 statements" in html and html.count("Statement ") == 12
+    view = story_view(data, {a: articles[a].to_dict() for a in data["articles"]})
+    page = environment().get_template("story.html.j2").render(v=view, title="t")
+    assert '<details class="fold">' not in page and page.count("Statement ") == 12  # the web page shows all

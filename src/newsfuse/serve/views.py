@@ -177,13 +177,15 @@ def places(story: dict) -> list[dict]:
     return found
 
 
-def map_view(located: list[dict]) -> dict:
-    """A basemap framed on the places, their countries shaded, each place a dot with a label."""
+def map_view(located: list[dict], compact: bool = False) -> dict:
+    """A basemap framed on the places, their countries shaded, each place a dot with a label; ``compact``
+    draws the countries with fewer vertices (for a file holding many maps)."""
     located = [p for p in located if p["located"]]
     frame = frame_around([(float(p["value"]["lat"]), float(p["value"]["lon"])) for p in located])
     numeric = iso_numeric()
     shaded = {numeric.get(str(p["value"].get("country") or "")) for p in located} - {None}
-    drawn = {number for number, _, _ in country_paths(frame)}
+    paths = country_paths(frame, compact)
+    drawn = {number for number, _, _ in paths}
     at_point: dict[tuple[float, float], list[dict]] = defaultdict(list)
     for place in located:
         country = str(place["value"].get("gazetteer_id") or "").startswith("country:")
@@ -200,7 +202,7 @@ def map_view(located: list[dict]) -> dict:
     place_labels(points)
     meridians, parallels = grid(frame)
     return {"width": frame.width, "height": frame.height, "meridians": meridians, "parallels": parallels,
-            "countries": [{"d": d, "name": name, "shaded": number in shaded} for number, name, d in country_paths(frame)],
+            "countries": [{"d": d, "name": name, "shaded": number in shaded} for number, name, d in paths],
             "points": [{"x": p.x, "y": p.y, "label": p.label, "support": p.support, "anchor": p.anchor,
                         "label_x": p.label_x, "label_y": p.label_y, "r": 3 + min(p.support, 6)} for p in points],
             "frame": {"west": frame.west, "east": frame.east, "south": frame.south, "north": frame.north}}
@@ -248,7 +250,7 @@ def facts_table(story: dict) -> list[dict]:
              "explanation": f.get("explanation") or ""} for f in story.get("facts") or []]
 
 
-def story_view(story: dict, articles: dict[str, dict]) -> dict:
+def story_view(story: dict, articles: dict[str, dict], compact_map: bool = False) -> dict:
     rows = sources(story, articles)
     summary = summarize(story, articles)
     story_places = places(story)
@@ -261,7 +263,7 @@ def story_view(story: dict, articles: dict[str, dict]) -> dict:
             "conflicts": conflicts(story), "quotes": quote_ledger(story),
             "single_source": story.get("single_source") or [], "timeline": events,
             "timeline_axis": timeline_axis(events),
-            "places": story_places, "map": map_view(story_places) if any(p["located"] for p in story_places) else None,
+            "places": story_places, "map": map_view(story_places, compact_map) if any(p["located"] for p in story_places) else None,
             "facts": facts_table(story), "people": sorted(summarize_people(story).items())}
 
 
