@@ -128,3 +128,9 @@ def test_according_to_names_who_reports_the_words_of_another() -> None:
     quotes = quotes_of("The mayor spoke at a rally on Monday.\n\n"
                        "\"The bridge will reopen in May,\" Tom Berg said, according to the Daily Ledger.")
     assert "Ledger" in by_start(quotes, "The bridge").context["speaker_surface"]
+
+
+def test_a_quote_after_a_reported_sentence_in_its_line_takes_that_speaker() -> None:
+    quotes = quotes_of("The storm hit the town on Monday.\n\n"
+                       "Tom Berg recalled how the river rose within an hour. \"We had never seen anything like it.\"")
+    assert by_start(quotes, "We had never").speaker == "Tom Berg"

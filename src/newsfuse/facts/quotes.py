@@ -19,7 +19,10 @@ same line or the line before ("continuation": '"X," he said. "Y."', and a paragr
 is only a quote after a quoted paragraph); else, for a quote that opens its line, the speaker
 in the last sentence of the line before ("Ruiz said the plan would pass." then a quote).
 Where none of these speaks, any other verb of the quote's sentence with a named or he/she
-subject gives the speaker, before a continuation does.
+subject gives the speaker, then the last verb of speech or view of the sentence before in the
+same line ("Ruiz recalled the night. "I was scared.""), then a person the quote's sentence names
+before it (a misparse left it no verb), before a continuation does. "According to Y" in the
+quote's sentence names Y over the speaker Y reports ("X said ..., according to Y").
 
 ``QuoteMention.context`` keys:
   kind: "full" (a quoted sentence) | "partial" (a fragment inside reported speech)
@@ -45,7 +48,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from newsfuse.facts.people import fold
-from newsfuse.facts.speakers import ACCORDING, ACTION, PERSON_LABELS, SpeechEvent, Speaker, resolve_pronouns, speech_events
+from newsfuse.facts.speakers import ACCORDING, ACTION, article_entities, PERSON_LABELS, SpeechEvent, Speaker, resolve_pronouns, speech_events
 from newsfuse.model import FactMention, Mention, QuoteMention
 
 # opening mark -> the marks that close it
@@ -130,8 +133,10 @@ def quoted_tokens(doc: Doc, quotes: list[QuoteSpan]) -> list[bool]:
 class Attributor:
     """Finds the speech event, or the name, that attributes each quote of one parsed article."""
 
-    def __init__(self, doc: Doc, text: str, events: list[SpeechEvent]):
-        self.doc, self.text, self.events = doc, text, events
+    def __init__(self, doc: Doc, text: str, events: list[SpeechEvent], quotes: list[QuoteSpan] = ()):
+        self.doc, self.text, self.events, self.quotes = doc, text, events, list(quotes)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.people = [ent for ent in article_entities(doc) if ent.label_ in PERSON_LABELS]
         self.positions = [event.idx for event in events]
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
@@ -212,6 +217,31 @@ class Attributor:
                  and "\n" not in self.text[ent.end_char:end]]
         return Speaker(names[-1].text, "name", names[-1].start_char, "", "PERSON", names[-1].text) if names else None
 
+    def sentence_before(self, quote: QuoteSpan) -> SpeechEvent | None:
+        """For a quote whose sentence names no speaker, the last verb of speech or view of the
+        sentence before it in its line ("Ruiz recalled how it began. "And I was like ..."")."""
+        first = self.sentence_at(quote.start).start_char
+        if first <= quote.line_start:
+            return None
+        previous = self.sentence_at(first - 1)
+        nearby = [e for e in self.events_in(max(previous.start_char, quote.line_start), first) if e.strength > ACTION
+                  and e.speaker.via != "unresolved"]
+        return nearby[-1] if nearby else None
+
+    def sentence_name(self, quote: QuoteSpan) -> Speaker | None:
+        """A person the quote's sentence names before the quote, outside quotes, when no verb
+        attributes it (a misparse: "Trump defended X, calling it "..."")."""
+        sentence = self.sentence_at(quote.start)
+        first = max(sentence.start_char, quote.line_start)
+        for ent in self.people:
+            if first <= ent.start_char and ent.end_char < quote.start - 1 and not self.in_quote(ent.start_char):
+                return Speaker(ent.text, "name", ent.start_char, "", "PERSON", ent.text)
+        return None
+
+    def in_quote(self, position: int) -> bool:
+        index = bisect.bisect_right(self.quote_starts, position) - 1
+        return index >= 0 and position < self.quotes[index].end
+
     def line_before(self, quote: QuoteSpan) -> Speaker | None:
         """For a quote that opens its line, the speaker of the last event in the last sentence of the
         line before ("Ruiz said on Monday that the plan would pass." then a quoted paragraph)."""
@@ -264,13 +294,18 @@ def find_quotes(article_id: str, doc: Doc) -> list[QuoteMention]:
     quoted = quoted_tokens(doc, quotes)
     events = speech_events(doc, text, quoted)
     resolve_pronouns(events, doc, text, quoted)
-    attributor = Attributor(doc, text, events)
+    attributor = Attributor(doc, text, events, quotes)
     found: list[QuoteMention] = []
     previous: tuple[QuoteSpan, QuoteMention] | None = None
     for quote in quotes:
         speaker, said = attributor.attribute(quote)
         if not said and looks_like_title(text[quote.start:quote.end]):
             continue
+        if speaker is None:  # the sentence before in the line, unless it holds the quote before; a name in its own
+            event = attributor.sentence_before(quote)
+            if event is not None and (previous is None or event.idx >= attributor.sentence_at(previous[0].close_end).end_char):
+                speaker = event.speaker
+            speaker = speaker or attributor.sentence_name(quote)
         continuing = speaker is None and previous is not None and continues(previous[0], quote, text)
         mention = make_mention(article_id, doc, text, quote, speaker or (None if continuing else attributor.line_before(quote)))
         if continuing:
