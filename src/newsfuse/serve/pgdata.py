@@ -7,7 +7,8 @@ SQLite reader, with PostgreSQL's own means.
   server), ranked by ``ts_rank``.
 - Keeping in step: each request (at most every ``CHECK_SECONDS``) reads ``pg_current_snapshot()``, which
   changes only when a transaction that wrote commits or aborts (no table is read); only then are the
-  stories compared with their derived rows by ``xmin`` (a story row's version) and length, and those that
+  stories compared with their derived rows by ``xmin`` (a story row's version: every write gives a new one;
+  the JSON is not read for it), and those that
   changed re-derived, in one transaction under an advisory lock (two servers over one store take turns).
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ from newsfuse.store import Store
 SCHEMA_VERSION = "pg-1"
 SYNC_LOCK = 0x73657276  # advisory lock key ("serv")
 CHECK_SECONDS = 0.2  # the snapshot is looked at no more often than this per process
+ANALYZE_AFTER = 1000  # stories re-derived in one sync after which the derived tables' statistics are renewed
 MAX_SEARCH_CHARS = 400_000  # a tsvector holds at most 1 MB; a story's words are cut here
 TS_CONFIG = "simple"  # no stemming, no stop words: stories come in many languages
 SORTS = {
@@ -129,7 +131,7 @@ class PostgresReader:
         c = self._sync
         changed = [row[0] for row in c.execute(
             "SELECT s.id FROM stories s LEFT JOIN serve_stories v ON v.id = s.id "
-            "WHERE v.id IS NULL OR v.src_xmin <> s.xmin::text::bigint OR v.src_len <> length(s.data)")]
+            "WHERE v.id IS NULL OR v.src_xmin <> s.xmin::text::bigint")]  # every write of a row gives it a new xmin
         gone = c.execute("SELECT v.id, v.articles FROM serve_stories v WHERE NOT EXISTS "
                          "(SELECT 1 FROM stories s WHERE s.id = v.id)").fetchall()
         if not changed and not gone:
@@ -140,6 +142,8 @@ class PostgresReader:
                 self._derive(c, changed[start:start + SYNC_BATCH])
             for story_id, members in gone:
                 self._drop(c, story_id, json.loads(members or "[]"))
+        if len(changed) + len(gone) >= ANALYZE_AFTER:  # fresh statistics, or the planner guesses on a new table
+            c.execute("ANALYZE serve_stories, serve_facets")
         return len(changed) + len(gone)
 
     def _derive(self, c, ids: list[str]) -> None:
