@@ -134,3 +134,10 @@ def test_a_quote_after_a_reported_sentence_in_its_line_takes_that_speaker() -> N
     quotes = quotes_of("The storm hit the town on Monday.\n\n"
                        "Tom Berg recalled how the river rose within an hour. \"We had never seen anything like it.\"")
     assert by_start(quotes, "We had never").speaker == "Tom Berg"
+
+
+def test_a_surname_two_people_share_is_neither_of_their_genders() -> None:
+    quotes = quotes_of("Hillary Clinton arrived in Iowa with Bill Clinton on Monday. Jordan Lee spoke first.\n\n"
+                       "Clinton took questions from voters.\n\n"
+                       "\u201cWe will win this state,\u201d she said.")
+    assert "Clinton" in by_start(quotes, "We will win").context["speaker_surface"]

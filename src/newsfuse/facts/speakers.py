@@ -302,14 +302,23 @@ class PersonMention:
 
 def person_mentions(doc: Doc, text: str, quoted: list[bool]) -> list[PersonMention]:
     """Named people outside quotations and headlines in text order (the recogniser's, and
-    proper-noun subjects it missed); a one-word name stands for the last full name before it ending with that word."""
+    proper-noun subjects it missed); a one-word name stands for the last full name before it ending with that word,
+    unless the article gives two people that name."""
     mentions: list[PersonMention] = []
     full_names: dict[str, str] = {}
-    for span in sorted(person_spans(doc), key=lambda span: span.start):
+    spans = sorted(person_spans(doc), key=lambda span: span.start)
+    bearers: dict[str, set[str]] = {}  # last word -> the article's full names ending with it (one per given name)
+    for span in spans:
+        words = [w for w in fold(clean_name(span.text)).split() if w not in TITLE_GENDER]
+        if len(words) > 1:
+            bearers.setdefault(words[-1], set()).add(" ".join(words))
+    for span in spans:
         words = [w for w in fold(clean_name(span.text)).split() if w not in TITLE_GENDER]
         if quoted[span.start] or not words or in_headline(span[0], text):
             continue
         identity = " ".join(words) if len(words) > 1 else full_names.get(words[0], words[0])
+        if len(words) == 1 and len({name.split()[0] for name in bearers.get(words[0], ())}) > 1:
+            identity = words[0]  # "Clinton" in an article with two: neither, its gender its own
         if len(words) > 1:
             full_names[words[-1]] = identity
         person = span.label_ in PERSON_LABELS or not span.label_
