@@ -141,3 +141,12 @@ def test_a_surname_two_people_share_is_neither_of_their_genders() -> None:
                        "Clinton took questions from voters.\n\n"
                        "\u201cWe will win this state,\u201d she said.")
     assert "Clinton" in by_start(quotes, "We will win").context["speaker_surface"]
+
+
+def test_a_name_opening_its_sentence_is_salient_for_a_pronoun() -> None:
+    from newsfuse.facts.speakers import opens_sentence
+    doc = load_nlp()("Rep. Ana Ruiz (D-Ohio), chair of the panel, did not object. Reporters asked Tom Berg.")
+    ents = {ent.text: ent for ent in doc.ents if ent.label_ == "PERSON"}
+    quoted = [False] * len(doc)
+    assert opens_sentence(ents["Ana Ruiz"], quoted)
+    assert not opens_sentence(ents["Tom Berg"], quoted)

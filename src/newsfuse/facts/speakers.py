@@ -399,6 +399,17 @@ def role_gender(ent: Span) -> str:
     return ""
 
 
+def opens_sentence(ent: Span, quoted: list[bool]) -> bool:
+    """Does the name open its sentence (after titles and nationality words), not as an object or
+    possessor? A name there is salient even where the parse gave it no subject role ("Rep. Ana Ruiz
+    (D-Ohio), chair of ..., did not ...")."""
+    doc, first = ent.doc, ent.sent.start
+    while first < ent.start and (doc[first].is_space or doc[first].is_punct or doc[first].ent_type_ == "NORP"
+                                 or fold(doc[first].text) in PERSON_TITLES):
+        first += 1
+    return first == ent.start and not quoted[ent.start] and ent.root.dep_ not in ("poss", "pobj", "dobj")
+
+
 def resolve_pronouns(events: list[SpeechEvent], doc: Doc, text: str, quoted: list[bool]) -> None:
     """"he"/"she" become the most recent name before them of a compatible gender (an
     organisation's, often a person the recogniser mislabelled, only when the article gives it
@@ -407,7 +418,7 @@ def resolve_pronouns(events: list[SpeechEvent], doc: Doc, text: str, quoted: lis
     people = person_mentions(doc, text, quoted)
     speaking = {e.speaker.start for e in events if e.strength > ACTION and e.speaker.via in ("name", "organization")}
     for person in people:
-        person.subject = person.subject or person.ent.start_char in speaking
+        person.subject = person.subject or person.ent.start_char in speaking or opens_sentence(person.ent, quoted)
     genders = person_genders(doc, people, quoted)
     starts = [p.ent.start_char for p in people]
     for event in events:
