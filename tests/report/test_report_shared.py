@@ -84,6 +84,9 @@ def test_long_lists_fold_in_the_report_only():
     data = _stories()[1].to_dict()
     data["single_source"] = [{"article": "a", "text": f"Statement {n}."} for n in range(12)]
     html = render_report([story_from_dict(data)], articles)
+    assert "Show all" not in html and html.count("Statement ") == 12  # one story: all shown
+    others = [story_from_dict(dict(data, id=f"S-{n}", articles=["c"], single_source=[])) for n in range(3)]
+    html = render_report([story_from_dict(data), *others], articles)
     assert "Show all 12 statements" in html and html.count("Statement ") == 12
     view = story_view(data, {a: articles[a].to_dict() for a in data["articles"]})
     page = environment().get_template("story.html.j2").render(v=view, title="t")

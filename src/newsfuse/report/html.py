@@ -19,6 +19,7 @@ LABEL_FLIP = 0.7  # map labels right of this share of the width go to the point'
 LABEL_CHAR_WIDTH, LABEL_HEIGHT, LABEL_GAP = 6.2, 11.0, 7.0
 LABEL_OFFSETS = (0, 12, -12, 24, -24, 36, -36, 48, -48)
 REPORT_OPEN = 10  # stories shown open at first; the others open on a click
+FOLD_ABOVE = 3  # with more stories than this, a story's long lists fold ("Show all N ...")
 
 
 @dataclass
@@ -147,4 +148,4 @@ def render_report(stories: list[Story], articles: dict[str, Article]) -> str:
     for number, view in enumerate(views, start=1):
         view["anchor"], view["line"] = f"s{number}", _index_line(view)
     return environment().get_template("report.html.j2").render(
-        views=views, open=REPORT_OPEN, css=stylesheet(), n_articles=len(articles))
+        views=views, open=REPORT_OPEN, fold_above=FOLD_ABOVE, css=stylesheet(), n_articles=len(articles))
