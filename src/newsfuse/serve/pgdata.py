@@ -4,7 +4,8 @@ SQLite reader, with PostgreSQL's own means.
 - Derived tables ``serve_stories`` (counts, dates and a ``tsvector`` of the story's words with a GIN index),
   ``serve_facets`` and ``serve_moved``, made by this module in the store's database; search is
   ``plainto_tsquery('simple', ...)`` over that vector (every word must occur, no query syntax reaches the
-  server), ranked by ``ts_rank``.
+  server), ranked by ``ts_rank`` over a small second vector of the story's lead (headline, titles, first
+  lines): ranking thousands of matches by their whole vectors would read every one of them.
 - Keeping in step: each request (at most every ``CHECK_SECONDS``) reads ``pg_current_snapshot()``, which
   changes only when a transaction that wrote commits or aborts (no table is read); only then are the
   stories compared with their derived rows by ``xmin`` (a story row's version: every write gives a new one;
@@ -24,23 +25,24 @@ from newsfuse.serve.data import (CACHE_SIZE, FACET_LIMIT, FACET_SAMPLE, INDEX_FA
 from newsfuse.serve.derive import StorySummary, person_key, summarize
 from newsfuse.store import Store
 
-SCHEMA_VERSION = "pg-1"
+SCHEMA_VERSION = "pg-2"
 SYNC_LOCK = 0x73657276  # advisory lock key ("serv")
 CHECK_SECONDS = 0.2  # the snapshot is looked at no more often than this per process
 ANALYZE_AFTER = 1000  # stories re-derived in one sync after which the derived tables' statistics are renewed
 MAX_SEARCH_CHARS = 400_000  # a tsvector holds at most 1 MB; a story's words are cut here
+RANK_CHARS = 2_000  # the start of a story's words (headline, titles, first lines) that ranks a match
 TS_CONFIG = "simple"  # no stemming, no stop words: stories come in many languages
 SORTS = {
     "newest": "s.sort_date DESC NULLS LAST, s.n_sources DESC, s.id",
     "covered": "s.n_sources DESC, s.n_articles DESC, s.sort_date DESC NULLS LAST, s.id",
     "disputed": "s.n_conflicts DESC, s.n_disputed DESC, s.n_sources DESC, s.id",
-    "relevance": "ts_rank(s.search, query) DESC, s.n_sources DESC, s.id",
+    "relevance": "ts_rank(s.lead, query) DESC, s.n_sources DESC, s.id",
 }
 SCHEMA = [
     "CREATE TABLE serve_stories (num BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id TEXT UNIQUE NOT NULL, "
     "src_xmin BIGINT, src_len INTEGER, headline TEXT, event_date TEXT, first_date TEXT, last_date TEXT, "
     "sort_date TEXT, n_articles INTEGER, n_sources INTEGER, n_conflicts INTEGER, n_disputed INTEGER, "
-    "n_quotes INTEGER, articles TEXT, search TSVECTOR)",
+    "n_quotes INTEGER, articles TEXT, search TSVECTOR, lead TSVECTOR)",
     "CREATE INDEX serve_stories_newest ON serve_stories(sort_date DESC NULLS LAST, n_sources DESC, id)",
     "CREATE INDEX serve_stories_covered ON serve_stories(n_sources DESC, n_articles DESC, sort_date DESC NULLS LAST, id)",
     "CREATE INDEX serve_stories_disputed ON serve_stories(n_conflicts DESC, n_disputed DESC, n_sources DESC, id)",
@@ -158,17 +160,19 @@ class PostgresReader:
 
     @staticmethod
     def _write_summary(c, version: int, length: int, summary: StorySummary) -> None:
+        headline, words = summary.headline.replace("\x00", ""), summary.search_text.replace("\x00", "")
         c.execute("DELETE FROM serve_facets WHERE story_id = %s", (summary.id,))
         c.execute("DELETE FROM serve_stories WHERE id = %s", (summary.id,))
         c.execute(
             "INSERT INTO serve_stories (id, src_xmin, src_len, headline, event_date, first_date, last_date, "
-            "sort_date, n_articles, n_sources, n_conflicts, n_disputed, n_quotes, articles, search) "
+            "sort_date, n_articles, n_sources, n_conflicts, n_disputed, n_quotes, articles, search, lead) "
             "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+            f"setweight(to_tsvector('{TS_CONFIG}', %s), 'A') || setweight(to_tsvector('{TS_CONFIG}', %s), 'B'), "
             f"setweight(to_tsvector('{TS_CONFIG}', %s), 'A') || setweight(to_tsvector('{TS_CONFIG}', %s), 'B'))",
             (summary.id, version, length, summary.headline, summary.event_date, summary.first_date,
              summary.last_date, summary.event_date or summary.last_date, summary.n_articles, summary.n_sources,
              summary.n_conflicts, summary.n_disputed, summary.n_quotes, json.dumps(summary.articles),
-             summary.headline.replace("\x00", ""), summary.search_text[:MAX_SEARCH_CHARS].replace("\x00", "")))
+             headline, words[:MAX_SEARCH_CHARS], headline, words[:RANK_CHARS]))
         with c.cursor() as cursor:
             cursor.executemany("INSERT INTO serve_facets (facet, value, story_id, label) VALUES (%s, %s, %s, %s) "
                                "ON CONFLICT DO NOTHING",
