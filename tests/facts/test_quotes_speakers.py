@@ -150,3 +150,9 @@ def test_a_name_opening_its_sentence_is_salient_for_a_pronoun() -> None:
     quoted = [False] * len(doc)
     assert opens_sentence(ents["Ana Ruiz"], quoted)
     assert not opens_sentence(ents["Tom Berg"], quoted)
+
+
+def test_a_time_stamp_line_is_not_the_subject_of_the_next_line() -> None:
+    quotes = quotes_of("The Latest on the campaign.\n\n12:15 p.m.\n"
+                       "Tom Berg says the bridge will reopen \u201cin a matter of weeks\u201d after the flood.")
+    assert by_start(quotes, "in a matter").speaker == "Tom Berg"

@@ -173,6 +173,12 @@ def head_word(tokens: list[Token]) -> Token | None:
     return next(iter(named or pronouns or proper), None)
 
 
+def across_lines(subject: Token, verb: Token) -> bool:
+    """Does a line break stand between the subject and its verb (lines end paragraphs here)?"""
+    first, last = sorted((subject.i, verb.i))
+    return "\n" in subject.doc[first:last].text
+
+
 def according_to(token: Token) -> Token | None:
     """X of "according to X"."""
     for prep in token.children:
@@ -267,10 +273,14 @@ def speech_events(doc: Doc, text: str, quoted: list[bool]) -> list[SpeechEvent]:
             subject, (cue, strength) = according_to(token), ("according to", SPEECH)
         elif (reporting := reporting_cue(token)) is not None:
             subject, (cue, strength) = subject_of(token), reporting
+            if subject is not None and across_lines(subject, token):
+                subject = None  # a dateline or a caption the parse made the subject
             if subject is None or quoted[subject.i]:
                 subject = surface_subject(token, quoted)
         elif token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             subject, cue, strength = named_subject(token), "", ACTION
+            if subject is not None and across_lines(subject, token):
+                subject = None
         else:
             continue
         if subject is not None and not quoted[subject.i] and not in_headline(token, text):
