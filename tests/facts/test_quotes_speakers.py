@@ -156,3 +156,11 @@ def test_a_time_stamp_line_is_not_the_subject_of_the_next_line() -> None:
     quotes = quotes_of("The Latest on the campaign.\n\n12:15 p.m.\n"
                        "Tom Berg says the bridge will reopen \u201cin a matter of weeks\u201d after the flood.")
     assert by_start(quotes, "in a matter").speaker == "Tom Berg"
+
+
+def test_a_transcript_label_opening_a_quote_names_its_speaker() -> None:
+    quotes = quotes_of("Partial transcript as follows:\n\n"
+                       "\"BERG: The bridge will reopen in May, and we will pay for it.\n\n"
+                       "\"RUIZ: Who will pay for the ferry until then?\"")
+    assert by_start(quotes, "BERG").speaker == "BERG"
+    assert by_start(quotes, "RUIZ").speaker == "RUIZ"

@@ -9,6 +9,7 @@ said to have said are skipped; a short fragment that someone is said to have sai
 him a "moderate"") is kept as a partial quote.
 
 The speaker (``speakers.py`` finds the speech events and resolves pronouns) is, in order:
+an upper-case transcript label opening the quote ('"WALLACE: ...');
 the surest verb of speech or view of the quote's own sentence (one governing the quote, the
 outermost: who reports the words; a name before a place or a description; speech before
 view: "believes", "called"; then the nearest); the one in the clause right after the closing
@@ -65,6 +66,7 @@ TITLE_SMALL_WORD = 3  # words this short ("of", "the") may stay lower case in a 
 FULL_QUOTE_WORDS = 4
 DASH_NAME_WINDOW = 6  # characters between a closing mark and the dash that names its speaker
 LABEL_GAP = 12  # characters between a name and the colon of "Ana Ruiz (D-Ohio):"
+TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s")  # "WALLACE: ..."
 DOUBLE_MARKS_TEXT = "“”\"„«»‹›‘’'"
 
 
@@ -151,6 +153,9 @@ class Attributor:
         """The quote's speaker from its own sentence, the clause after it, a colon's lead-in or a
         dash (None when only a continuation could give one), and whether a verb of speech or view
         or the layout says so (not only a verb whose subject is a name)."""
+        label = TRANSCRIPT_LABEL.match(self.text, quote.start, quote.end)
+        if label is not None:  # '"RUIZ: We will ...' in a transcript
+            return Speaker(label.group(1), "name", quote.start + label.start(1) - label.start(), "", "PERSON", label.group(1)), True
         event = self.own_sentence(quote)
         if event is not None and event.strength > ACTION:
             return event.speaker, True
