@@ -164,3 +164,10 @@ def test_a_transcript_label_opening_a_quote_names_its_speaker() -> None:
                        "\"RUIZ: Who will pay for the ferry until then?\"")
     assert by_start(quotes, "BERG").speaker == "BERG"
     assert by_start(quotes, "RUIZ").speaker == "RUIZ"
+
+
+def test_the_owner_of_a_main_subject_is_salient_for_a_pronoun() -> None:
+    from newsfuse.facts.speakers import main_subject
+    doc = load_nlp()("Laura Chen's letter makes the case plainly.")
+    ent = next(ent for ent in doc.ents if ent.label_ == "PERSON")
+    assert main_subject(ent.root)

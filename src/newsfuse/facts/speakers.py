@@ -337,8 +337,10 @@ def person_mentions(doc: Doc, text: str, quoted: list[bool]) -> list[PersonMenti
 
 
 def main_subject(root: Token) -> bool:
-    """Is the name the subject of its sentence's main verb, or of a reporting verb?"""
+    """Is the name (or the thing it owns) the subject of its sentence's main verb, or of a reporting verb?"""
     if root.dep_ == "appos":
+        root = root.head
+    if root.dep_ == "poss":  # "Ruiz's letter says", "Francis' message is"
         root = root.head
     verb = root.head
     return root.dep_ in SUBJECT_DEPS and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
