@@ -171,3 +171,12 @@ def test_the_owner_of_a_main_subject_is_salient_for_a_pronoun() -> None:
     doc = load_nlp()("Laura Chen's letter makes the case plainly.")
     ent = next(ent for ent in doc.ents if ent.label_ == "PERSON")
     assert main_subject(ent.root)
+
+
+def test_one_word_filed_as_an_organisation_that_says_something_is_a_person() -> None:
+    from spacy.tokens import Span
+
+    from newsfuse.facts.speakers import people_by_context
+    doc = load_nlp()("Reynolds says the show will go on. The Ledger says the show is over. NATO says no.")
+    doc.ents = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in ("Reynolds", "Ledger", "NATO")]
+    assert {doc[i].text for i in people_by_context(doc)} == {"Reynolds"}

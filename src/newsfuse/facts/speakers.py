@@ -103,10 +103,16 @@ PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "r
                            "sir", "dame", "rev", "judge", "mayor", "congressman", "congresswoman", "speaker"})
 
 
+# Verbs of speech that one word filed as an organisation is rarely the subject of unless it is a
+# person's surname ("Reynolds says"; an organisation "said" in a statement, it seldom "recalls").
+PERSONAL_SPEECH = frozenset({"say", "tell", "add", "write", "explain", "recall", "argue"})
+
+
 def people_by_context(doc: Doc) -> set[int]:
     """Start tokens of names the recogniser filed as organisations or places that the article shows
     to be people: the last word of a person's full name it gives elsewhere ("Sanders" after "Bernie
-    Sanders"), a personal title right before ("Sen. Ana Ruiz"), or a "who" clause ("Ruiz, who is 28,")."""
+    Sanders"), a personal title right before ("Sen. Ana Ruiz"), a "who" clause ("Ruiz, who is 28,"), or
+    one title-case word without an article as the subject of a verb of speech ("Reynolds says")."""
     surnames = {fold(ent.text).split()[-1] for ent in doc.ents
                 if ent.label_ in PERSON_LABELS and len(fold(clean_name(ent.text)).split()) > 1}
     found = set()
@@ -116,8 +122,10 @@ def people_by_context(doc: Doc) -> set[int]:
         words = fold(clean_name(ent.text)).split()
         before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
         who = any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in ent.root.children)
+        speaks = (len(ent) == 1 and ent.label_ == "ORG" and not ent.text.isupper() and ent.root.dep_ in SUBJECT_DEPS
+                  and ent.root.head.lemma_ in PERSONAL_SPEECH and not any(c.dep_ == "det" for c in ent.root.children))
         if (words and words[-1] in surnames and (len(words) == 1 or words[0] not in surnames)) \
-                or before in PERSON_TITLES or (words and words[0] in PERSON_TITLES) or who:
+                or before in PERSON_TITLES or (words and words[0] in PERSON_TITLES) or who or speaks:
             found.add(ent.start)
     return found
 
