@@ -1,24 +1,20 @@
 """The HTML report in headless Chromium: renders, no console errors, sections, no script execution."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from _browser import chromium_missing, launch_chromium, open_page
 
 from newsfuse.config import ReconcileConfig
 from newsfuse.model import Article, FactMention, Mention, Provenance, Story
 from newsfuse.reconcile import reconcile_story
 from newsfuse.report import render_report
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 SECTIONS = ["Sources", "Brief", "Disputed", "Only one source says", "Quote ledger", "Timeline", "Map"]
 HOSTILE = "<script>document.title='pwned';window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">"
 
-pytestmark = pytest.mark.skipif(shutil.which("chromium") is None and not CHROMIUM.exists(),
-                                reason="Debian's chromium is not installed")
+pytestmark = pytest.mark.skipif(chromium_missing(), reason="Debian's chromium is not installed")
 
 
 def fictional_story(extra: str = "") -> tuple[list[Story], dict[str, Article]]:
@@ -44,19 +40,12 @@ def fictional_story(extra: str = "") -> tuple[list[Story], dict[str, Article]]:
 
 @pytest.fixture
 def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+    with launch_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 def open_report(browser, path: Path):
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(path.as_uri())
+    page, errors, _ = open_page(browser, path.as_uri())
     return page, errors
 
 

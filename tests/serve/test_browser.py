@@ -7,25 +7,19 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from _browser import chromium_missing, launch_chromium, open_page
 from serve_fixtures import ODD_ID, SCRIPT, STORY_ID, TOKEN, LiveServer, fictional_data, write_store
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "ferry-fire"
 HELD_OUT = "harbour-times.html"
 
-pytestmark = pytest.mark.skipif(shutil.which("chromium") is None and not CHROMIUM.exists(),
-                                reason="Debian's chromium is not installed")
+pytestmark = pytest.mark.skipif(chromium_missing(), reason="Debian's chromium is not installed")
 
 
 @pytest.fixture(scope="module")
 def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+    with launch_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
@@ -33,15 +27,6 @@ def hostile_server(tmp_path_factory):
     path = write_store(tmp_path_factory.mktemp("hostile") / "store.sqlite", *fictional_data())
     with LiveServer(path) as server:
         yield server
-
-
-def open_page(browser, url: str):
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    response = page.goto(url)
-    return page, errors, response
 
 
 @pytest.mark.parametrize("path, heading", [

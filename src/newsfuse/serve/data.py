@@ -106,7 +106,197 @@ def StoreReader(url_or_path: str):  # noqa: N802 - called like the class it was
     return SQLiteReader(url_or_path)
 
 
-class SQLiteReader:
+INDEX_COLUMNS = ("s.id, s.headline, s.event_date, s.first_date, s.last_date, s.n_articles, s.n_sources, "
+                 "s.n_conflicts, s.n_disputed, s.n_quotes")
+INDEX_NAMES = ("id", "headline", "event_date", "first_date", "last_date", "articles", "independent_sources",
+               "conflicts", "disputed", "quotes")
+
+
+class BaseReader:
+    """The reads both backends share, written once in ``?``-placeholder SQL; a backend gives its connections
+    (``_reader``), its placeholder (``PLACEHOLDER``), its list test (``_in``), its orders (``SORTS``), its
+    search (``_search``), its facet counts (``_facet_counts``) and its facet index hint (``FACETS_BY_STORY``)."""
+
+    PLACEHOLDER = "?"
+    SORTS = SORTS
+    FACETS_BY_STORY = "serve_facets"  # the facet table as read by story id
+    LABEL_ORDER = "label"
+    generation: int
+    _cache: OrderedDict
+    _lock: threading.Lock
+
+    def _reader(self):  # pragma: no cover - each backend has its own
+        raise NotImplementedError
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.PLACEHOLDER == "?" else sql.replace("?", self.PLACEHOLDER)
+
+    def _rows(self, c, sql: str, params: Iterable = ()) -> list:
+        params = tuple(params)
+        return (c.execute(self._sql(sql), params) if params else c.execute(self._sql(sql))).fetchall()
+
+    def _in(self, column: str, values: Iterable) -> tuple[str, list]:
+        """``column`` is one of ``values``: the condition and its parameters."""
+        values = list(values)
+        return f"{column} IN ({','.join('?' * len(values))})", values
+
+    @staticmethod
+    def _decode(data):
+        return json.loads(data)
+
+    # keeping in step ----------------------------------------------------------------------------------------
+    def refresh(self) -> int:
+        """Re-derive the stories that changed since the last look; returns how many did."""
+        with self._lock:
+            changed = self._sync_if_written()
+            if changed:
+                self.generation += 1
+                self._cache.clear()
+            return changed
+
+    def _sync_if_written(self) -> int:
+        """Where the store was written since the last look, re-derive what changed; returns how many did."""
+        raise NotImplementedError  # pragma: no cover - each backend has its own
+
+    def _changed_rows(self, c, keys: list) -> list:
+        """(version, length, data) of the stories with these keys (the backend's row handle)."""
+        raise NotImplementedError  # pragma: no cover - each backend has its own
+
+    def _write_summary(self, c, version: int, length: int, summary: StorySummary) -> None:
+        raise NotImplementedError  # pragma: no cover - each backend has its own
+
+    def _derive(self, c, keys: list) -> None:
+        stories = [(version, length, self._decode(data)) for version, length, data in self._changed_rows(c, keys)]
+        wanted = sorted({a for _, _, story in stories for a in story.get("articles") or [] if isinstance(a, str)})
+        articles = self._articles(c, wanted)
+        for version, length, story in stories:
+            story.setdefault("id", "")
+            self._write_summary(c, version, length, summarize(story, articles))
+
+    def _articles(self, c, ids: Iterable[str]) -> dict[str, dict]:
+        ids = list(ids)
+        found: dict[str, dict] = {}
+        for start in range(0, len(ids), SYNC_BATCH):
+            condition, params = self._in("id", ids[start:start + SYNC_BATCH])
+            for article_id, data in self._rows(c, f"SELECT id, data FROM articles WHERE {condition}", params):
+                found[article_id] = self._decode(data)
+        return found
+
+    # reads ----------------------------------------------------------------------------------------------------
+    def _cached(self, key: tuple, compute):
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] == self.generation:
+            return cached[1]
+        value = compute()
+        self._cache[key] = (self.generation, value)
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return value
+
+    def counts(self) -> dict[str, int]:
+        c = self._reader()
+        return self._cached(("counts",), lambda: {"stories": self._rows(c, "SELECT count(*) FROM stories")[0][0],
+                                                  "articles": self._rows(c, "SELECT count(*) FROM articles")[0][0]})
+
+    def _search(self, q: str) -> tuple[str, list[str], list]:
+        """The stories' source, conditions and parameters that keep the stories matching the words ``q``."""
+        raise NotImplementedError  # pragma: no cover - each backend has its own
+
+    def index(self, query: IndexQuery) -> IndexResult:
+        c = self._reader()
+        source, where, params = "serve_stories s", [], []
+        if query.q:
+            source, where, params = self._search(query.q)
+        if query.date_from:
+            where.append("s.sort_date >= ?")
+            params.append(query.date_from)
+        if query.date_to:
+            where.append("s.sort_date <= ?")
+            params.append(query.date_to)
+        for facet in ("outlet", "language", "place", "person"):
+            value = getattr(query, facet)
+            if value:
+                where.append("s.id IN (SELECT story_id FROM serve_facets WHERE facet = ? AND value = ?)")
+                params += [facet, person_key(value) if facet == "person" else value]
+        base = f"FROM {source} {'WHERE ' + ' AND '.join(where) if where else ''}"
+        offset = (max(query.page, 1) - 1) * query.per_page
+        rows = self._rows(c, f"SELECT {INDEX_COLUMNS} {base} ORDER BY {self.SORTS[query.order]} LIMIT ? OFFSET ?",
+                          (*params, query.per_page, offset))
+        stories = [dict(zip(INDEX_NAMES, row)) for row in rows]
+        total, facets = self._cached(("index", base, query.order, tuple(params)),
+                                     lambda: self._totals(c, base, query.order, params))
+        if stories:
+            self._attach_facets(c, stories)
+        return IndexResult(query, total, stories, facets)
+
+    def _totals(self, c, base: str, order: str, params: list) -> tuple[int, dict[str, list[dict]]]:
+        """The number of matching stories and the facet values' counts among them (among the first
+        ``FACET_SAMPLE`` of them in the page's order where more match, in stored order for a search: ranking
+        every match only to count facets costs more than it tells)."""
+        total = self._rows(c, f"SELECT count(*) {base}", params)[0][0]
+        facets: dict[str, list[dict]] = {name: [] for name in INDEX_FACETS}
+        matches = f"SELECT s.id AS id {base} {'' if order == 'relevance' else 'ORDER BY ' + self.SORTS[order]} LIMIT ?"
+        for facet, value, count in self._facet_counts(c, matches, [*params, FACET_SAMPLE]):
+            # labels for the few values shown, not for every row counted
+            label = self._rows(c, "SELECT label FROM serve_facets WHERE facet = ? AND value = ? LIMIT 1", (facet, value))
+            facets[facet].append({"value": value, "label": label[0][0] if label else value, "count": count})
+        return total, facets
+
+    def _facet_counts(self, c, matches: str, params: list) -> list:
+        """(facet, value, count) of the ``FACET_LIMIT`` commonest values of each index facet among ``matches``."""
+        raise NotImplementedError  # pragma: no cover - each backend has its own
+
+    def _attach_facets(self, c, stories: list[dict]) -> None:
+        by_id = {s["id"]: s for s in stories}
+        for s in stories:
+            s.update(outlets=[], places=[], languages=[])
+        condition, params = self._in("story_id", by_id)
+        for story_id, facet, label in self._rows(
+                c, f"SELECT story_id, facet, label FROM {self.FACETS_BY_STORY} "
+                f"WHERE {condition} AND facet IN ('outlet', 'place', 'language') ORDER BY {self.LABEL_ORDER}", params):
+            by_id[story_id][{"outlet": "outlets", "place": "places", "language": "languages"}[facet]].append(label)
+
+    def story(self, story_id: str) -> dict | None:
+        rows = self._rows(self._reader(), "SELECT data FROM stories WHERE id = ?", (story_id,))
+        return self._decode(rows[0][0]) if rows else None
+
+    def moved(self, story_id: str) -> str | None:
+        rows = self._rows(self._reader(), "SELECT new_id FROM serve_moved WHERE old_id = ?", (story_id,))
+        return rows[0][0] if rows else None
+
+    def articles(self, ids: Iterable[str]) -> dict[str, dict]:
+        return self._articles(self._reader(), ids)
+
+    def article(self, article_id: str) -> dict | None:
+        rows = self._rows(self._reader(), "SELECT data FROM articles WHERE id = ?", (article_id,))
+        return self._decode(rows[0][0]) if rows else None
+
+    def stories_of_article(self, article_id: str) -> list[dict]:
+        rows = self._rows(
+            self._reader(),
+            "SELECT s.data FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ?",
+            (article_id,))
+        return [self._decode(data) for (data,) in rows]
+
+    def stories_with(self, facet: str, value: str, limit: int = 200) -> list[dict]:
+        """Index rows of the stories carrying one facet value (a place key, a person key), newest first."""
+        rows = self._rows(
+            self._reader(),
+            "SELECT s.id, s.headline, s.event_date, s.last_date, s.n_articles, s.n_sources, s.n_conflicts, f.label "
+            "FROM serve_facets f JOIN serve_stories s ON s.id = f.story_id WHERE f.facet = ? AND f.value = ? "
+            f"ORDER BY {self.SORTS['newest']} LIMIT ?", (facet, value, limit))
+        names = ("id", "headline", "event_date", "last_date", "articles", "independent_sources", "conflicts", "label")
+        return [dict(zip(names, row)) for row in rows]
+
+    def story_data(self, ids: list[str]) -> list[dict]:
+        if not ids:
+            return []
+        condition, params = self._in("id", ids)
+        return [self._decode(data) for (data,) in
+                self._rows(self._reader(), f"SELECT data FROM stories WHERE {condition}", params)]
+
+
+class SQLiteReader(BaseReader):
     """Reads an SQLite store for the web application; one SQLite connection per thread."""
 
     def __init__(self, url_or_path: str):
@@ -182,18 +372,13 @@ class SQLiteReader:
             raise
 
     # keeping in step ----------------------------------------------------------------------------------------
-    def refresh(self) -> int:
-        """Re-derive the stories that changed since the last look; returns how many did."""
-        with self._lock:
-            version = self._sync.execute("PRAGMA data_version").fetchone()[0]
-            if version == self._synced_version:
-                return 0
-            changed = self._sync_changes()
-            self._synced_version = self._sync.execute("PRAGMA data_version").fetchone()[0]
-            if changed:
-                self.generation += 1
-                self._cache.clear()
-            return changed
+    def _sync_if_written(self) -> int:
+        version = self._sync.execute("PRAGMA data_version").fetchone()[0]
+        if version == self._synced_version:
+            return 0
+        changed = self._sync_changes()
+        self._synced_version = self._sync.execute("PRAGMA data_version").fetchone()[0]
+        return changed
 
     def _sync_changes(self) -> int:
         c = self._sync
@@ -217,15 +402,9 @@ class SQLiteReader:
             raise
         return len(changed) + len(gone)
 
-    def _derive(self, c: sqlite3.Connection, rowids: list[int]) -> None:
-        marks = ",".join("?" * len(rowids))
-        rows = c.execute(f"SELECT rowid, id, data, length(data) FROM stories WHERE rowid IN ({marks})", rowids).fetchall()
-        stories = [(rowid, length, json.loads(data)) for rowid, _, data, length in rows]
-        wanted = sorted({a for _, _, story in stories for a in story.get("articles") or [] if isinstance(a, str)})
-        articles = self._articles(c, wanted)
-        for rowid, length, story in stories:
-            story.setdefault("id", "")
-            self._write_summary(c, rowid, length, summarize(story, articles))
+    def _changed_rows(self, c: sqlite3.Connection, rowids: list[int]) -> list:
+        condition, params = self._in("rowid", rowids)
+        return self._rows(c, f"SELECT rowid, length(data), data FROM stories WHERE {condition}", params)
 
     def _write_summary(self, c: sqlite3.Connection, rowid: int, length: int, summary: StorySummary) -> None:
         old = c.execute("SELECT num FROM serve_stories WHERE id = ?", (summary.id,)).fetchone()
@@ -260,133 +439,19 @@ class SQLiteReader:
                 c.execute("UPDATE serve_moved SET new_id = ? WHERE new_id = ?", (row[0], story_id))
                 break
 
-    @staticmethod
-    def _articles(c: sqlite3.Connection, ids: Iterable[str]) -> dict[str, dict]:
-        ids = list(ids)
-        found: dict[str, dict] = {}
-        for start in range(0, len(ids), SYNC_BATCH):
-            chunk = ids[start:start + SYNC_BATCH]
-            marks = ",".join("?" * len(chunk))
-            for article_id, data in c.execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", chunk):
-                found[article_id] = json.loads(data)
-        return found
+    # backend pieces of the shared reads ----------------------------------------------------------------------
+    FACETS_BY_STORY = "serve_facets INDEXED BY serve_facets_story"
 
-    # reads ----------------------------------------------------------------------------------------------------
-    def _cached(self, key: tuple, compute):
-        cached = self._cache.get(key)
-        if cached is not None and cached[0] == self.generation:
-            return cached[1]
-        value = compute()
-        self._cache[key] = (self.generation, value)
-        if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
-        return value
+    def _search(self, q: str) -> tuple[str, list[str], list]:
+        return ("serve_stories s JOIN serve_search ON serve_search.rowid = s.num", ["serve_search MATCH ?"],
+                [fts_query(q) or '""'])
 
-    def counts(self) -> dict[str, int]:
-        c = self._reader()
-        return self._cached(("counts",), lambda: {"stories": c.execute("SELECT count(*) FROM stories").fetchone()[0],
-                                                  "articles": c.execute("SELECT count(*) FROM articles").fetchone()[0]})
-
-    def index(self, query: IndexQuery) -> IndexResult:
-        c = self._reader()
-        join, where, params = "", [], []
-        match = fts_query(query.q)
-        if query.q:
-            join = "JOIN serve_search ON serve_search.rowid = s.num"
-            where.append("serve_search MATCH ?")
-            params.append(match or '""')
-        if query.date_from:
-            where.append("s.sort_date >= ?")
-            params.append(query.date_from)
-        if query.date_to:
-            where.append("s.sort_date <= ?")
-            params.append(query.date_to)
-        for facet in ("outlet", "language", "place", "person"):
-            value = getattr(query, facet)
-            if value:
-                where.append("s.id IN (SELECT story_id FROM serve_facets WHERE facet = ? AND value = ?)")
-                params += [facet, person_key(value) if facet == "person" else value]
-        condition = f"WHERE {' AND '.join(where)}" if where else ""
-        base = f"FROM serve_stories s {join} {condition}"
-        order = SORTS[query.order]
-        offset = (max(query.page, 1) - 1) * query.per_page
-        rows = c.execute(
-            f"SELECT s.id, s.headline, s.event_date, s.first_date, s.last_date, s.n_articles, s.n_sources, "
-            f"s.n_conflicts, s.n_disputed, s.n_quotes {base} ORDER BY {order} LIMIT ? OFFSET ?",
-            (*params, query.per_page, offset)).fetchall()
-        names = ("id", "headline", "event_date", "first_date", "last_date", "articles", "independent_sources",
-                 "conflicts", "disputed", "quotes")
-        stories = [dict(zip(names, row)) for row in rows]
-        key = ("index", base, query.order, tuple(params))
-        total, facets = self._cached(key, lambda: self._totals(c, base, query.order, params))
-        if stories:
-            self._attach_facets(c, stories)
-        return IndexResult(query, total, stories, facets)
-
-    def _totals(self, c: sqlite3.Connection, base: str, order: str, params: list) -> tuple[int, dict[str, list[dict]]]:
-        """The number of matching stories and the facet values' counts among them (among the first
-        ``FACET_SAMPLE`` of them in the page's order where more match, in stored order for a search: ranking
-        every match only to count facets costs more than it tells)."""
-        total = c.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-        facets: dict[str, list[dict]] = {name: [] for name in INDEX_FACETS}
+    def _facet_counts(self, c: sqlite3.Connection, matches: str, params: list) -> list:
         marks = ",".join("?" * len(INDEX_FACETS))
-        rows = c.execute(
-            f"SELECT facet, value, count FROM (SELECT f.facet, f.value, "
+        return self._rows(
+            c, f"SELECT facet, value, count FROM (SELECT f.facet, f.value, "
             f"count(*) AS count, row_number() OVER (PARTITION BY f.facet ORDER BY count(*) DESC, f.value) AS n "
-            f"FROM (SELECT s.id AS id {base} {'' if order == 'relevance' else 'ORDER BY ' + SORTS[order]} LIMIT ?) AS m "
+            f"FROM ({matches}) AS m "
             f"CROSS JOIN serve_facets f INDEXED BY serve_facets_story ON f.story_id = m.id "
             f"WHERE f.facet IN ({marks}) GROUP BY f.facet, f.value) WHERE n <= ?",
-            (*params, FACET_SAMPLE, *INDEX_FACETS, FACET_LIMIT))
-        for facet, value, count in rows.fetchall():  # labels for the few values shown, not for every row counted
-            label = c.execute("SELECT label FROM serve_facets WHERE facet = ? AND value = ? LIMIT 1", (facet, value)).fetchone()
-            facets[facet].append({"value": value, "label": label[0] if label else value, "count": count})
-        return total, facets
-
-    @staticmethod
-    def _attach_facets(c: sqlite3.Connection, stories: list[dict]) -> None:
-        marks = ",".join("?" * len(stories))
-        by_id = {s["id"]: s for s in stories}
-        for s in stories:
-            s.update(outlets=[], places=[], languages=[])
-        for story_id, facet, label in c.execute(
-                f"SELECT story_id, facet, label FROM serve_facets INDEXED BY serve_facets_story "
-                f"WHERE story_id IN ({marks}) AND facet IN ('outlet', 'place', 'language') ORDER BY label",
-                list(by_id)):
-            by_id[story_id][{"outlet": "outlets", "place": "places", "language": "languages"}[facet]].append(label)
-
-    def story(self, story_id: str) -> dict | None:
-        row = self._reader().execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def moved(self, story_id: str) -> str | None:
-        row = self._reader().execute("SELECT new_id FROM serve_moved WHERE old_id = ?", (story_id,)).fetchone()
-        return row[0] if row else None
-
-    def articles(self, ids: Iterable[str]) -> dict[str, dict]:
-        return self._articles(self._reader(), ids)
-
-    def article(self, article_id: str) -> dict | None:
-        row = self._reader().execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def stories_of_article(self, article_id: str) -> list[dict]:
-        rows = self._reader().execute(
-            "SELECT s.data FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ?",
-            (article_id,)).fetchall()
-        return [json.loads(data) for (data,) in rows]
-
-    def stories_with(self, facet: str, value: str, limit: int = 200) -> list[dict]:
-        """Index rows of the stories carrying one facet value (a place key, a person key), newest first."""
-        rows = self._reader().execute(
-            "SELECT s.id, s.headline, s.event_date, s.last_date, s.n_articles, s.n_sources, s.n_conflicts, f.label "
-            "FROM serve_facets f JOIN serve_stories s ON s.id = f.story_id WHERE f.facet = ? AND f.value = ? "
-            f"ORDER BY {SORTS['newest']} LIMIT ?", (facet, value, limit)).fetchall()
-        names = ("id", "headline", "event_date", "last_date", "articles", "independent_sources", "conflicts", "label")
-        return [dict(zip(names, row)) for row in rows]
-
-    def story_data(self, ids: list[str]) -> list[dict]:
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        rows = self._reader().execute(f"SELECT data FROM stories WHERE id IN ({marks})", ids).fetchall()
-        return [json.loads(data) for (data,) in rows]
+            (*params, *INDEX_FACETS, FACET_LIMIT))

@@ -20,9 +20,8 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable
 
-from newsfuse.serve.data import (CACHE_SIZE, FACET_LIMIT, FACET_SAMPLE, INDEX_FACETS, SYNC_BATCH, IndexQuery,
-                                 IndexResult)
-from newsfuse.serve.derive import StorySummary, person_key, summarize
+from newsfuse.serve.data import FACET_LIMIT, INDEX_FACETS, SYNC_BATCH, BaseReader
+from newsfuse.serve.derive import StorySummary
 from newsfuse.store import Store
 
 SCHEMA_VERSION = "pg-2"
@@ -53,10 +52,6 @@ SCHEMA = [
     "CREATE TABLE serve_moved (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL)",
 ]
 TABLES = ("serve_stories", "serve_facets", "serve_moved")
-INDEX_COLUMNS = ("s.id, s.headline, s.event_date, s.first_date, s.last_date, s.n_articles, s.n_sources, "
-                 "s.n_conflicts, s.n_disputed, s.n_quotes")
-INDEX_NAMES = ("id", "headline", "event_date", "first_date", "last_date", "articles", "independent_sources",
-               "conflicts", "disputed", "quotes")
 
 
 def search_words(text: str) -> str:
@@ -64,7 +59,7 @@ def search_words(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text).split()[:20])
 
 
-class PostgresReader:
+class PostgresReader(BaseReader):
     """Reads a PostgreSQL store for the web application; one connection per thread (autocommit)."""
 
     def __init__(self, url: str):
@@ -115,19 +110,14 @@ class PostgresReader:
     def _snapshot(self) -> str:
         return self._sync.execute("SELECT pg_current_snapshot()::text").fetchone()[0]
 
-    def refresh(self) -> int:
-        """Re-derive the stories that changed since the last look; returns how many did."""
-        with self._lock:
-            self._checked = time.monotonic()
-            signal = self._snapshot()
-            if signal == self._signal:
-                return 0
-            changed = self._sync_changes()
-            self._signal = signal  # read before the comparison: a commit during it is looked at next time
-            if changed:
-                self.generation += 1
-                self._cache.clear()
-            return changed
+    def _sync_if_written(self) -> int:
+        self._checked = time.monotonic()
+        signal = self._snapshot()
+        if signal == self._signal:
+            return 0
+        changed = self._sync_changes()
+        self._signal = signal  # read before the comparison: a commit during it is looked at next time
+        return changed
 
     def _sync_changes(self) -> int:
         c = self._sync
@@ -148,15 +138,9 @@ class PostgresReader:
             c.execute("ANALYZE serve_stories, serve_facets")
         return len(changed) + len(gone)
 
-    def _derive(self, c, ids: list[str]) -> None:
-        rows = c.execute("SELECT id, data, xmin::text::bigint, length(data) FROM stories WHERE id = ANY(%s)",
+    def _changed_rows(self, c, ids: list[str]) -> list:
+        return c.execute("SELECT xmin::text::bigint, length(data), data FROM stories WHERE id = ANY(%s)",
                          (ids,)).fetchall()
-        stories = [(version, length, json.loads(data)) for _, data, version, length in rows]
-        wanted = sorted({a for _, _, story in stories for a in story.get("articles") or [] if isinstance(a, str)})
-        articles = self._articles(c, wanted)
-        for version, length, story in stories:
-            story.setdefault("id", "")
-            self._write_summary(c, version, length, summarize(story, articles))
 
     @staticmethod
     def _write_summary(c, version: int, length: int, summary: StorySummary) -> None:
@@ -192,120 +176,21 @@ class PostgresReader:
                 c.execute("UPDATE serve_moved SET new_id = %s WHERE new_id = %s", (row[0], story_id))
                 break
 
-    @staticmethod
-    def _articles(c, ids: Iterable[str]) -> dict[str, dict]:
-        ids = list(ids)
-        found: dict[str, dict] = {}
-        for start in range(0, len(ids), SYNC_BATCH):
-            for article_id, data in c.execute("SELECT id, data FROM articles WHERE id = ANY(%s)",
-                                              (ids[start:start + SYNC_BATCH],)):
-                found[article_id] = json.loads(data)
-        return found
+    # backend pieces of the shared reads ----------------------------------------------------------------------
+    PLACEHOLDER = "%s"
+    SORTS = SORTS
+    LABEL_ORDER = 'label COLLATE "C"'
 
-    # reads ----------------------------------------------------------------------------------------------------
-    def _cached(self, key: tuple, compute):
-        cached = self._cache.get(key)
-        if cached is not None and cached[0] == self.generation:
-            return cached[1]
-        value = compute()
-        self._cache[key] = (self.generation, value)
-        if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
-        return value
+    def _in(self, column: str, values: Iterable) -> tuple[str, list]:
+        return f"{column} = ANY(?)", [list(values)]
 
-    def counts(self) -> dict[str, int]:
-        c = self._reader()
-        return self._cached(("counts",), lambda: {"stories": c.execute("SELECT count(*) FROM stories").fetchone()[0],
-                                                  "articles": c.execute("SELECT count(*) FROM articles").fetchone()[0]})
+    def _search(self, q: str) -> tuple[str, list[str], list]:
+        return f"serve_stories s, plainto_tsquery('{TS_CONFIG}', ?) AS query", ["s.search @@ query"], [search_words(q)]
 
-    def index(self, query: IndexQuery) -> IndexResult:
-        c = self._reader()
-        source, where, params = "serve_stories s", [], []
-        if query.q:
-            source = f"serve_stories s, plainto_tsquery('{TS_CONFIG}', %s) AS query"
-            params.append(search_words(query.q))
-            where.append("s.search @@ query")
-        if query.date_from:
-            where.append("s.sort_date >= %s")
-            params.append(query.date_from)
-        if query.date_to:
-            where.append("s.sort_date <= %s")
-            params.append(query.date_to)
-        for facet in ("outlet", "language", "place", "person"):
-            value = getattr(query, facet)
-            if value:
-                where.append("s.id IN (SELECT story_id FROM serve_facets WHERE facet = %s AND value = %s)")
-                params += [facet, person_key(value) if facet == "person" else value]
-        base = f"FROM {source} {'WHERE ' + ' AND '.join(where) if where else ''}"
-        offset = (max(query.page, 1) - 1) * query.per_page
-        rows = c.execute(f"SELECT {INDEX_COLUMNS} {base} ORDER BY {SORTS[query.order]} LIMIT %s OFFSET %s",
-                         (*params, query.per_page, offset)).fetchall()
-        stories = [dict(zip(INDEX_NAMES, row)) for row in rows]
-        total, facets = self._cached(("index", base, query.order, tuple(params)),
-                                     lambda: self._totals(c, base, query.order, params))
-        if stories:
-            self._attach_facets(c, stories)
-        return IndexResult(query, total, stories, facets)
-
-    @staticmethod
-    def _totals(c, base: str, order: str, params: list) -> tuple[int, dict[str, list[dict]]]:
-        """As the SQLite reader: the matching count, facet counts among the first ``FACET_SAMPLE`` matches."""
-        total = c.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-        facets: dict[str, list[dict]] = {name: [] for name in INDEX_FACETS}
-        rows = c.execute(
-            f"SELECT facet, value, count FROM (SELECT f.facet, f.value, count(*) AS count, "
+    def _facet_counts(self, c, matches: str, params: list) -> list:
+        return self._rows(
+            c, f"SELECT facet, value, count FROM (SELECT f.facet, f.value, count(*) AS count, "
             f"row_number() OVER (PARTITION BY f.facet ORDER BY count(*) DESC, f.value) AS n "
-            f"FROM (SELECT s.id AS id {base} {'' if order == 'relevance' else 'ORDER BY ' + SORTS[order]} LIMIT %s) AS m "
-            f"JOIN serve_facets f ON f.story_id = m.id WHERE f.facet = ANY(%s) GROUP BY f.facet, f.value) AS counted "
-            f"WHERE n <= %s ORDER BY facet, n", (*params, FACET_SAMPLE, list(INDEX_FACETS), FACET_LIMIT)).fetchall()
-        for facet, value, count in rows:
-            label = c.execute("SELECT label FROM serve_facets WHERE facet = %s AND value = %s LIMIT 1",
-                              (facet, value)).fetchone()
-            facets[facet].append({"value": value, "label": label[0] if label else value, "count": count})
-        return total, facets
-
-    @staticmethod
-    def _attach_facets(c, stories: list[dict]) -> None:
-        by_id = {s["id"]: s for s in stories}
-        for s in stories:
-            s.update(outlets=[], places=[], languages=[])
-        for story_id, facet, label in c.execute(
-                "SELECT story_id, facet, label FROM serve_facets WHERE story_id = ANY(%s) "
-                "AND facet IN ('outlet', 'place', 'language') ORDER BY label COLLATE \"C\"", (list(by_id),)):
-            by_id[story_id][{"outlet": "outlets", "place": "places", "language": "languages"}[facet]].append(label)
-
-    def story(self, story_id: str) -> dict | None:
-        row = self._reader().execute("SELECT data FROM stories WHERE id = %s", (story_id,)).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def moved(self, story_id: str) -> str | None:
-        row = self._reader().execute("SELECT new_id FROM serve_moved WHERE old_id = %s", (story_id,)).fetchone()
-        return row[0] if row else None
-
-    def articles(self, ids: Iterable[str]) -> dict[str, dict]:
-        return self._articles(self._reader(), ids)
-
-    def article(self, article_id: str) -> dict | None:
-        row = self._reader().execute("SELECT data FROM articles WHERE id = %s", (article_id,)).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def stories_of_article(self, article_id: str) -> list[dict]:
-        rows = self._reader().execute(
-            "SELECT s.data FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = %s",
-            (article_id,)).fetchall()
-        return [json.loads(data) for (data,) in rows]
-
-    def stories_with(self, facet: str, value: str, limit: int = 200) -> list[dict]:
-        """Index rows of the stories carrying one facet value (a place key, a person key), newest first."""
-        rows = self._reader().execute(
-            "SELECT s.id, s.headline, s.event_date, s.last_date, s.n_articles, s.n_sources, s.n_conflicts, f.label "
-            "FROM serve_facets f JOIN serve_stories s ON s.id = f.story_id WHERE f.facet = %s AND f.value = %s "
-            f"ORDER BY {SORTS['newest']} LIMIT %s", (facet, value, limit)).fetchall()
-        names = ("id", "headline", "event_date", "last_date", "articles", "independent_sources", "conflicts", "label")
-        return [dict(zip(names, row)) for row in rows]
-
-    def story_data(self, ids: list[str]) -> list[dict]:
-        if not ids:
-            return []
-        rows = self._reader().execute("SELECT data FROM stories WHERE id = ANY(%s)", (list(ids),)).fetchall()
-        return [json.loads(data) for (data,) in rows]
+            f"FROM ({matches}) AS m "
+            f"JOIN serve_facets f ON f.story_id = m.id WHERE f.facet = ANY(?) GROUP BY f.facet, f.value) AS counted "
+            f"WHERE n <= ? ORDER BY facet, n", (*params, list(INDEX_FACETS), FACET_LIMIT))
