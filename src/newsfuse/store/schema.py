@@ -11,8 +11,8 @@ clustering terms (``article_terms``), through which the stories of undated artic
 stored articles are traced and placed again once, to fill it.
 """
 
-SQLITE_MIGRATIONS = [
-    """
+# Schema 1, the same on both backends.
+FIRST_SCHEMA = """
     CREATE TABLE articles (
         id TEXT PRIMARY KEY NOT NULL,
         source TEXT NOT NULL,
@@ -44,7 +44,10 @@ SQLITE_MIGRATIONS = [
         data TEXT NOT NULL,
         PRIMARY KEY (story_id, quote_id)
     );
-    """,
+    """
+
+SQLITE_MIGRATIONS = [
+    FIRST_SCHEMA,
     """
     ALTER TABLE articles ADD COLUMN seq INTEGER;
     ALTER TABLE articles ADD COLUMN date TEXT;
@@ -95,39 +98,7 @@ SQLITE_MIGRATIONS = [
 ]
 
 POSTGRES_MIGRATIONS = [
-    """
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY NOT NULL,
-        source TEXT NOT NULL,
-        content_hash TEXT NOT NULL,
-        data TEXT NOT NULL
-    );
-    CREATE TABLE stories (
-        id TEXT PRIMARY KEY NOT NULL,
-        headline TEXT,
-        data TEXT NOT NULL
-    );
-    CREATE TABLE story_articles (
-        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-        article_id TEXT NOT NULL,
-        PRIMARY KEY (story_id, article_id)
-    );
-    CREATE INDEX story_articles_article ON story_articles(article_id);
-    CREATE TABLE facts (
-        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-        fact_id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        data TEXT NOT NULL,
-        PRIMARY KEY (story_id, fact_id)
-    );
-    CREATE TABLE quotes (
-        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-        quote_id TEXT NOT NULL,
-        speaker TEXT,
-        data TEXT NOT NULL,
-        PRIMARY KEY (story_id, quote_id)
-    )
-    """,
+    FIRST_SCHEMA,
     """
     ALTER TABLE articles ADD COLUMN seq BIGINT;
     ALTER TABLE articles ADD COLUMN date TEXT;
