@@ -8,7 +8,7 @@ import pytest
 
 from newsfuse.cli import main
 from newsfuse.facts import standalone
-from newsfuse.facts.places import skeleton
+from newsfuse.facts.placevariants import skeleton
 from newsfuse.facts.standalone import clean_input, document_facts, exact_span
 
 ARTICLE = (

@@ -117,7 +117,7 @@ def test_token_enforced_and_new_article_visible_without_restart(client, store_pa
     assert client.post("/ingest", data={"token": TOKEN}).status_code in (400, 422)
 
     def fake_ingest(uploads):  # stands in for the pipeline: what it writes is what the store gets
-        articles, stories = [_article("new", "Crates arrive in Telmar", ["The crates arrived in Telmar on Tuesday."])], []
+        articles = [_article("new", "Crates arrive in Telmar", ["The crates arrived in Telmar on Tuesday."])]
         story = client.get(f"/story/{STORY_ID}.json").json()["story"]
         story["articles"].append("new")
         write_store(store_path, articles, [story])

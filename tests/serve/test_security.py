@@ -5,7 +5,7 @@ import re
 from urllib.parse import quote
 
 import pytest
-from serve_fixtures import IMG, ODD_ID, SCRIPT, STORY_ID
+from serve_fixtures import ODD_ID, SCRIPT, STORY_ID
 
 from newsfuse.serve.derive import safe_url
 

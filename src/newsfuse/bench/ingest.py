@@ -27,7 +27,6 @@ import argparse
 import json
 import multiprocessing
 import random
-import re
 import resource
 import shutil
 import statistics

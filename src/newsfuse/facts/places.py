@@ -40,7 +40,7 @@ from newsfuse.facts.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfuse.facts.landmarks import facility_country, is_facility
 from newsfuse.facts.placenames import admin_key, fold, has_region_word, translit_key
 from newsfuse.facts.placerecovery import county_lists, cued_names, recover
-from newsfuse.facts.placevariants import Resolution, best_variant, skeleton, sound_alike  # noqa: F401 (skeleton re-exported)
+from newsfuse.facts.placevariants import Resolution, best_variant, sound_alike
 from newsfuse.model import FactMention, Mention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.model import DISPUTED_CONFIDENCE, Article, ConflictSide, Fact, FactMention, Story
+from newsfuse.model import DISPUTED_CONFIDENCE, Article, Conflict, ConflictSide, Fact, FactMention, Story
 from newsfuse.reconcile.amounts import BOUND_NAMES, quantity_label
 from newsfuse.reconcile.brief import disputed_section, main_brief
 from newsfuse.reconcile.compare import Decision, decide, within
-from newsfuse.reconcile.evidence import (EVIDENCE_PER_SIDE, REPORT_CONFIDENCE, TEMPORAL_CONFIDENCE,
-                                         ReportedConflict, evidence_of, fact_confidence, is_revision)
+from newsfuse.reconcile.evidence import (EVIDENCE_PER_SIDE, REPORT_CONFIDENCE, TEMPORAL_CONFIDENCE, evidence_of,
+                                         fact_confidence, is_revision)
 from newsfuse.reconcile.pairs import disputed_pairs, grouped_disputes
 from newsfuse.reconcile.quotes import build_ledger, to_conflict
 from newsfuse.reconcile.sentences import Claim, StoryText
@@ -102,7 +102,7 @@ def _amount_conflict(story: Story, text: StoryText, score: float, side_a: list[I
                    + said + f" (paired by what their sentences share; confidence {score:.2f})")
     fact_id = fact_of.get(sides[0][1][0].index, "")
     about = f"{slot_label('quantity', sides[0][1][0].key)}: \u2026{sides[0][1][0].window}\u2026" + (f" (fact {fact_id})" if fact_id else "")
-    conflict = ReportedConflict(f"C{len(story.conflicts) + 1}", "bound" if bounds_only else "value", about,
+    conflict = Conflict(f"C{len(story.conflicts) + 1}", "bound" if bounds_only else "value", about,
                                 [ConflictSide(label, sorted({i.article for i in side_items}),
                                               text.support({i.article for i in side_items})) for label, side_items in sides],
                                 explanation, status="revision" if revision else "dispute", confidence=round(score, 3),
@@ -198,7 +198,7 @@ def _supporters(slot: Slot, decision: Decision) -> dict[int, frozenset[str]]:
 
 
 def _fact_conflict(story: Story, text: StoryText, slot: Slot, decision: Decision,
-                   fact_id: str) -> ReportedConflict | None:
+                   fact_id: str) -> Conflict | None:
     """The slot's conflict with its status, confidence and evidence; None below the report confidence."""
     confidence = _confidence(slot, decision)
     if confidence < REPORT_CONFIDENCE:
@@ -208,7 +208,7 @@ def _fact_conflict(story: Story, text: StoryText, slot: Slot, decision: Decision
     revision = slot.kind == "quantity" and is_revision([[i.published for i in side_items]
                                                         for _, side_items in decision.sides])
     explanation = ("a later report revises the figure: " if revision else "") + decision.explanation
-    conflict = ReportedConflict(f"C{len(story.conflicts) + 1}", decision.conflict_type or "other",
+    conflict = Conflict(f"C{len(story.conflicts) + 1}", decision.conflict_type or "other",
                                 f"{_about(slot)} (fact {fact_id})", sides, explanation,
                                 status="revision" if revision else "dispute", confidence=confidence,
                                 evidence=evidence_of([(label, [i.mention for i in side_items])
@@ -267,7 +267,7 @@ def _temporal_conflicts(story: Story, text: StoryText, sentence_of: dict[tuple[s
     for about, explanation, sides in order_conflicts(text.sentences, text.group):
         evidence = [{"side": label, "sentences": [{"article": text.sentences[i].article, "text": text.sentences[i].text}
                                                   for i in indexes[:EVIDENCE_PER_SIDE]]} for label, _, indexes in sides]
-        conflict = ReportedConflict(f"C{len(story.conflicts) + 1}", "temporal_order", about,
+        conflict = Conflict(f"C{len(story.conflicts) + 1}", "temporal_order", about,
                                     [ConflictSide(label, articles, text.support(articles))
                                      for label, articles, _ in sides], explanation,
                                     confidence=TEMPORAL_CONFIDENCE, evidence=evidence)

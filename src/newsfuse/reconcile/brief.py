@@ -3,8 +3,7 @@ independent sources back them, each citing only articles that state its claims."
 from __future__ import annotations
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.model import BriefSentence
-from newsfuse.reconcile.evidence import ReportedConflict
+from newsfuse.model import BriefSentence, Conflict
 from newsfuse.reconcile.sentences import CORE_KINDS, StoryText
 
 MAX_BRIEF_WORDS = 70  # longer "sentences" are usually run-together paragraphs
@@ -55,7 +54,7 @@ def _disputed(text: StoryText, index: int) -> bool:
     return any(c.disputed for c in text.claims.get(index, []))
 
 
-def disputed_section(text: StoryText, conflicts: list[ReportedConflict], sentence_of: dict[tuple[str, str], int],
+def disputed_section(text: StoryText, conflicts: list[Conflict], sentence_of: dict[tuple[str, str], int],
                      config: ReconcileConfig) -> list[BriefSentence]:
     """For each side of each confident dispute, a sentence that states it, citing that side's articles."""
     section = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsfuse.model import DISPUTED_CONFIDENCE, Conflict, Mention
+from newsfuse.model import Mention
 from newsfuse.reconcile.signature import PREDICATE_GROUPS
 
 REPORT_CONFIDENCE = 0.5
@@ -26,8 +26,6 @@ RELATIVE_DATE_PENALTY = 0.3  # "Thursday" read against each article's own date m
 LOCATED_PLACES_PENALTY = 0.4
 UNKNOWN_PREDICATE_DATE_PENALTY = 0.2  # a date of no known news predicate (posted, appeared) may be any step
 
-
-ReportedConflict = Conflict  # the fields live on ``model.Conflict`` now; the name stays for older callers
 
 
 def evidence_of(sides: list[tuple[str, list[Mention]]]) -> list[dict[str, Any]]:

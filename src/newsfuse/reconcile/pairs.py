@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.config import ReconcileConfig
 from newsfuse.reconcile.amounts import clash
-from newsfuse.reconcile.signature import PREDICATE_OF, predicate_name
+from newsfuse.reconcile.signature import PREDICATE_OF
 from newsfuse.reconcile.slots import Entity, Item, si_amount
 from newsfuse.reconcile.text import common_words, stem, tfidf_vectors
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.model import ConflictSide, Provenance, Quote, QuoteMention, QuoteVariant
-from newsfuse.reconcile.evidence import ReportedConflict, evidence_of
+from newsfuse.model import Conflict, ConflictSide, Provenance, Quote, QuoteMention, QuoteVariant
+from newsfuse.reconcile.evidence import evidence_of
 from newsfuse.reconcile.slots import group_lookup
 from newsfuse.reconcile.text import STOPWORDS, content_words, stem, words
 
@@ -303,7 +303,7 @@ def _side_value(kind: str, label: str, members: list[QuoteMention]) -> str:
     return Counter(m.text.strip() for m in members).most_common(1)[0][0]
 
 
-def to_conflict(number: int, quote: Quote, raw, provenance: Provenance) -> ReportedConflict:
+def to_conflict(number: int, quote: Quote, raw, provenance: Provenance) -> Conflict:
     """A quote conflict; an attribution is confident only where each speaker has
     ``ATTRIBUTION_SUPPORT`` independent sources (one outlet's speaker may be a misreading)."""
     kind, explanation, sides = raw
@@ -313,7 +313,7 @@ def to_conflict(number: int, quote: Quote, raw, provenance: Provenance) -> Repor
     confidence = quote_confidence(kind, sides)
     if kind == "attribution" and any(side.independent_support < ATTRIBUTION_SUPPORT for side in conflict_sides):
         confidence = min(confidence, UNSURE_QUOTE)
-    return ReportedConflict(f"C{number}", kind, f"quotation {quote.id}: \u201c{quote.text}\u201d",
+    return Conflict(f"C{number}", kind, f"quotation {quote.id}: \u201c{quote.text}\u201d",
                             conflict_sides, explanation, confidence=confidence,
                             evidence=evidence_of([(side.value, [m.mention for m in members])
                                                   for side, (_, members) in zip(conflict_sides, sides)]))

@@ -23,14 +23,12 @@ def _mention(data: dict[str, Any]) -> Mention:
 
 
 def _conflict(data: dict[str, Any]) -> Conflict:
-    from newsfuse.reconcile.evidence import ReportedConflict  # reconcile's own subclass of Conflict
-
     sides = [ConflictSide(**side) for side in data["sides"]]
     common = dict(id=data["id"], type=data["type"], about=data["about"], sides=sides,
                   explanation=data.get("explanation", ""))
     if "status" in data:
-        return ReportedConflict(**common, status=data["status"], confidence=data.get("confidence", 0.0),
-                                evidence=data.get("evidence", []))
+        return Conflict(**common, status=data["status"], confidence=data.get("confidence", 0.0),
+                        evidence=data.get("evidence", []))
     return Conflict(**common)
 
 
