@@ -45,3 +45,11 @@ def test_stream_idf_lowers_a_term_as_it_recurs() -> None:
         idf.see({"n:krell"})
     assert idf.weight("n:krell") < before
     assert idf.weight("n:other") > idf.weight("n:krell")
+
+
+def test_stream_idf_keeps_its_table_bounded_and_its_common_terms() -> None:
+    idf = StreamIdf(IdfTable(100, {}), max_terms=10)
+    for number in range(30):
+        idf.see({"n:common", f"n:rare{number}"})
+    assert len(idf.frequencies) <= 10
+    assert idf.frequencies["n:common"] >= 20

@@ -8,6 +8,7 @@ frequencies as articles arrive.
 from __future__ import annotations
 
 import gzip
+import heapq
 import json
 import math
 from dataclasses import dataclass
@@ -67,9 +68,11 @@ class StreamIdf:
         return math.log((documents + 1) / (frequency + 1)) + 1.0
 
     def see(self, terms: set[str]) -> None:
-        """Count one more document holding ``terms``; past ``max_terms`` terms, the rarest go."""
+        """Count one more document holding ``terms``; past ``max_terms`` terms, the rarer half go
+        (so the pruning, a pass over all terms, happens at most once per ``max_terms / 2`` new terms)."""
         self.documents += 1
         for term in terms:
             self.frequencies[term] = self.frequencies.get(term, 0) + 1
         if len(self.frequencies) > self.max_terms:
-            self.frequencies = {t: f for t, f in self.frequencies.items() if f > 1}
+            kept = heapq.nlargest(self.max_terms // 2, self.frequencies.items(), key=lambda item: item[1])
+            self.frequencies = dict(kept)
