@@ -157,6 +157,17 @@ def pairwise_time_factor(left_days: Counter, left_size: int, right_days: Counter
     return (left_size * right_size - dated_pairs + factor_sum) / (left_size * right_size)
 
 
+def day_time_factor(day: int | None, days: Counter, size: int, config: StoriesConfig, leave_out: bool = False) -> float:
+    """``pairwise_time_factor`` of one article on ``day`` against a group of ``size`` members on
+    ``days`` (the article itself left out where ``leave_out``), without building counters."""
+    size -= leave_out
+    dated = sum(days.values()) - leave_out
+    if day is None or dated <= 0:
+        return 1.0
+    factor_sum = sum(count * time_factor(abs(other - day), config) for other, count in days.items()) - leave_out
+    return (size - dated + factor_sum) / size
+
+
 def time_factor(gap: int | None, config: StoriesConfig) -> float:
     """1 within the grace period or without two reliable dates, down to ``1 - time_penalty``;
     0 past ``window_days``, the longest a story stays open without a new article."""
@@ -188,9 +199,8 @@ def article_score(features: ArticleFeatures, day: int | None, story: LiveStory, 
     words = mean_similarity(features.words, 1, story.words, story.size)
     names = mean_similarity(features.names, 1, story.names, story.named)
     has_names = bool(features.names) and story.named > 0
-    own = Counter() if day is None else Counter({day: 1})
     relative = blend(words, names, config, has_names) - _cohesion_offset(story.cohesion(config), config)
-    return relative * pairwise_time_factor(own, 1, story.days, story.size, config)
+    return relative * day_time_factor(day, story.days, story.size, config)
 
 
 def story_score(left: LiveStory, right: LiveStory, config: StoriesConfig) -> float:

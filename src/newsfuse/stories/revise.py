@@ -24,7 +24,8 @@ from collections.abc import Collection
 
 from newsfuse.config import StoriesConfig
 from newsfuse.stories.features import ArticleFeatures
-from newsfuse.stories.live import TermIndex, blend, day_number, index_terms, mean_similarity, pairwise_time_factor
+from newsfuse.stories.live import (TermIndex, blend, day_number, day_time_factor, index_terms, mean_similarity,
+                                   pairwise_time_factor)
 
 REASSIGN_ROUNDS = 3
 MAX_LINK = 1.0  # an average of cosines
@@ -59,10 +60,7 @@ class _Story:
 
     def link(self, features: ArticleFeatures, config: StoriesConfig, without_it: bool = False) -> float:
         """Average link of ``features`` to the members (leaving it out where ``without_it``), less the time penalty."""
-        day = day_number(features.date)
-        own = Counter() if day is None else Counter({day: 1})
-        days = self.days - own if without_it else self.days
-        factor = pairwise_time_factor(own, 1, days, len(self.members) - without_it, config)
+        factor = day_time_factor(day_number(features.date), self.days, len(self.members), config, without_it)
         return self._content_link(features, config, without_it) * factor
 
     def _content_link(self, features: ArticleFeatures, config: StoriesConfig, without_it: bool) -> float:
