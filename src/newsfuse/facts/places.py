@@ -13,7 +13,11 @@ hold stay unlinked with the country their context gives (``landmarks.py``). A
 span that fits nothing stays unlinked, with the reason in ``context["note"]``.
 Names the tagger missed or called organisations or people become places when
 their position says so and the text backs the link (``placerecovery.py``; the
-cue in ``context["cue"]``); spelling variants are in ``placevariants.py``.
+cue in ``context["cue"]``); spelling variants are in ``placevariants.py``. A second pass
+(``placenearby.py``) links what is still unlinked by the article's other places: the namesake
+near its linked towns or near the other names' namesakes ("nearby"), an approximate point for a
+local feature ("approximate"), and, in an article that names no country, the best weak
+candidate ("unsupported", ``supported`` False).
 
 Sets ``value`` = {name, country, lat, lon, gazetteer_id}; ``key`` = the
 gazetteer id ("geonames:<id>", "admin1:<CC.code>", "country:<CC>") or
@@ -39,6 +43,8 @@ from newsfuse.facts.countries import country_alias, demonym_country, us_state_co
 from newsfuse.facts.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfuse.facts.landmarks import facility_country, is_facility
 from newsfuse.facts.placenames import admin_key, fold, has_region_word, translit_key
+from newsfuse.facts.placenearby import (LOCAL_KINDS, Anchor, approximate_point, is_local_feature, local_candidates,
+                                         nearest_candidate)
 from newsfuse.facts.placerecovery import county_lists, cued_names, recover
 from newsfuse.facts.placevariants import Resolution, best_variant, sound_alike
 from newsfuse.model import FactMention, Mention
@@ -100,6 +106,17 @@ class PlaceContext:
         return self.article_regions - self.regions_by_name.get(name, Counter())
 
 
+@dataclass
+class Entry:
+    """One place span of the article and how it resolved; ``optional`` spans are kept only if linked."""
+
+    span: Span
+    resolution: Resolution
+    cue: str | None = None
+    facility: bool = False
+    optional: bool = False
+
+
 def find_places(article_id: str, doc: Doc, story_countries: Counter | None = None) -> list[FactMention]:
     """Place mentions of one article, linked to the gazetteer where they fit; ``story_countries``
     (from ``countries_named``) back an article that names no country itself."""
@@ -110,28 +127,77 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
     context = read_context(gazetteer, spans, [group[-1][0] for group in cued])
     context.story_countries = story_countries or Counter()
     by_start = {span.start: span for span in spans}
-    found, resolved = [], {}
+
+    def resolve_here(span: Span, name: str = "") -> Resolution:
+        return resolve(gazetteer, span, context, by_start, name)
+
+    entries = []
     for span in spans:
-        resolution = resolve(gazetteer, span, context, by_start)
-        if resolution.place is None and is_facility(span) and not resolution.skip:
-            found.append(facility_fact(article_id, span, gazetteer, context, by_start))
+        resolution = resolve_here(span)
+        facility = resolution.place is None and is_facility(span) and not resolution.skip
+        optional = not facility and resolution.place is None and (
+            span.label_ == "FAC" or span.root.dep_ == "amod" or resolution.skip
+            or (span not in doc.ents and not after_place_noun(span)))
+        if not resolution.skip:
+            entries.append(Entry(span, resolution, facility=facility, optional=optional))
+    recovered = recover(cued, taken, resolve_here) + county_lists(gazetteer, doc, taken, resolve_here)
+    starts = {span.start for span, _, cue in recovered if cue == "county-list"}  # "Henderson" of "... counties"
+    entries = [e for e in entries if e.span.start not in starts] + [Entry(s, r, c) for s, r, c in recovered]
+    anchors = [Anchor(e.resolution.place, e.span.start_char) for e in entries
+               if e.resolution.place is not None and e.resolution.place.kind in LOCAL_KINDS]
+
+    peers = {name: local_candidates(gazetteer, name) for name in dict.fromkeys(
+        [undirected(surface_name(e.span)) for e in entries if e.resolution.place is None]
+        + [undirected(surface_name(group[-1][0])) for group in cued])}
+
+    def resolve_nearby(span: Span, name: str = "") -> Resolution:
+        """The first pass's resolution, else the place of that name near the article's anchors."""
+        resolution = resolve_here(span, name)
+        if resolution.place is not None or resolution.skip or container_of(gazetteer, span, by_start) is not None:
+            return resolution
+        return nearest_candidate(gazetteer, undirected(name or surface_name(span)), anchors, peers) or resolution
+
+    for entry in entries:
+        if entry.resolution.place is None:
+            entry.resolution = resolve_nearby(entry.span)
+            weak = entry.resolution.weak
+            if weak is not None and not context.article_countries:
+                entry.resolution = Resolution(weak, "unsupported", f"{entry.resolution.note}: linked to it as the "
+                                              "best guess", supported=False)
+            entry.facility &= entry.resolution.place is None
+    entries += [Entry(s, r, c) for s, r, c in recover(cued, taken, resolve_nearby)]
+    resolved: dict[str, Resolution] = {}
+    found = []
+    for entry in entries:
+        if entry.resolution.place is not None:
+            resolved.setdefault(entry.span.text, entry.resolution)
+        elif entry.optional:
             continue
-        if resolution.place is None and (span.label_ == "FAC" or span.root.dep_ == "amod" or resolution.skip
-                                         or (span not in doc.ents and not after_place_noun(span))):
-            continue
-        found.append(to_fact(article_id, span, resolution, gazetteer))
-        if resolution.place is not None:
-            resolved.setdefault(span.text, resolution)
-    recovered = recover(cued, taken, lambda span: resolve(gazetteer, span, context, by_start))
-    listed = county_lists(gazetteer, doc, taken, lambda span, name: resolve(gazetteer, span, context, by_start, name))
-    starts = {span.start_char for span, _, _ in listed}  # "Henderson" of "Navarro, Henderson and Ellis counties"
-    found, recovered = [f for f in found if f.mention.start not in starts], recovered + listed
-    for span, resolution, cue in recovered:
-        resolved.setdefault(span.text, resolution)
-        found.append(to_fact(article_id, span, resolution, gazetteer))
-        found[-1].context["cue"] = cue  # why a name the tagger did not call a place is one
-    return found + [to_fact(article_id, span, resolution, gazetteer)
-                    for span, resolution in echoes(gazetteer, doc, resolved, taken)]
+        if entry.facility:
+            found.append(facility_fact(article_id, entry.span, gazetteer, context, by_start))
+        else:
+            found.append(to_fact(article_id, entry.span, entry.resolution, gazetteer))
+        if entry.cue:
+            found[-1].context["cue"] = entry.cue  # why a name the tagger did not call a place is one
+    found += [to_fact(article_id, span, resolution, gazetteer)
+              for span, resolution in echoes(gazetteer, doc, resolved, taken)]
+    anchors = [Anchor(e.resolution.place, e.span.start_char) for e in entries
+               if e.resolution.place is not None and e.resolution.place.kind in LOCAL_KINDS]
+    for fact in found:
+        if fact.value["lat"] is None and (fact.context.get("kind") == "facility" or is_local_feature(fact.value["name"])):
+            locate_near(fact, approximate_point(fact.mention.start, anchors))
+    return found
+
+
+def locate_near(fact: FactMention, anchor: Anchor | None) -> None:
+    """Give an unlinked local feature the point of the article's town or county named nearest it."""
+    if anchor is None:
+        return
+    place = anchor.place
+    fact.value.update(country=place.country, lat=place.lat, lon=place.lon)
+    fact.context.update(match="approximate", near=place.name,
+                        note=f"{fact.context['note']}; placed at {place.name} ({place.country}), the town or county "
+                             "the article names nearest it (approximate)")
 
 
 def echoes(gazetteer: Gazetteer, doc: Doc, resolved: dict[str, Resolution],
@@ -452,7 +518,8 @@ def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: d
     if ranked:
         place = ranked[0][0]
         return Resolution(None, "none", f"only weak candidates such as {place.name} ({place.country}, "
-                                        f"population {place.population}), which no country in the text supports")
+                                        f"population {place.population}), which no country in the text supports",
+                          weak=place)
     return Resolution(None, "none", f"no gazetteer entry or spelling variant matches '{name}'"
                       + ("" if countries or article_countries else " and no country in the text constrains it"))
 

@@ -24,6 +24,7 @@ class Resolution:
     note: str = ""
     skip: bool = False  # not a place mention at all
     supported: bool = True  # the text's countries or regions back the link (not only size or kind)
+    weak: Place | None = None  # the best candidate of an unlinked name, which nothing in the text backs
 
 
 def max_edits(key: str) -> int:
