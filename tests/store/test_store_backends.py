@@ -38,7 +38,7 @@ def test_articles_keep_their_arrival_order_and_their_seq_when_updated(store_url)
         assert [a.id for a in store.articles()] == ["a", "b", "c"]
         assert store.articles()[0].body == ["First paragraph, edited."]
         assert store.pending(PENDING_PLACE) == ["a", "b", "c"]
-        assert store.ids_dated_between("2025-03-01", "2025-03-31") == ["a"]
+        assert store.dates_of(["a", "b", "c"]) == {"a": "2025-03-04", "b": None, "c": "2025-05-01"}
         assert store.latest_date() == "2025-05-01"
         assert store.languages() == {"en", "hr"}
 

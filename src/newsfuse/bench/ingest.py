@@ -135,16 +135,19 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _warm() -> None:
-    """Load the models before the clock starts: spaCy, the IDF table, the encoder is not needed."""
-    from newsfuse.config import Config
-    from newsfuse.facts import extract_facts
-    from newsfuse.model import Article, Story
-    from newsfuse.stories.idf import shipped_idf
+def _warm(config) -> None:
+    """Load what the path loads once per process before the clock starts (spaCy, the IDF table,
+    the unit registry, the stage modules): two small articles ingested into a store in memory."""
+    from newsfuse.model import Article
+    from newsfuse.pipeline import ingest_articles
+    from newsfuse.store import Store
 
-    shipped_idf()
-    warm = Article(id="warm", source="warm", body=["A sentence in Paris on Tuesday, said John Smith."])
-    extract_facts([Story(id="warm", articles=["warm"])], {"warm": warm}, Config().facts)
+    body = ["A fire spread over 5 kilometres near Paris on Tuesday, said John Smith.",
+            "\"We saw 300 people leave,\" said Anna Berg, a spokeswoman for the city."]
+    warm = [Article(id=f"warm{n}", source="warm", title="Fire near Paris", published="2024-01-02", body=body)
+            for n in range(2)]
+    with Store(":memory:") as store:
+        ingest_articles(store, warm, config)
 
 
 def _ingest_child(store_path: str, articles: list, derive: bool, queue) -> None:
@@ -155,7 +158,7 @@ def _ingest_child(store_path: str, articles: list, derive: bool, queue) -> None:
     config = Config()
     config.copies.translation = False  # one language: the encoder is never loaded
     if derive:
-        _warm()
+        _warm(config)
     with Store(store_path) as store:
         base = _peak_mb()
         started = time.perf_counter()

@@ -62,12 +62,13 @@ class BaseStore:
         if rows:
             self.connection.cursor().executemany(self._sql(sql), rows)
 
-    def _rows_in(self, sql: str, values: Iterable, before: Sequence = ()) -> list[tuple]:
-        """``sql`` with ``{marks}`` for an ``IN`` list, run over ``values`` in chunks."""
+    def _rows_in(self, sql: str, values: Iterable, before: Sequence = (), after: Sequence = ()) -> list[tuple]:
+        """``sql`` with ``{marks}`` for an ``IN`` list, run over ``values`` in chunks; ``before`` and
+        ``after`` are the parameters before and after the list."""
         values = list(dict.fromkeys(values))
         found: list[tuple] = []
         for chunk in _chunks(values):
-            found.extend(self._rows(sql.format(marks=",".join("?" * len(chunk))), (*before, *chunk)))
+            found.extend(self._rows(sql.format(marks=",".join("?" * len(chunk))), (*before, *chunk, *after)))
         return found
 
     @contextmanager
@@ -128,9 +129,6 @@ class BaseStore:
     def dates_of(self, ids: Iterable[str]) -> dict[str, str | None]:
         return dict(self._rows_in("SELECT id, date FROM articles WHERE id IN ({marks})", ids))
 
-    def ids_dated_between(self, first: str, last: str) -> list[str]:
-        return [row[0] for row in self._rows("SELECT id FROM articles WHERE date >= ? AND date <= ?", (first, last))]
-
     def latest_date(self) -> str | None:
         return self._rows("SELECT max(date) FROM articles")[0][0]
 
@@ -172,21 +170,29 @@ class BaseStore:
         return self._rows_in("SELECT hash, seq FROM copy_samples WHERE hash IN ({marks})", hashes)
 
     # -- the story-candidate terms ---------------------------------------------------------------
-    def add_terms(self, rows: list[tuple[str, int, int]]) -> None:
-        """Rows (term, seq, dated): an article's strongest clustering terms."""
-        self._run_many("INSERT INTO article_terms (term, seq, dated) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", rows)
+    def add_terms(self, rows: list[tuple[str, int, str | None]]) -> None:
+        """Rows (term, seq, date): an article's strongest clustering terms and its date (None: undated)."""
+        self._run_many("INSERT INTO article_terms (term, seq, dated, date) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                       [(term, seq, int(day is not None), day) for term, seq, day in rows])
 
-    def remove_terms(self, rows: list[tuple[str, int, int]]) -> None:
+    def remove_terms(self, rows: list[tuple[str, int, str | None]]) -> None:
         self._run_many("DELETE FROM article_terms WHERE term = ? AND seq = ?", [(term, seq) for term, seq, _ in rows])
 
-    def term_holders(self, terms: Iterable[str], undated_only: bool, most: int) -> list[tuple[str, int]]:
-        """(term, seq) of stored articles holding ``terms``; terms held by more than ``most``
-        articles say nothing about a story and are left out."""
-        terms = list(terms)
-        counts = self._rows_in("SELECT term, count(*) FROM article_terms WHERE term IN ({marks}) GROUP BY term", terms)
-        telling = [term for term, count in counts if count <= most]
-        where = " AND dated = 0" if undated_only else ""
-        return self._rows_in(f"SELECT term, seq FROM article_terms WHERE term IN ({{marks}}){where}", telling)
+    def term_holders(self, terms: Iterable[str], first: str | None, last: str | None,
+                     most: int) -> list[tuple[str, int]]:
+        """(term, seq) of stored articles holding ``terms``, dated between ``first`` and ``last``
+        or undated (all of them where ``first`` is None); a term held by more than ``most`` of
+        those says nothing about a story and is left out."""
+        if first is None:
+            found = self._rows_in("SELECT term, seq FROM article_terms WHERE term IN ({marks})", terms)
+        else:
+            found = self._rows_in("SELECT term, seq FROM article_terms WHERE term IN ({marks}) AND date >= ? AND "
+                                  "date <= ?", terms, after=(first, last))
+            found += self._rows_in("SELECT term, seq FROM article_terms WHERE term IN ({marks}) AND date IS NULL", terms)
+        counts: dict[str, int] = {}
+        for term, _ in found:
+            counts[term] = counts.get(term, 0) + 1
+        return [(term, seq) for term, seq in found if counts[term] <= most]
 
     # -- relations -----------------------------------------------------------------------------
     def put_relations(self, relations: list[Relation]) -> None:

@@ -46,27 +46,6 @@ def _parse(day: str | None) -> Date | None:
         return None
 
 
-def _spans(dates: list[Date | None], latest: Date | None, days: float) -> list[tuple[Date, Date]] | None:
-    """Date spans whose stored articles the pending ones touch; None for all of the store."""
-    window = timedelta(days=days)
-    dated = sorted(d for d in dates if d)
-    spans = [(d - window, d + window) for d in dated]
-    if len(dated) < len(dates):  # undated ones: their batch's dated span, else the store's last window
-        if dated:
-            spans.append((dated[0] - window, dated[-1] + window))
-        elif latest:
-            spans.append((latest - window, latest))
-        else:
-            return None
-    merged: list[tuple[Date, Date]] = []
-    for first, last in sorted(spans):
-        if merged and first <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
-        else:
-            merged.append((first, last))
-    return merged
-
-
 def strongest_terms(article: Article, config: StoriesConfig) -> list[str]:
     """The article's strongest word and name terms under the shipped IDF (the clusterer's index terms)."""
     from newsfuse.stories.features import article_features
@@ -77,20 +56,23 @@ def strongest_terms(article: Article, config: StoriesConfig) -> list[str]:
     return index_terms(features.words, features.names, config)
 
 
-def term_rows(articles: list[Article], seqs: dict[str, int], config: StoriesConfig) -> list[tuple[str, int, int]]:
-    return [(term, seqs[a.id], int(_parse(a.reference_date) is not None))
+def term_rows(articles: list[Article], seqs: dict[str, int], config: StoriesConfig) -> list[tuple[str, int, str | None]]:
+    """Rows (term, seq, date) of ``article_terms``; the date where it is a reliable one."""
+    return [(term, seqs[a.id], a.reference_date if _parse(a.reference_date) else None)
             for a in articles for term in dict.fromkeys(strongest_terms(a, config))]
 
 
 def _term_neighbours(store: BaseStore, pending: dict[str, Article], config: StoriesConfig) -> set[str]:
-    """Stored articles sharing ``MIN_SHARED_TERMS`` strongest terms with a pending article, where
-    the pending one is undated (any stored article) or the stored one is (a dated pending one)."""
+    """Stored articles sharing ``MIN_SHARED_TERMS`` strongest terms with a pending article: for a
+    dated one, those dated within the stories window of its date and the undated ones; for an
+    undated one, any."""
+    window = timedelta(days=config.window_days)
     found: set[int] = set()
     for article in pending.values():
-        terms = set(strongest_terms(article, config))
-        undated_only = _parse(article.reference_date) is not None
+        day = _parse(article.reference_date)
+        first, last = ((day - window).isoformat(), (day + window).isoformat()) if day else (None, None)
         shared: dict[int, int] = {}
-        for _, seq in store.term_holders(terms, undated_only, MAX_TERM_HOLDERS):
+        for _, seq in store.term_holders(set(strongest_terms(article, config)), first, last, MAX_TERM_HOLDERS):
             shared[seq] = shared.get(seq, 0) + 1
         best = sorted((seq for seq, count in shared.items() if count >= MIN_SHARED_TERMS),
                       key=lambda seq: (-shared[seq], seq))
@@ -100,14 +82,10 @@ def _term_neighbours(store: BaseStore, pending: dict[str, Article], config: Stor
 
 def affected_region(store: BaseStore, pending: list[str], config: StoriesConfig) -> tuple[set[str], set[str]]:
     """The article ids to cluster again and the stored stories they hold."""
-    dates = store.dates_of(pending)
-    spans = _spans([_parse(dates.get(a)) for a in pending], _parse(store.latest_date()), config.window_days)
-    if spans is None:
-        seeds = set(store.all_ids())
+    if not any(_parse(day) for day in store.dates_of(pending).values()) and _parse(store.latest_date()) is None:
+        seeds = set(store.all_ids())  # nothing dated: nothing bounds the region
     else:
         seeds = set(pending) | store.partners(pending) | _term_neighbours(store, store.load_articles(pending), config)
-        for first, last in spans:
-            seeds.update(store.ids_dated_between(first.isoformat(), last.isoformat()))
     touched = set(store.stories_of(seeds).values())
     region = seeds | {a for members in store.members(touched).values() for a in members}
     return region, touched

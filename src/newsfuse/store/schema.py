@@ -8,7 +8,9 @@ copies, 1: not yet placed in a story, 0: done); the copy-candidate index (LSH ba
 keys and sampled shingles, keyed by the article's ``seq``) and the copy relations
 are kept; stories carry their counts and date span. Version 3 keeps each article's strongest
 clustering terms (``article_terms``), through which the stories of undated articles are found;
-stored articles are traced and placed again once, to fill it.
+stored articles are traced and placed again once, to fill it. Version 4 dates those rows (the
+article's date), indexed by term and date, so that the stored articles a new one may share a story
+with are found by their terms within its time window, not by reading the whole window.
 """
 
 # Schema 1, the same on both backends.
@@ -95,6 +97,11 @@ SQLITE_MIGRATIONS = [
     ) WITHOUT ROWID;
     UPDATE articles SET pending = 2 WHERE pending = 0
     """,
+    """
+    ALTER TABLE article_terms ADD COLUMN date TEXT;
+    UPDATE article_terms SET date = (SELECT date FROM articles WHERE articles.seq = article_terms.seq);
+    CREATE INDEX article_terms_date ON article_terms(term, date)
+    """,
 ]
 
 POSTGRES_MIGRATIONS = [
@@ -139,6 +146,11 @@ POSTGRES_MIGRATIONS = [
         PRIMARY KEY (term, seq)
     );
     UPDATE articles SET pending = 2 WHERE pending = 0
+    """,
+    """
+    ALTER TABLE article_terms ADD COLUMN date TEXT;
+    UPDATE article_terms SET date = articles.date FROM articles WHERE articles.seq = article_terms.seq;
+    CREATE INDEX article_terms_date ON article_terms(term, date)
     """,
 ]
 
