@@ -116,3 +116,14 @@ def test_a_year_earlier_after_the_nine_months_is_that_year() -> None:
                   "a year earlier. Net for the year-earlier nine months included a gain. In the latest quarter, "
                   "sales fell from a year earlier.")
     assert [v for t, v in found if t.lower().endswith(("earlier", "nine months"))] == ["1988-Q3", "1988", "1988", "1988-Q3"]
+
+
+def test_a_weekday_before_a_date_is_one_date_with_it() -> None:
+    found = facts("$14 million flowed out Friday Oct. 13 alone. The board met Monday, Oct. 23, in Paris.")
+    assert found == [("Friday Oct. 13", "1989-10-13"), ("Monday, Oct. 23", "1989-10-23")]
+
+
+def test_a_yearless_date_named_again_keeps_its_reading_unless_its_sentence_places_it() -> None:
+    found = facts("The members are expected to join in March. The summit in March is the first. "
+                  "The index peaked in March, he said.")
+    assert [value for text, value in found if text == "March"] == ["1990-03", "1990-03", "1989-03"]

@@ -1,6 +1,7 @@
 """Where an article states dates, and which way its text looks from them.
 
-Spans: spaCy's DATE entities, day words and weekdays it left out, stated ranges ("between Sept. 7
+Spans: spaCy's DATE entities (with a weekday naming their day just before them: "Friday Oct. 13"),
+day words and weekdays it left out, stated ranges ("between Sept. 7
 and Oct. 1") taken whole, and quarter phrases and holidays spaCy misses ("fiscal second-quarter",
 "the latest period", "Thanksgiving Day"). An entity that does not read as one date is read in parts (``parts``): split where it
 joins two ("between 1994 and 1997", "the quarter ended Sept. 30") and cut of leading words the
@@ -30,6 +31,7 @@ HOLIDAY_PHRASE = re.compile(  # "Thanksgiving Day", "last Christmas" (names capi
     r"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?(?:" + "|".join(
         " ".join(word[0].upper() + word[1:] for word in name.split()).replace("'", "['’]")
         for name in HOLIDAY_NAME.split("|")) + r")\b")
+DAY_FIRST = re.compile(rf"{MONTH_NAME}\s+\d|\d{{1,2}}\s+{MONTH_NAME}")  # a date naming its day
 PERIOD_NOUNS = frozenset({"period", "quarter"})
 MAX_LEADING_CUT = 3  # words an entity may have taken in before its date
 DAY_WORDS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
@@ -55,8 +57,10 @@ def date_entities(doc: Doc, text: str) -> list[Span]:
     spans = [span for match in STATED_RANGE.finditer(text)
              if (span := doc.char_span(match.start(), match.end(), alignment_mode="expand")) is not None]
     taken = {token.i for span in spans for token in span}
-    spans.extend(with_period_noun(ent) for ent in doc.ents
-                 if ent.label_ == "DATE" and not taken & set(range(ent.start, ent.end)))
+    entities = [with_weekday(with_period_noun(ent)) for ent in doc.ents
+                if ent.label_ == "DATE" and not taken & set(range(ent.start, ent.end))]
+    joined = {token.i for span in entities if span[0].text in WEEKDAY_NAMES and len(span) > 1 for token in span}
+    spans.extend(span for span in entities if len(span) > 1 or span.start not in joined)
     taken = {token.i for span in spans for token in span}
     for match in (*QUARTER_PHRASE.finditer(text), *HOLIDAY_PHRASE.finditer(text)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -79,6 +83,18 @@ def with_period_noun(span: Span) -> Span:
     following = span.doc[span.end] if span.end < len(span.doc) else None
     if following is not None and span.root.head == following and following.lemma_ in PERIOD_NOUNS:
         return span.doc[span.start:span.end + 1]
+    return span
+
+
+def with_weekday(span: Span) -> Span:
+    """The entity with the weekday naming its day just before it ("[Friday] Oct. 13",
+    "[Monday,] Oct. 26"): one date, not a weekday read apart from it."""
+    doc, start = span.doc, span.start
+    if start and doc[start - 1].text == "," and start > 1:
+        start -= 1
+    before = doc[start - 1] if start else None
+    if before is not None and before.text in WEEKDAY_NAMES and DAY_FIRST.match(span.text):
+        return doc[before.i:span.end]
     return span
 
 

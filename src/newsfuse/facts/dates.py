@@ -11,7 +11,9 @@ is that Friday), except where the text looks forward ("from Wednesday", "will
 reopen on Monday", "plans to leave Thursday"), where it is the next such day after the
 reference. A date stated without a year takes the year that puts it closest to the reference,
 past preferred (a future date counts ``date_calendar.FUTURE_PENALTY`` times as far), on or before it in a
-past-tense sentence and not before it in a forward-looking one. "early", "mid", "late" (and
+past-tense sentence and not before it in a forward-looking one; named again in a sentence with no
+tense of its own ("the summit in April" after "expected to join in April"), it keeps the reading it
+had. "early", "mid", "late" (and
 "the end of") cut a period; "earlier"/"later" ("earlier this month") state the period itself, as
 its granularity says (a month is a whole month). Durations and ages ("six-day", "11-month-old")
 are not dates.
@@ -95,6 +97,7 @@ MODIFIER_PARTS = {"early": "early", "the beginning of": "early", "beginning of":
                   "late": "late", "the end of": "late", "end of": "late"}
 DATEPARSER_HINT = re.compile(rf"{MONTH_NAME}|\b(?:1[5-9]|20)\d\d\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b", re.I)
 ORDINAL = r"(?:st|nd|rd|th)?"
+YEARLESS = re.compile(rf"^{MONTH_NAME}(?:\s+\d{{1,2}}{ORDINAL})?$|^\d{{1,2}}{ORDINAL}\s+(?:of\s+)?{MONTH_NAME}$")
 SIMPLE_DATES = [
     re.compile(rf"^(?P<month>{MONTH_NAME})\s+(?P<day>\d{{1,2}}){ORDINAL}(?:,?\s+(?P<year>\d{{4}}))?$"),
     re.compile(rf"^(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<month>{MONTH_NAME})(?:,?\s+(?P<year>\d{{4}}))?$"),
@@ -427,13 +430,17 @@ def find_dates(article_id: str, doc: Doc, reference: Reference | None) -> list[F
     text = doc.text  # built anew on each access
     datelines = dateline_ranges(text)
     discourse = Discourse(ref_day or date.max)
-    found = []
+    found, placed = [], {}
     for entity in date_entities(doc, text):
         if ref_day and YEAR_TO_DATE.match(" ".join(entity.text.lower().split())):
             discourse.note_year_to_date()
         for span, resolved in span_readings(entity, ref_day, discourse):
             if resolved.vague:
                 continue
+            if YEARLESS.match(expression := clean(span.text)):
+                if tense(span) or expression.lower() not in placed:
+                    placed[expression.lower()] = resolved
+                resolved = placed[expression.lower()]
             discourse.note(resolved)
             found.append(date_mention(article_id, span, resolved, reference, datelines))
     return found
