@@ -131,3 +131,12 @@ def test_without_datelines_the_first_report_dates_the_story() -> None:
     references, event = story_references([first, *reposts])
     assert event == FRIDAY
     assert {references[name].date for name in ("b", "c")} == {FRIDAY}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Friday", "2023-10-13"),  # the reference's own weekday, looking forward: that day
+    ("Monday", "2023-10-16"), ("next Friday", "2023-10-20"),
+])
+def test_weekday_looking_forward_is_from_the_reference_on(text: str, expected: str) -> None:
+    resolved = resolve(text, FRIDAY, "future")
+    assert resolved is not None and resolved.start.isoformat() == expected

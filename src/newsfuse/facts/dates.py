@@ -8,8 +8,9 @@ fast path; other absolute dates are parsed with dateparser (``RELATIVE_BASE``
 and relative periods are read here, since dateparser mangles ranges. A weekday is the most
 recent such day on or before the reference ("Friday" under a Friday dateline
 is that Friday), except where the text looks forward ("from Wednesday", "will
-reopen on Monday", "plans to leave Thursday"), where it is the next such day after the
-reference. A date stated without a year takes the year that puts it closest to the reference,
+reopen on Monday", "plans to leave Thursday"), where it is the next such day from the
+reference on (a bare weekday that is the reference's own is that day: news names the day, not
+"today"; "next Friday" is a week on). A date stated without a year takes the year that puts it closest to the reference,
 past preferred (a future date counts ``date_calendar.FUTURE_PENALTY`` times as far), on or before it in a
 past-tense sentence and not before it in a forward-looking one; named again in a sentence with no
 tense of its own ("the summit in April" after "expected to join in April"), it keeps the reading it
@@ -189,12 +190,13 @@ def plausible_year(year: int, text: str, reference: date | None) -> bool:
 
 def resolve_weekday(match: re.Match, reference: date, tense: str = "") -> Resolved:
     """The most recent such day on or before the reference; the next one after it for
-    "next Wednesday" and where the text looks forward ("from Wednesday", "will ... on Wednesday")."""
+    "next Wednesday", and from the reference on where the text looks forward ("from Wednesday",
+    "will ... on Wednesday")."""
     target = WEEKDAYS.index(match["day"].lower())
     back = (reference.weekday() - target) % 7
     which = (match["which"] or "").lower()
     if which in ("next", "coming", "this coming") or (tense == "future" and which in ("", "this")):
-        day = reference + timedelta(days=(target - reference.weekday()) % 7 or 7)
+        day = reference + timedelta(days=(target - reference.weekday()) % 7 or (7 if which else 0))
     elif which in ("last", "past", "previous") and back == 0:
         day = reference - timedelta(days=7)
     else:
