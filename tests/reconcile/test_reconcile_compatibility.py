@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.reconcile import reconcile_story
-from newsfuse.reconcile.amounts import rounding_spread
+from newsfuse.reconcile import credible_mentions, reconcile_story
+from newsfuse.reconcile.amounts import bounds_differ_only, rounding_spread
+from newsfuse.reconcile.compare import plain_name
 
 CONFIG = ReconcileConfig()
 
@@ -103,3 +104,22 @@ def test_a_country_and_its_nationality_word_are_one_name() -> None:
 
     decision = _single_place(Entity([item(0, "Ostland", "exact"), item(1, "Easterling", "demonym")]), ReconcileConfig())
     assert decision.status == "agree"
+
+
+def test_an_amount_that_glosses_the_one_before_it_is_not_compared(builder):
+    b = builder([["a"], ["b"]])
+    s = b.sentence("a", "Damage was estimated at $US1 million ($1.52 million), officials said.")
+    b.fact("a", s, "$US1 million", "quantity", {"amount": 1e6, "unit": "USD", "bound": "exact"}, "currency:USD", {})
+    b.fact("a", s, "$1.52 million", "quantity", {"amount": 1.52e6, "unit": "USD", "bound": "exact"}, "currency:USD",
+           {"gloss_of": "$US1 million"})
+    kept = credible_mentions(b.story.fact_mentions, b.articles)
+    assert [m.mention.text for m in kept] == ["$US1 million"]
+
+
+def test_two_exact_figures_that_clash_are_a_value_conflict_not_a_bound_one():
+    assert not bounds_differ_only({"amount": 5.9, "bound": "exact"}, {"amount": 6.1, "bound": "exact"}, CONFIG)
+    assert bounds_differ_only({"amount": 1000, "bound": "lower"}, {"amount": 1000, "bound": "upper"}, CONFIG)
+
+
+def test_abbreviations_in_place_names_are_written_out():
+    assert plain_name("Mt. Cook National Park") == plain_name("Mount Cook National Park") == "mount cook national park"

@@ -104,7 +104,7 @@ def find_quantities(article_id: str, doc: Doc) -> list[FactMention]:
     position = 0
     while position < len(doc):
         token = doc[position]
-        if not is_number_start(token) or is_reference(token):
+        if not is_number_start(token) or is_reference(token) or in_by_compound(token):
             position += 1
             continue
         reading = read_quantity(doc, position, readings)
@@ -115,7 +115,53 @@ def find_quantities(article_id: str, doc: Doc) -> list[FactMention]:
             continue
         readings.append(reading)
         found.append(to_fact(article_id, doc, reading))
-    return found
+    return stated_ages(article_id, doc, magnitudes(article_id, doc, found))
+
+
+# An earthquake's magnitude: "magnitude-5.9", "a magnitude of 6.1", "6.1-magnitude", "6.1 on the Richter scale".
+MAGNITUDE = re.compile(r"\bmagnitude(?:[- ]of)?[- ](?P<after>\d{1,2}(?:\.\d)?)(?![\d.,]\d)"
+                       r"|(?<![\w.,])(?P<before>\d{1,2}(?:\.\d)?)[- ](?:magnitude|on the richter scale)\b", re.IGNORECASE)
+MAX_MAGNITUDE = 10.0
+AGE_CLOSERS = {",", ")", ".", ";", "and", "who", "was", "is", "has", "had"}
+MAX_STATED_AGE = 119
+
+
+def magnitudes(article_id: str, doc: Doc, found: list[FactMention]) -> list[FactMention]:
+    """Quantities with an earthquake magnitude in place of what was read at the same number."""
+    extra = []
+    for match in MAGNITUDE.finditer(doc.text):
+        group = "after" if match.group("after") else "before"
+        amount = float(match.group(group))
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or not 0 < amount <= MAX_MAGNITUDE:
+            continue
+        reading = Reading(span.start, span.end, amount, lead=span.start, unit="magnitude", context={"magnitude": True})
+        read_bound(doc, reading)
+        number_start, number_end = match.start(group), match.end(group)
+        found = [f for f in found if not (f.mention.start <= number_start < f.mention.start + len(f.mention.text)
+                                          or number_start <= f.mention.start < number_end)]
+        extra.append(to_fact(article_id, doc, reading))
+    return sorted(found + extra, key=lambda f: f.mention.start)
+
+
+def stated_ages(article_id: str, doc: Doc, found: list[FactMention]) -> list[FactMention]:
+    """Ages set after a person's name: "Jane Doe, 61, said", "John Roe (45)"."""
+    taken = {f.mention.start for f in found}
+    extra = []
+    for ent in doc.ents:
+        at = ent.end
+        if (ent.label_ != "PERSON" or any(t.like_num for t in ent) or at + 2 >= len(doc)
+                or doc[at].text not in (",", "(")):
+            continue
+        number, closer = doc[at + 1], doc[at + 2]
+        if not number.text.isdigit() or not 0 < int(number.text) <= MAX_STATED_AGE or number.idx in taken:
+            continue
+        if closer.lower_ not in AGE_CLOSERS or (doc[at].text == "(") != (closer.text == ")"):
+            continue
+        reading = Reading(at + 1, at + 2, int(number.text), lead=at + 1, unit="year", pint_unit="year",
+                          context={"age": True, "of": ent.text})
+        extra.append(to_fact(article_id, doc, reading))
+    return sorted(found + extra, key=lambda f: f.mention.start) if extra else found
 
 
 def is_date_entity(ent) -> bool:
@@ -134,6 +180,15 @@ def is_reference(token: Token) -> bool:
     """Page, article, flight numbers and the like: "page 12", "No. 5", phone-like digits."""
     previous = token.nbor(-1).lower_ if token.i > 0 else ""
     return previous in REFERENCE_WORDS or token.text.count("-") > 1
+
+
+def in_by_compound(token: Token) -> bool:
+    """A number of "four-by-four", "2-by-4": a vehicle type or a size, not a count."""
+    doc, i = token.doc, token.i
+    after = doc[i + 1:i + 3]
+    before = doc[max(0, i - 2):i]
+    return (len(after) == 2 and after[0].text in HYPHENS and not token.whitespace_ and after[1].lower_.startswith("by")
+            or len(before) == 2 and before[1].text in HYPHENS and before[0].lower_ == "by" and not before[0].whitespace_)
 
 
 def read_quantity(doc: Doc, start: int, earlier: list[Reading]) -> Reading | None:
@@ -561,6 +616,8 @@ def quantity_key(reading: Reading) -> str:
     """ "length", "age", "percent", "currency:USD", "count:truck" (a rate: "currency:USD / share")."""
     if reading.context.get("age"):
         return "age"
+    if reading.context.get("magnitude"):
+        return "magnitude"
     if reading.unit in PERCENT_WORDS.values():
         return reading.unit
     if reading.noun is None:

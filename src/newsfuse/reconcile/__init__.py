@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from newsfuse.config import ReconcileConfig
 from newsfuse.model import DISPUTED_CONFIDENCE, Article, Conflict, ConflictSide, Fact, FactMention, Story
-from newsfuse.reconcile.amounts import BOUND_NAMES, quantity_label
+from newsfuse.reconcile.amounts import BOUND_NAMES, bounds_differ_only, quantity_label
 from newsfuse.reconcile.brief import disputed_section, main_brief
 from newsfuse.reconcile.compare import Decision, decide, within
 from newsfuse.reconcile.evidence import (EVIDENCE_PER_SIDE, REPORT_CONFIDENCE, TEMPORAL_CONFIDENCE, evidence_of,
@@ -21,7 +21,7 @@ from newsfuse.reconcile.pairs import disputed_pairs, grouped_disputes
 from newsfuse.reconcile.quotes import build_ledger, to_conflict
 from newsfuse.reconcile.sentences import Claim, StoryText
 from newsfuse.reconcile.single_source import single_source_claims, single_source_section
-from newsfuse.reconcile.slots import Item, Slot, align_slots, amounts_close, make_items, si_amount
+from newsfuse.reconcile.slots import Item, Slot, align_slots, make_items, si_amount
 from newsfuse.reconcile.temporal import order_conflicts
 from newsfuse.reconcile.text import romanised_key
 
@@ -88,7 +88,7 @@ def _amount_conflict(story: Story, text: StoryText, score: float, side_a: list[I
                      fact_of: dict[int, str], config: ReconcileConfig,
                      sentence_of: dict[tuple[str, str], int | None]) -> None:
     """A dispute of two amounts from confident pairs: value, or bound where the amounts agree."""
-    bounds_only = amounts_close(side_a[0].value, side_b[0].value, config)
+    bounds_only = bounds_differ_only(side_a[0].value, side_b[0].value, config)
     sides = []
     for side_items in (side_a, side_b):
         surfaces = " / ".join(sorted({i.surface for i in side_items}, key=lambda s: (len(s), s))[:3])
@@ -122,7 +122,9 @@ def credible_mentions(mentions: list[FactMention], articles: dict[str, Article])
     story or an article's own wire credit (dateline agency); drop place mentions that are a
     person's name ("Palin" of "Sarah Palin", unless the gazetteer knows the name exactly) or that
     the gazetteer does not know and no locative word introduces; give a name the gazetteer
-    missed in one article the place it links to in another (one sense per story)."""
+    missed in one article the place it links to in another (one sense per story); drop an amount
+    that glosses the one before it ("$US1 million ($1.52 million)": a conversion, often into a
+    currency written with the same sign, restates a figure and disputes nothing)."""
     places = {romanised_key(m.mention.text) for m in mentions if m.kind == "place"}
     credits = {romanised_key(a.dateline.agency) for a in articles.values() if a.dateline and a.dateline.agency}
     people = set()
@@ -138,6 +140,8 @@ def credible_mentions(mentions: list[FactMention], articles: dict[str, Article])
     for m in mentions:
         name, context = romanised_key(m.mention.text), m.context or {}
         if m.kind in NAMED_KINDS and name in places | credits:
+            continue
+        if m.kind == "quantity" and context.get("gloss_of"):
             continue
         if m.kind == "place" and context.get("linked") is False:
             if name in linked:

@@ -6,12 +6,14 @@ and 20,400 may be one rounded figure), an approximate one within ``approx_tolera
 least N" everything above N, "at most N" everything below; an amount converted from another unit
 also within the rounding of its last stated digit ("30 miles" is 25-35 miles, so 48 km fits).
 A figure equal to the sum of the other side's figure and one or two others of its sentence is its
-parts added up ("12 X and 11 Y" against 23). Whatever is left is a conflict: ``bound`` where the
+parts added up ("12 X and 11 Y" against 23), and a count of some more or other ones ("two other
+victims", "another 20,000 people") is a part of a total, not the total. Whatever is left is a conflict: ``bound`` where the
 amounts agree but the bounds exclude each other, else ``value``.
 """
 from __future__ import annotations
 
 import math
+import re
 from itertools import combinations
 from typing import Any
 
@@ -101,6 +103,19 @@ def _with_range(item: Item) -> dict[str, Any]:
     return value
 
 
+# Words that make a count a part of a larger one: "two other victims", "another 20,000", "five more".
+PART_AFTER = re.compile(r"\b(?:other|more(?!\s+than)|additional|further|extra|remaining)\b", re.IGNORECASE)
+PART_BEFORE = re.compile(r"\b(?:another|other|additional|further|the remaining)\s*$", re.IGNORECASE)
+
+
+def is_part(item: Item) -> bool:
+    """Whether a count speaks of some more or other ones than those counted elsewhere."""
+    sentence, surface = item.mention.sentence or "", item.surface
+    position = sentence.find(surface) if surface else -1
+    before = sentence[max(0, position - 20):position] if position > 0 else ""
+    return bool(PART_AFTER.search(surface) or PART_BEFORE.search(before))
+
+
 def sum_of_parts(whole: Item, part: Item) -> bool:
     """Whether ``whole`` is ``part`` plus one or two other figures of ``part``'s sentence."""
     total, first = si_amount(whole.value), si_amount(part.value)
@@ -127,6 +142,8 @@ def clash(a: Entity, b: Entity, config: ReconcileConfig, converted: bool) -> boo
     ib = quantity_interval(_with_range(b.items[0]), config, converted)
     if ia is None or ib is None or intervals_overlap(ia, ib):
         return False
+    if is_part(a.items[0]) != is_part(b.items[0]):
+        return False  # some other ones against a total: a part, not the same count
     return not (_parts_add_up(a, b) or _parts_add_up(b, a))
 
 
@@ -138,9 +155,15 @@ def quantity_clashes(slot: Slot, config: ReconcileConfig) -> tuple[list[tuple[En
     return [(a, b) for a, b in combinations(slot.entities, 2) if clash(a, b, config, converted)], units
 
 
+def bounds_differ_only(a: dict[str, Any], b: dict[str, Any], config: ReconcileConfig) -> bool:
+    """Whether two clashing amounts are the same size with bounds that exclude each other ("more than
+    1,000" / "as many as 1,000"); two exact figures that clash differ in value (5.9 and 6.1)."""
+    return a.get("bound", "exact") != b.get("bound", "exact") and amounts_close(a, b, config)
+
+
 def same_amount(clashes: list[tuple[Entity, Entity]], config: ReconcileConfig) -> bool:
     """Whether every clash is one of bounds on the same amount ("more than 1,000" / "as many as 1,000")."""
-    return all(amounts_close(a.value, b.value, config) for a, b in clashes)
+    return all(bounds_differ_only(a.value, b.value, config) for a, b in clashes)
 
 
 def agreement_note(slot: Slot, units: list[str]) -> tuple[str, str]:

@@ -188,9 +188,14 @@ def is_linked(entity: Entity) -> bool:
     return bool(entity.value.get("gazetteer_id")) or (bool(key) and not key.startswith(("unlinked:", "place:")))
 
 
+# Abbreviations written out in place names: "Mt. Cook" is "Mount Cook".
+NAME_ABBREVIATIONS = {"mt": "mount", "st": "saint", "ste": "sainte", "ft": "fort", "pt": "point", "is": "island"}
+
+
 def plain_name(name: str) -> str:
-    """A name without case, punctuation, a leading "the" or a possessive ending."""
-    return romanised_key(POSSESSIVE.sub("", name.strip()))
+    """A name without case, punctuation, a leading "the" or a possessive ending, abbreviations
+    written out."""
+    return " ".join(NAME_ABBREVIATIONS.get(w, w) for w in romanised_key(POSSESSIVE.sub("", name.strip())).split())
 
 
 def romanised(name: str) -> str:
@@ -260,7 +265,7 @@ def _place_relation(a: Entity, b: Entity, items: list[Item], config: ReconcileCo
     unlinked = [e for e in (a, b) if not is_linked(e)]
     if len(unlinked) == 1 and not _name_variants(a, b) and not _unbounded_area(unlinked[0]):
         return "place", _unlocated_explanation(unlinked[0], b if unlinked[0] is a else a)
-    if not both_located:
+    if not both_located or len(unlinked) == 2:  # names the gazetteer lacks are placed only by a guess
         return "unknown", (f"cannot tell whether '{a.surface}' and '{b.surface}' are one place: "
                            "not both are in the gazetteer")
     where = " and ".join(f"'{e.surface}'" + (f" ({e.value.get('country')})" if e.value.get("country") else "")
