@@ -29,3 +29,17 @@ def test_unbacked_name_is_a_best_guess_only_where_the_text_names_no_country() ->
     assert guessed.value["country"] == "US" and guessed.context["match"] == "unsupported"
     abroad = places("The fire spread from Ozark to the next town, officials in France said.")["Ozark"]
     assert abroad.value["lat"] is None
+
+
+def test_place_opening_an_institution_name_or_after_a_direction_is_linked() -> None:
+    found = places("Deputies from Frankston searched the woods. The Henderson County Jail held him. "
+                   "He grew up in South Dallas, Texas.")
+    county = next(f for text, f in found.items() if text.startswith("Henderson County"))
+    assert county.value["name"] == "Henderson County" and county.context["admin1"] == "Texas"
+    dallas = next(f for text, f in found.items() if text.endswith("Dallas"))
+    assert dallas.value["name"] == "Dallas" and dallas.mention.text == "Dallas"
+
+
+def test_natural_area_is_not_located_by_its_first_word() -> None:
+    found = places("Cases rose in Nyanza Province, Kenya, on Monday.")
+    assert all(f.value["country"] in (None, "KE") for f in found.values())

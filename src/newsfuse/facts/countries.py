@@ -82,7 +82,9 @@ def country_alias(surface: str) -> str | None:
 
 def us_state_code(surface: str) -> str | None:
     """The US state a news abbreviation stands for ("Calif." -> "CA", "W. Va." -> "WV"), else None."""
-    return US_STATE_ABBREVIATIONS.get(surface.strip().replace(" ", ""))
+    compact = surface.strip().replace(" ", "")
+    return US_STATE_ABBREVIATIONS.get(compact) or (  # "W.Va" whose last dot ended the sentence
+        US_STATE_ABBREVIATIONS.get(compact + ".") if "." in compact and not compact.endswith(".") else None)
 
 
 def demonym_country(word: str) -> str | None:

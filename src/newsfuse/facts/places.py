@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy
@@ -70,6 +71,12 @@ PRIMARY_NAME_BONUS = 4.0  # "Philadelphia" is the US city, not an old name of Am
 POPULATION_WEIGHT = 0.5
 MIN_UNSUPPORTED_POPULATION = 20000  # a city no context supports must be at least this big
 MAX_LISTED = 3
+INNER_DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest n s e w ne nw se sw "
+                             "s.e n.e s.w n.w historic downtown greater metro".split())
+# Last words of the names of natural areas, which their first words do not locate ("Nyanza Province").
+NATURAL_AREA_WORDS = frozenset("river rivers creek lake lakes bay valley mountain mountains mount island islands sea "
+                               "gulf coast peninsula desert forest province region basin plateau delta strait "
+                               "channel ocean canyon".split())
 MAX_ECHO_WORDS = 4  # longest name looked for inside another name
 MIN_REGION_STEM = 4  # "Bay County" is too short a stem to trust a far-away "Bay" region
 
@@ -157,13 +164,19 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
             return resolution
         return nearest_candidate(gazetteer, undirected(name or surface_name(span)), anchors, peers) or resolution
 
+    def resolve_fallback(span: Span) -> Resolution:
+        """``resolve_nearby``, else, in an article that names no country, the best weak candidate."""
+        resolution = resolve_nearby(span)
+        if resolution.weak is not None and not context.article_countries:
+            return Resolution(resolution.weak, "unsupported", f"{resolution.note}: linked to it as the best guess",
+                              supported=False)
+        return resolution
+
     for entry in entries:
         if entry.resolution.place is None:
-            entry.resolution = resolve_nearby(entry.span)
-            weak = entry.resolution.weak
-            if weak is not None and not context.article_countries:
-                entry.resolution = Resolution(weak, "unsupported", f"{entry.resolution.note}: linked to it as the "
-                                              "best guess", supported=False)
+            entry.resolution = resolve_fallback(entry.span)
+            if entry.resolution.place is None and not entry.resolution.skip:
+                entry.span, entry.resolution = inner_place(entry.span, resolve_fallback) or (entry.span, entry.resolution)
             entry.facility &= entry.resolution.place is None
     entries += [Entry(s, r, c) for s, r, c in recover(cued, taken, resolve_nearby)]
     resolved: dict[str, Resolution] = {}
@@ -223,6 +236,37 @@ def echoes(gazetteer: Gazetteer, doc: Doc, resolved: dict[str, Resolution],
                         break
             start += 1
     return found
+
+
+def inner_place(span: Span, resolve_span: Callable[[Span], Resolution]) -> tuple[Span, Resolution] | None:
+    """The place inside a name that does not link as a whole, linked by its own name: a town or
+    county after a direction ("South Los Angeles", "East Oxford"; a first-level region only where
+    the text backs it: "North Texas"), a place after a place noun ("the Province of Ontario"), or
+    a town or county opening an institution's or a facility's name ("Lamar County Commissioners",
+    "Vancouver International Airport"), not one opening a natural area's ("Nyanza Province")."""
+    doc = span.doc
+    start = span.start + (span[0].lower_ == "the")
+    if start >= span.end:
+        return None
+    inner = []  # (part, the kinds it may link to)
+    if span.end - start > 1 and doc[start].lower_.rstrip(".") in INNER_DIRECTIONS:
+        inner.append((Span(doc, start + 1, span.end, label=span.label_), LOCAL_KINDS + ("admin1",)))
+    of = next((t.i for t in doc[start:span.end] if t.lower_ == "of"), None)
+    if of is not None and of > start and doc[of - 1].lower_ in PLACE_NOUNS and of + 1 < span.end:
+        inner.append((Span(doc, of + 1, span.end, label=span.label_), ("city", "admin2", "admin1", "country")))
+    if span[-1].lower_ not in NATURAL_AREA_WORDS:
+        end = span.end - 1
+        while end > start and doc[end - 1].tag_ in {"NNP", "NNPS"} and doc[end - 1].lower_ not in {"of", "and"}:
+            inner.append((Span(doc, start, end, label=span.label_), LOCAL_KINDS))
+            end -= 1
+    for part, kinds in inner:
+        resolution = resolve_span(part)
+        place = resolution.place
+        if place is None or place.kind not in kinds or place.kind == "admin1" and not resolution.supported:
+            continue
+        if resolution.match == "alias" or resolution.match != "transliteration" and fold(surface_name(part)) == fold(place.name):
+            return part, resolution
+    return None
 
 
 def nationality_words(doc: Doc) -> list[Span]:
