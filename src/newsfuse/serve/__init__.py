@@ -10,6 +10,7 @@ import sys
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
 TOKEN_VARIABLE = "NEWSFUSE_TOKEN"
+DB_VARIABLE = "NEWSFUSE_SERVE_DB"  # how worker processes learn the store (uvicorn builds their app by name)
 
 
 def add_arguments(parser) -> None:
@@ -17,6 +18,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     parser.add_argument("--token", help=f"the token that uploads need (default: ${TOKEN_VARIABLE}; none: uploads refused)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (default 1; each answers requests "
+                        "on its own, one per core helps under concurrent load)")
 
 
 def main(args) -> int:
@@ -29,11 +32,20 @@ def main(args) -> int:
 
     token = args.token or os.environ.get(TOKEN_VARIABLE) or None
     started = time.monotonic()
-    app = create_app(args.db, token)
+    app = create_app(args.db, token, warm=args.workers == 1)
     counts = app.state.app.reader.counts()
     print(f"newsfuse: {counts['stories']} stories, {counts['articles']} articles indexed in "
           f"{time.monotonic() - started:.1f} s; writes {'need the token' if token else 'are off (no token)'}",
           file=sys.stderr, flush=True)
-    print(f"newsfuse: serving http://{args.host}:{args.port}/", file=sys.stderr, flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+    print(f"newsfuse: serving http://{args.host}:{args.port}/" +
+          (f" with {args.workers} worker processes" if args.workers > 1 else ""), file=sys.stderr, flush=True)
+    options = {"host": args.host, "port": args.port, "log_level": "warning", "server_header": False}
+    if args.workers > 1:  # the derived tables are up to date now: each worker opens them as they are
+        app.state.app.reader.close()
+        os.environ[DB_VARIABLE] = str(args.db)
+        if token:
+            os.environ[TOKEN_VARIABLE] = token
+        uvicorn.run("newsfuse.serve.app:app_from_environment", factory=True, workers=args.workers, **options)
+    else:
+        uvicorn.run(app, **options)
     return 0

@@ -6,6 +6,8 @@ import csv
 import hmac
 import io
 import json
+import os
+import threading
 from dataclasses import asdict
 from urllib.parse import quote, urlencode
 
@@ -295,9 +297,12 @@ class App:
         return JSONResponse(openapi_document(__version__))
 
 
-def create_app(db: str, token: str | None = None) -> Starlette:
-    """The ASGI application over the store at ``db``; writes need ``token`` (none: writes refused)."""
+def create_app(db: str, token: str | None = None, warm: bool = False) -> Starlette:
+    """The ASGI application over the store at ``db``; writes need ``token`` (none: writes refused). With
+    ``warm`` and a token, the ingest's models load in a background thread so the first upload need not wait."""
     app = App(db, token)
+    if warm and app.token:
+        threading.Thread(target=app.ingester.warm, name="newsfuse-warm-up", daemon=True).start()
     static = StaticFiles(packages=[("newsfuse.serve", "static")])
     routes = [
         Route("/", app.index), Route("/index.json", app.index), Route("/index.csv", app.index_csv),
@@ -312,3 +317,10 @@ def create_app(db: str, token: str | None = None) -> Starlette:
     wrapped = SecurityHeaders(starlette)
     wrapped.state = starlette.state
     return wrapped
+
+
+def app_from_environment() -> Starlette:
+    """The application of one worker process of ``newsfuse serve --workers N``: the store and the token
+    from the environment its parent set."""
+    from newsfuse.serve import DB_VARIABLE, TOKEN_VARIABLE
+    return create_app(os.environ[DB_VARIABLE], os.environ.get(TOKEN_VARIABLE) or None, warm=True)

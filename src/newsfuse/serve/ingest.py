@@ -1,14 +1,17 @@
 """Uploads into the store: the files are written to a private temporary folder under safe names and fed to
 ``newsfuse.pipeline.ingest`` where the pipeline has one; otherwise the existing stages run over the stored
 articles plus the new ones and the batch is saved into the same store (stories replace the stories holding
-their articles). One ingest at a time."""
+their articles). One ingest at a time. ``warm()`` runs the same ingest once into a throw-away store, so that
+the first upload does not wait for the models (extraction, copies, stories, facts) to load."""
 from __future__ import annotations
 
 import importlib
 import inspect
 import re
+import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +21,12 @@ from newsfuse.model import InputError, RawDocument
 MAX_FILES = 20
 MAX_FILE_BYTES = 10 * 1024 * 1024
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+WARM_DONE = "uploads ready (the ingest's models loaded)"
+WARM_UP_TEXTS = (
+    "A warm-up report\n\nTwelve boats left the harbour of Lisbon on Monday, officials said.\n\n"
+    "\u201cThe weather was calm,\u201d said Ana Costa, a port spokeswoman.\n",
+    "Un rapport\n\nDouze bateaux ont quitt\u00e9 le port de Lisbonne lundi, selon les autorit\u00e9s.\n\n"
+    "\u00ab Le temps \u00e9tait calme \u00bb, a d\u00e9clar\u00e9 Ana Costa, porte-parole du port.\n")
 
 
 @dataclass
@@ -44,6 +53,21 @@ class Ingester:
         self.db = db
         self._lock = threading.Lock()
 
+    def warm(self) -> None:
+        """Ingest small made-up documents (two languages) into a temporary store: models loaded, compiled
+        code cached. A failure is one line on standard error; uploads then load what they need themselves."""
+        try:
+            with self._lock, tempfile.TemporaryDirectory(prefix="newsfuse-warm-") as folder:
+                paths = []
+                for number, text in enumerate(WARM_UP_TEXTS):
+                    paths.append(Path(folder) / f"warm-up-{number}.txt")
+                    paths[-1].write_text(text, encoding="utf-8")
+                started = time.monotonic()
+                Ingester(str(Path(folder) / "warm.sqlite"))._ingest_paths(paths, IngestResult())
+            print(f"newsfuse: {WARM_DONE} in {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
+        except Exception as error:  # noqa: BLE001 - a warm-up never stops the server
+            print(f"newsfuse: warming up the ingest failed: {error}", file=sys.stderr, flush=True)
+
     def ingest(self, uploads: list[Upload]) -> IngestResult:
         result = IngestResult()
         with self._lock, tempfile.TemporaryDirectory(prefix="newsfuse-upload-") as folder:
@@ -54,15 +78,18 @@ class Ingester:
                     path = path.with_name(f"{number}-{path.name}")
                 path.write_bytes(upload.content)
                 paths.append(path)
-            config = Config()
-            result.articles = self._document_ids(paths, config)
-            pipeline = importlib.import_module("newsfuse.pipeline")
-            ingest = getattr(pipeline, "ingest", None)
-            if callable(ingest):
-                self._ingest(ingest, paths, config, result)
-            else:
-                self._rebuild(pipeline, paths, config, result)
+            self._ingest_paths(paths, result)
         return result
+
+    def _ingest_paths(self, paths: list[Path], result: IngestResult) -> None:
+        config = Config()
+        result.articles = self._document_ids(paths, config)
+        pipeline = importlib.import_module("newsfuse.pipeline")
+        ingest = getattr(pipeline, "ingest", None)
+        if callable(ingest):
+            self._ingest(ingest, paths, config, result)
+        else:
+            self._rebuild(pipeline, paths, config, result)
 
     @staticmethod
     def _document_ids(paths: list[Path], config: Config) -> list[str]:

@@ -20,11 +20,11 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable
 
-from newsfuse.serve.data import FACET_LIMIT, INDEX_FACETS, SYNC_BATCH, BaseReader
+from newsfuse.serve.data import SYNC_BATCH, BaseReader, facet_keys, facet_labels
 from newsfuse.serve.derive import StorySummary
 from newsfuse.store import Store
 
-SCHEMA_VERSION = "pg-2"
+SCHEMA_VERSION = "pg-4"
 SYNC_LOCK = 0x73657276  # advisory lock key ("serv")
 CHECK_SECONDS = 0.2  # the snapshot is looked at no more often than this per process
 ANALYZE_AFTER = 1000  # stories re-derived in one sync after which the derived tables' statistics are renewed
@@ -41,7 +41,7 @@ SCHEMA = [
     "CREATE TABLE serve_stories (num BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id TEXT UNIQUE NOT NULL, "
     "src_xmin BIGINT, src_len INTEGER, headline TEXT, event_date TEXT, first_date TEXT, last_date TEXT, "
     "sort_date TEXT, n_articles INTEGER, n_sources INTEGER, n_conflicts INTEGER, n_disputed INTEGER, "
-    "n_quotes INTEGER, articles TEXT, search TSVECTOR, lead TSVECTOR)",
+    "n_quotes INTEGER, articles TEXT, facet_labels TEXT, facet_keys TEXT, search TSVECTOR, lead TSVECTOR)",
     "CREATE INDEX serve_stories_newest ON serve_stories(sort_date DESC NULLS LAST, n_sources DESC, id)",
     "CREATE INDEX serve_stories_covered ON serve_stories(n_sources DESC, n_articles DESC, sort_date DESC NULLS LAST, id)",
     "CREATE INDEX serve_stories_disputed ON serve_stories(n_conflicts DESC, n_disputed DESC, n_sources DESC, id)",
@@ -149,14 +149,15 @@ class PostgresReader(BaseReader):
         c.execute("DELETE FROM serve_stories WHERE id = %s", (summary.id,))
         c.execute(
             "INSERT INTO serve_stories (id, src_xmin, src_len, headline, event_date, first_date, last_date, "
-            "sort_date, n_articles, n_sources, n_conflicts, n_disputed, n_quotes, articles, search, lead) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+            "sort_date, n_articles, n_sources, n_conflicts, n_disputed, n_quotes, articles, facet_labels, "
+            "facet_keys, search, lead) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
             f"setweight(to_tsvector('{TS_CONFIG}', %s), 'A') || setweight(to_tsvector('{TS_CONFIG}', %s), 'B'), "
             f"setweight(to_tsvector('{TS_CONFIG}', %s), 'A') || setweight(to_tsvector('{TS_CONFIG}', %s), 'B'))",
             (summary.id, version, length, summary.headline, summary.event_date, summary.first_date,
              summary.last_date, summary.event_date or summary.last_date, summary.n_articles, summary.n_sources,
              summary.n_conflicts, summary.n_disputed, summary.n_quotes, json.dumps(summary.articles),
-             headline, words[:MAX_SEARCH_CHARS], headline, words[:RANK_CHARS]))
+             facet_labels(summary), facet_keys(summary), headline, words[:MAX_SEARCH_CHARS], headline,
+             words[:RANK_CHARS]))
         with c.cursor() as cursor:
             cursor.executemany("INSERT INTO serve_facets (facet, value, story_id, label) VALUES (%s, %s, %s, %s) "
                                "ON CONFLICT DO NOTHING",
@@ -179,18 +180,9 @@ class PostgresReader(BaseReader):
     # backend pieces of the shared reads ----------------------------------------------------------------------
     PLACEHOLDER = "%s"
     SORTS = SORTS
-    LABEL_ORDER = 'label COLLATE "C"'
 
     def _in(self, column: str, values: Iterable) -> tuple[str, list]:
         return f"{column} = ANY(?)", [list(values)]
 
     def _search(self, q: str) -> tuple[str, list[str], list]:
         return f"serve_stories s, plainto_tsquery('{TS_CONFIG}', ?) AS query", ["s.search @@ query"], [search_words(q)]
-
-    def _facet_counts(self, c, matches: str, params: list) -> list:
-        return self._rows(
-            c, f"SELECT facet, value, count FROM (SELECT f.facet, f.value, count(*) AS count, "
-            f"row_number() OVER (PARTITION BY f.facet ORDER BY count(*) DESC, f.value) AS n "
-            f"FROM ({matches}) AS m "
-            f"JOIN serve_facets f ON f.story_id = m.id WHERE f.facet = ANY(?) GROUP BY f.facet, f.value) AS counted "
-            f"WHERE n <= ? ORDER BY facet, n", (*params, list(INDEX_FACETS), FACET_LIMIT))
