@@ -127,3 +127,9 @@ def test_a_yearless_date_named_again_keeps_its_reading_unless_its_sentence_place
     found = facts("The members are expected to join in March. The summit in March is the first. "
                   "The index peaked in March, he said.")
     assert [value for text, value in found if text == "March"] == ["1990-03", "1990-03", "1989-03"]
+
+
+def test_a_weekday_in_apposition_to_a_date_is_no_date_of_its_own() -> None:
+    found = facts("The awards will be broadcast live on Oscar Sunday, March 2, 1990, on the ABC Television Network. "
+                  "Shares were bought from Oct. 2 to Tuesday.")
+    assert found == [("March 2, 1990", "1990-03-02"), ("Oct. 2", "1989-10-02"), ("Tuesday", "1989-10-31")]

@@ -8,8 +8,8 @@ joins two ("between 1994 and 1997", "the quarter ended Sept. 30") and cut of lea
 entity recogniser took in ("d'etat last year").
 
 Tense (``tense``): "future" where the date's verb looks ahead ("will meet Friday", "plans to
-leave on Thursday", "as soon as Tuesday", "from Wednesday"), "past" where the date hangs on a
-verb in a past tense, else "".
+leave on Thursday", "as soon as Tuesday", "from Wednesday", but not "from" opening a stated range
+"from Sept. 14 to Thursday"), "past" where the date hangs on a verb in a past tense, else "".
 """
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ WEEKDAY_NAMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo", "would"})
 FUTURE_LEAD = re.compile(
     r"\b(?:from|starting|beginning|effective|as (?:early|soon) as|no (?:earlier|later) than)\s*$", re.I)
+RANGE_WORDS = frozenset({"to", "through", "until", "till", "-", "–"})
 UNTIL_LEAD = re.compile(r"\b(?:until|till|by|through|to)\s*$", re.I)
 PLANNING_LEMMAS = frozenset({"plan", "schedule"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
@@ -139,8 +140,8 @@ def tense(span: Span) -> str:
     doc = span.doc
     lead = doc[max(0, span.start - 4):span.start].text
     verb = governing_verb(span)
-    if FUTURE_LEAD.search(lead):
-        return "future"
+    if FUTURE_LEAD.search(lead) and not (lead.lower().endswith("from") and RANGE_WORDS & {t.lower_ for t in span}):
+        return "future"  # "from Wednesday", not the start of a range "from Sept. 14 to Thursday"
     if verb is None:
         return ""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]

@@ -366,8 +366,9 @@ def bare_unit(span: Span) -> bool:
 
 
 def span_readings(span: Span, reference: date | None, discourse: Discourse) -> list[tuple[Span, Resolved]]:
-    """The dates one span states: the whole span, else each of its parts (see ``date_context``);
-    a lone unit word counts with the word placing it before it ("this [year]")."""
+    """The dates one span states: the whole span, else each of its parts (see ``date_context``),
+    where a weekday beside a date names that date's day; a lone unit word counts with the word
+    placing it before it ("this [year]")."""
     doc = span.doc
     if bare_unit(span):
         if not span.start or doc[span.start - 1].lower_ not in PLACING_WORDS:
@@ -385,7 +386,16 @@ def span_readings(span: Span, reference: date | None, discourse: Discourse) -> l
             if not bare_unit(cut) and (resolved := resolve(cut.text, reference, when, discourse)) is not None:
                 found.append((cut, resolved))
                 break
-    return found
+    return [(cut, resolved) for index, (cut, resolved) in enumerate(found)
+            if not (resolved.weekday and names_next_day(cut, found[index + 1:]))]
+
+
+def names_next_day(weekday: Span, following: list[tuple[Span, Resolved]]) -> bool:
+    """Whether a weekday stands just before a date, only a comma between ("Sunday, March 2, 2014")."""
+    if not following or following[0][1].granularity != "day" or following[0][1].weekday:
+        return False
+    gap = weekday.doc[weekday.end:following[0][0].start]
+    return all(token.text == "," for token in gap)
 
 
 def attachment(span: Span) -> tuple[str, str]:
