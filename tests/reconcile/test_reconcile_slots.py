@@ -177,3 +177,35 @@ def test_a_facility_the_story_puts_in_the_city_is_no_place_conflict(builder):
         b.fact(article, s, "Belgrava", "place", place("Belgrava", "XX", 43.1, 131.9, "geonames:3"), "geonames:3",
                {"role": "in"})
     assert [c for c in run(b).conflicts if c.type == "place"] == []
+
+
+def _arrest_date(b, article, sentence, surface, day, relative=False):
+    s = b.sentence(article, sentence)
+    b.fact(article, s, surface, "date", {"start": day, "end": day},
+           context={"granularity": "day", "verb": "arrest", "relative": relative})
+
+
+def test_a_year_an_article_gives_for_another_event_does_not_stop_the_comparison(builder):
+    b = builder([["a"], ["b"]])
+    _arrest_date(b, "a", "The guards arrested the smugglers on 4 March in the capital.", "4 March", "2031-03-04")
+    _arrest_date(b, "b", "The guards arrested the smugglers on 9 March in the capital.", "9 March", "2031-03-09")
+    s = b.sentence("b", "The port opened on 4 March, years before.")
+    b.fact("b", s, "4 March", "date", {"start": "2031-03-04", "end": "2031-03-04"},
+           context={"granularity": "day", "verb": "open"})
+    assert [c.type for c in run(b).conflicts] == ["date"]
+
+
+def test_a_weekday_read_against_an_article_date_never_contradicts_a_date(builder):
+    b = builder([["a"], ["b"]])
+    _arrest_date(b, "a", "The guards arrested the smugglers on 4 March in the capital.", "4 March", "2031-03-04")
+    _arrest_date(b, "b", "The guards arrested the smugglers on Sunday in the capital.", "Sunday", "2031-03-09",
+                 relative=True)
+    assert run(b).conflicts == []
+
+
+def test_the_date_of_an_earlier_event_is_not_compared(builder):
+    b = builder([["a"], ["b"]])
+    _arrest_date(b, "a", "The guards arrested the smugglers on 4 March in the capital.", "4 March", "2031-03-04")
+    _arrest_date(b, "b", "The last time guards arrested smugglers was on 9 March in the capital.", "9 March",
+                 "2031-03-09")
+    assert run(b).conflicts == []

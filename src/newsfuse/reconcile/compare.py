@@ -122,8 +122,11 @@ def _date_range(value: dict[str, Any]) -> tuple[str, str] | None:
 
 def _decide_date(slot: Slot) -> Decision:
     items = [i for i in slot.items if _date_range(i.value)]
-    dated = [e for e in slot.entities if _date_range(e.value)]
+    # A weekday or "today" read against each article's own date may land on another day: such a
+    # date backs one stated in full but never contradicts one.
+    dated = [e for e in slot.entities if _date_range(e.value) and not all(i.context.get("relative") for i in e.items)]
     clashes = [(a, b) for a, b in combinations(dated, 2) if len(a.groups | b.groups) > 1
+               and not a.articles & b.articles  # an article giving both dates speaks of two days
                and not _ranges_overlap(_date_range(a.value), _date_range(b.value))]
     if clashes:
         sides = _sides(items, clashes, lambda i: _date_label(i.value))

@@ -20,13 +20,12 @@ The weights were fitted on ECB+ train stories of the development gold (see the m
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsfuse.config import ReconcileConfig
 from newsfuse.reconcile.amounts import clash
-from newsfuse.reconcile.signature import PREDICATE_OF
+from newsfuse.reconcile.signature import BACKGROUND, PREDICATE_OF
 from newsfuse.reconcile.slots import Entity, Item, si_amount
 from newsfuse.reconcile.text import common_words, stem, tfidf_vectors
 
@@ -122,8 +121,6 @@ def _noun(item: Item) -> tuple[str, frozenset[str]]:
     return noun, frozenset(counted - {noun})
 
 
-# Words that put a sentence's figures in an earlier event than the story's own.
-BACKGROUND = re.compile(r"\b(?:last|previous|earlier|former|prior|ago|since|history|worst|record)\b", re.IGNORECASE)
 
 
 def _owner(item: Item) -> str:

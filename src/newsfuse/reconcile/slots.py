@@ -6,7 +6,7 @@ through an index on their signature (kind, key, predicate, time frame; for place
 so a story's cost grows with its mentions, not with their pairs: the same counted noun or unit
 and the same predicate, the same time frame (a figure of an earlier event named by its year is
 another slot), and people in common where both sentences name people. Within a signature, two
-values join one slot only if no article states both. A mention without a telling predicate
+values join one slot only if no article states both (a date: both for the same predicate). A mention without a telling predicate
 joins an entity of the same value (it backs it) but never a slot with a differing value.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 from newsfuse.config import ReconcileConfig
 from newsfuse.model import Article, FactMention, Mention, Provenance, Story
-from newsfuse.reconcile.signature import PREDICATE_GROUPS, place_predicate, predicate_name, time_frame
+from newsfuse.reconcile.signature import BACKGROUND, PREDICATE_GROUPS, place_predicate, predicate_name, time_frame
 from newsfuse.reconcile.text import common_words, mention_window, romanised_key, words_before
 
 # Kinds whose differing values may be one slot (a count, a place, a date);
@@ -238,7 +238,9 @@ def slot_signature(item: Item) -> tuple | None:
         granularity = item.context.get("granularity", "day")
         if item.context.get("part") or granularity not in DATE_GRANULARITIES:
             return None
-        return "date", item.predicate, granularity
+        if BACKGROUND.search(item.mention.sentence or ""):
+            return None  # "the last major quake was in February": another event's date
+        return "date", item.predicate
     if VAGUE_AMOUNT.match(str(item.context.get("bound_words") or "")):
         return None
     return "quantity", item.key, item.predicate, item.frame
@@ -375,7 +377,7 @@ def align_slots(items: list[Item], config: ReconcileConfig) -> list[Slot]:
         entities = _entities_of(bucket, config)
         for entity in entities:
             by_value.setdefault(_value_key(entity), entity)
-        slots.extend(_join(entities, candidate_pairs(entities), stated))
+        slots.extend(_join(entities, candidate_pairs(entities), _stated_dates(bucket) if _dated(bucket) else stated))
     for entity in _entities_of(loose, config):
         home = by_value.get(_value_key(entity))
         if home is not None:
@@ -383,6 +385,19 @@ def align_slots(items: list[Item], config: ReconcileConfig) -> list[Slot]:
         else:
             slots.append(Slot([entity]))
     return slots
+
+
+def _dated(bucket: list[Item]) -> bool:
+    return bool(bucket) and bucket[0].kind == "date"
+
+
+def _stated_dates(bucket: list[Item]) -> dict[tuple, set[str]]:
+    """The articles stating each date of one predicate: a year an article gives for another event
+    ("founded in 1957", "sold in 1967") does not stop its date of this one from being compared."""
+    stated: dict[tuple, set[str]] = defaultdict(set)
+    for item in bucket:
+        stated[_value_signature(item) + (_amount_key(item),)].add(item.article)
+    return stated
 
 
 def _amount_key(item: Item) -> float | None:
