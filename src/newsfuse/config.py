@@ -44,8 +44,9 @@ class StoriesConfig:
     cohesion_weight: float | None = None  # how much a story's own tightness raises its bar
     singleton_cohesion: float = 0.3  # the tightness assumed for a one-article story
     grace_days: float = 2.0  # reliable dates this close never count against a match
-    penalty_ramp_days: float = 5.0  # the penalty grows to its full size over this span
+    penalty_ramp_days: float = 3.0  # the penalty grows to its full size over this span
     strong_link: float = 0.25  # stories linked this strongly join at the batch's end whatever their dates
+    undated_factor: float = 0.8  # the time factor of a pair of which only one member is dated
     window_days: float = 30.0  # a dated story closes this long after its last activity
     max_idle_articles: int = 200_000  # any story closes after this many arrivals without a member
     max_candidates: int = 30  # live stories scored per article

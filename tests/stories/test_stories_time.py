@@ -1,10 +1,15 @@
 """Stories are bounded in time, a dateline is not a topic, and a stream's recurring terms weigh less."""
 from __future__ import annotations
 
+from collections import Counter
+
+from newsfuse.config import StoriesConfig
 from newsfuse.model import Article
 from newsfuse.stories import cluster_articles
+from newsfuse.stories.calibration import resolve
 from newsfuse.stories.features import document_terms
 from newsfuse.stories.idf import IdfTable, StreamIdf
+from newsfuse.stories.live import day_time_factor, pairwise_time_factor
 
 HEARING = ["Senator Ada Krell questioned the transport minister about the rail budget on Tuesday.",
            "Krell said the rail budget of the Ministry of Transport left rural lines without money.",
@@ -28,6 +33,17 @@ def test_the_same_topic_months_apart_is_two_stories() -> None:
 def test_the_same_topic_on_the_same_days_is_one_story() -> None:
     articles = [_article("one", "2031-03-04", HEARING), _article("two", "2031-03-05", HEARING[::-1])]
     assert len(cluster_articles(articles, [])) == 1
+
+
+def test_a_pair_with_one_undated_member_weighs_less_than_a_pair_dated_close_together() -> None:
+    config = resolve(StoriesConfig())
+    story_days = Counter({20_000: 2})
+    assert day_time_factor(20_001, story_days, 2, config) == 1.0
+    assert day_time_factor(None, story_days, 2, config) == config.undated_factor < 1.0
+    assert pairwise_time_factor(story_days, 2, Counter(), 1, config) == config.undated_factor
+    assert pairwise_time_factor(Counter(), 2, Counter(), 3, config) == 1.0  # no dates: no evidence either way
+    mixed = pairwise_time_factor(Counter({20_000: 1}), 2, Counter({20_001: 1}), 1, config)
+    assert mixed == (1.0 + config.undated_factor) / 2
 
 
 def test_the_articles_own_day_is_not_a_term() -> None:

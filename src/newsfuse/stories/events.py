@@ -159,10 +159,13 @@ def _similarity(left: Vectors, right: Vectors, config: StoriesConfig) -> float:
 
 
 def _pair_time_factor(left: str | None, right: str | None, config: StoriesConfig) -> float:
-    """The time factor of two articles' own dates (1 where either is undated)."""
+    """The time factor of two articles' own dates (``undated_factor`` where one is undated, 1
+    where both are)."""
     left_day, right_day = day_number(left), day_number(right)
-    if left_day is None or right_day is None:
+    if left_day is None and right_day is None:
         return 1.0
+    if left_day is None or right_day is None:
+        return config.undated_factor
     return time_factor(abs(left_day - right_day), config)
 
 

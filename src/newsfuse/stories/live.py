@@ -146,26 +146,34 @@ def _accumulate(target: dict[str, float], vector: dict[str, float]) -> None:
 
 def pairwise_time_factor(left_days: Counter, left_size: int, right_days: Counter, right_size: int,
                          config: StoriesConfig) -> float:
-    """The mean ``time_factor`` over all member pairs of two groups (undated members count 1),
-    so that a story whose members are mostly far in time from a newcomer fits it less, however
-    its dates chain together."""
-    if not left_days or not right_days:
+    """The mean ``time_factor`` over all member pairs of two groups, so that a story whose members
+    are mostly far in time from a newcomer fits it less, however its dates chain together. A pair
+    of which one member is undated counts ``undated_factor``; two undated members count 1."""
+    left_dated, right_dated = sum(left_days.values()), sum(right_days.values())
+    if not left_dated and not right_dated:
         return 1.0
-    dated_pairs = sum(left_days.values()) * sum(right_days.values())
     factor_sum = sum(lc * rc * time_factor(abs(ld - rd), config)
                      for ld, lc in left_days.items() for rd, rc in right_days.items())
-    return (left_size * right_size - dated_pairs + factor_sum) / (left_size * right_size)
+    left_undated, right_undated = left_size - left_dated, right_size - right_dated
+    one_dated = left_dated * right_undated + left_undated * right_dated
+    return (factor_sum + one_dated * config.undated_factor + left_undated * right_undated) / (left_size * right_size)
 
 
 def day_time_factor(day: int | None, days: Counter, size: int, config: StoriesConfig, leave_out: bool = False) -> float:
     """``pairwise_time_factor`` of one article on ``day`` against a group of ``size`` members on
     ``days`` (the article itself left out where ``leave_out``), without building counters."""
     size -= leave_out
-    dated = sum(days.values()) - leave_out
-    if day is None or dated <= 0:
+    dated = sum(days.values())
+    if size <= 0:
         return 1.0
+    if day is None:
+        undated = size - dated
+        return (dated * config.undated_factor + undated) / size
+    dated -= leave_out
+    if dated <= 0:
+        return config.undated_factor
     factor_sum = sum(count * time_factor(abs(other - day), config) for other, count in days.items()) - leave_out
-    return (size - dated + factor_sum) / size
+    return (factor_sum + (size - dated) * config.undated_factor) / size
 
 
 def time_factor(gap: int | None, config: StoriesConfig) -> float:
