@@ -122,6 +122,7 @@ class Entry:
     cue: str | None = None
     facility: bool = False
     optional: bool = False
+    near: tuple[Span, Resolution] | None = None  # the place an unlinked facility's name opens with
 
 
 def find_places(article_id: str, doc: Doc, story_countries: Counter | None = None) -> list[FactMention]:
@@ -175,42 +176,47 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
     for entry in entries:
         if entry.resolution.place is None:
             entry.resolution = resolve_fallback(entry.span)
-            if entry.resolution.place is None and not entry.resolution.skip:
-                entry.span, entry.resolution = inner_place(entry.span, resolve_fallback) or (entry.span, entry.resolution)
+            unlinked = entry.resolution.place is None and not entry.resolution.skip
+            inner = inner_place(entry.span, resolve_fallback) if unlinked else None
+            if inner is not None and entry.facility:
+                entry.near = inner  # "Vancouver International Airport" at Vancouver
+            elif inner is not None:
+                entry.span, entry.resolution, entry.facility = inner[0], inner[1], False
             entry.facility &= entry.resolution.place is None
     entries += [Entry(s, r, c) for s, r, c in recover(cued, taken, resolve_nearby)]
     resolved: dict[str, Resolution] = {}
     found = []
     for entry in entries:
-        if entry.resolution.place is not None:
-            resolved.setdefault(entry.span.text, entry.resolution)
-        elif entry.optional:
+        for span, resolution in [(entry.span, entry.resolution), *([entry.near] if entry.near else [])]:
+            if resolution.place is not None:
+                resolved.setdefault(span.text, resolution)
+        if entry.resolution.place is None and entry.optional:
             continue
         if entry.facility:
             found.append(facility_fact(article_id, entry.span, gazetteer, context, by_start))
+            if entry.near is not None:
+                locate_near(found[-1], entry.near[1].place, "the place its name opens with")
         else:
             found.append(to_fact(article_id, entry.span, entry.resolution, gazetteer))
         if entry.cue:
             found[-1].context["cue"] = entry.cue  # why a name the tagger did not call a place is one
     found += [to_fact(article_id, span, resolution, gazetteer)
               for span, resolution in echoes(gazetteer, doc, resolved, taken)]
-    anchors = [Anchor(e.resolution.place, e.span.start_char) for e in entries
-               if e.resolution.place is not None and e.resolution.place.kind in LOCAL_KINDS]
+    anchors = [Anchor(r.place, s.start_char) for e in entries for s, r in [(e.span, e.resolution), *([e.near] if e.near else [])]
+               if r.place is not None and r.place.kind in LOCAL_KINDS]
     for fact in found:
         if fact.value["lat"] is None and (fact.context.get("kind") == "facility" or is_local_feature(fact.value["name"])):
-            locate_near(fact, approximate_point(fact.mention.start, anchors))
+            anchor = approximate_point(fact.mention.start, anchors)
+            if anchor is not None:
+                locate_near(fact, anchor.place, "the town or county the article names nearest it")
     return found
 
 
-def locate_near(fact: FactMention, anchor: Anchor | None) -> None:
-    """Give an unlinked local feature the point of the article's town or county named nearest it."""
-    if anchor is None:
-        return
-    place = anchor.place
+def locate_near(fact: FactMention, place: Place, how: str) -> None:
+    """Give an unlinked feature or facility the point of a place near it (its own name and key stay)."""
     fact.value.update(country=place.country, lat=place.lat, lon=place.lon)
     fact.context.update(match="approximate", near=place.name,
-                        note=f"{fact.context['note']}; placed at {place.name} ({place.country}), the town or county "
-                             "the article names nearest it (approximate)")
+                        note=f"{fact.context['note']}; placed at {place.name} ({place.country}), {how} (approximate)")
 
 
 def echoes(gazetteer: Gazetteer, doc: Doc, resolved: dict[str, Resolution],
