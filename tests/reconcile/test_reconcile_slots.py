@@ -209,3 +209,17 @@ def test_the_date_of_an_earlier_event_is_not_compared(builder):
     _arrest_date(b, "b", "The last time guards arrested smugglers was on 9 March in the capital.", "9 March",
                  "2031-03-09")
     assert run(b).conflicts == []
+
+
+def test_a_figure_in_a_sentence_dated_well_before_its_article_is_another_event(builder):
+    b = builder([["a"], ["b"]])
+    for article, sentence, surface, amount, dated in (
+            ("a", "The quake killed 40 people on Sunday, officials said.", "40 people", 40, None),
+            ("b", "In February a quake killed 60 people, officials said.", "60 people", 60, "February")):
+        b.articles[article].published = "2031-11-28"
+        s = b.sentence(article, sentence)
+        b.fact(article, s, surface, "quantity", count(amount, "exact", "people"), "count:people", {"verb": "kill"})
+        if dated:
+            b.fact(article, s, dated, "date", {"start": "2031-02-01", "end": "2031-02-28"},
+                   context={"granularity": "month", "verb": "kill"})
+    assert [c for c in run(b).conflicts if c.type == "value"] == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from newsfuse.config import ReconcileConfig
@@ -144,10 +145,13 @@ def make_items(mentions: list[FactMention], story: Story, articles: dict[str, Ar
     group_of = group_lookup(story.provenance)
     people: dict[tuple[str, str], set[str]] = defaultdict(set)
     amounts: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
+    earlier: set[tuple[str, str]] = set()  # sentences dated well before their article
     for index, m in enumerate(mentions):
         where = (m.mention.article, m.mention.sentence)
         if m.kind == "person" and m.key:
             people[where].add(m.key)
+        if m.kind == "date" and _well_before((m.value or {}).get("end"), articles.get(m.mention.article)):
+            earlier.add(where)
         if m.kind == "quantity" and si_amount(m.value or {}) is not None:
             amounts[where].append((index, si_amount(m.value)))
     items = []
@@ -158,10 +162,30 @@ def make_items(mentions: list[FactMention], story: Story, articles: dict[str, Ar
                           dict(m.context or {}), m.mention,
                           group_of(m.mention.article),
                           mention_window(sentence, m.mention.text, config.window_words),
-                          _predicate(m, sentence), time_frame(sentence, m.mention.text, event_year),
+                          _predicate(m, sentence), _frame(sentence, m, event_year, where in earlier),
                           frozenset(people[where]), article.published if article else None,
                           tuple(a for i, a in amounts[where] if i != index)))
     return items
+
+
+EARLIER_DAYS = 31  # a sentence dated this long before its article speaks of an earlier event
+
+
+def _well_before(day: str | None, article: Article | None) -> bool:
+    """Whether a date ends more than ``EARLIER_DAYS`` before the article was published."""
+    if not day or article is None or not article.published:
+        return False
+    try:
+        return (date.fromisoformat(article.published[:10]) - date.fromisoformat(str(day)[:10])).days > EARLIER_DAYS
+    except ValueError:
+        return False
+
+
+def _frame(sentence: str, mention: FactMention, event_year: str | None, earlier: bool) -> str:
+    """The sentence's time frame: the years it names besides the event's, and whether it is dated
+    well before its article ("In February, a quake measuring 6.4 ...")."""
+    frame = time_frame(sentence, mention.mention.text, event_year)
+    return f"{frame}|earlier" if earlier and mention.kind != "date" else frame
 
 
 def _predicate(mention: FactMention, sentence: str) -> str:
@@ -243,7 +267,7 @@ def slot_signature(item: Item) -> tuple | None:
         return "date", item.predicate
     if VAGUE_AMOUNT.match(str(item.context.get("bound_words") or "")):
         return None
-    return "quantity", item.key, item.predicate, item.frame
+    return "quantity", item.key, item.predicate, item.frame, bool(BACKGROUND.search(item.mention.sentence or ""))
 
 
 def _entities_of(items: list[Item], config: ReconcileConfig) -> list[Entity]:
