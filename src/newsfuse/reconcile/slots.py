@@ -182,10 +182,10 @@ def _well_before(day: str | None, article: Article | None) -> bool:
 
 
 def _frame(sentence: str, mention: FactMention, event_year: str | None, earlier: bool) -> str:
-    """The sentence's time frame: the years it names besides the event's, and whether it is dated
-    well before its article ("In February, a quake measuring 6.4 ...")."""
+    """The sentence's time frame: the years it names besides the event's, and for an amount whether
+    its sentence is dated well before its article ("In February, a quake measuring 6.4 ...")."""
     frame = time_frame(sentence, mention.mention.text, event_year)
-    return f"{frame}|earlier" if earlier and mention.kind != "date" else frame
+    return f"{frame}|earlier" if earlier and mention.kind == "quantity" else frame
 
 
 def _predicate(mention: FactMention, sentence: str) -> str:
