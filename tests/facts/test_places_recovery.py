@@ -38,3 +38,13 @@ def test_irregular_and_compound_demonyms_name_their_country() -> None:
     assert found["Lebanese"].value["country"] == "LB"
     assert found["Sri Lankan"].value["country"] == "LK"
     assert found["American"].value["country"] == "US"
+
+
+def test_legislators_home_after_the_party_letter_is_a_town() -> None:
+    found = places("The bill passed in Minnesota. Rep. Torrey Westrom, R-Elbow Lake, voted against it.")
+    assert found["Elbow Lake"].context["admin1"] == "Minnesota" and found["Elbow Lake"].context["cue"] == "party-home"
+
+
+def test_dateline_after_a_date_is_a_town() -> None:
+    found = places("By Vickie Welborn, March 24, 2009 MANSFIELD -- The mayor of the Louisiana town spoke.")
+    assert found["MANSFIELD"].value["country"] == "US" and found["MANSFIELD"].context["cue"] == "dateline"

@@ -5,7 +5,8 @@ span: ``places.resolve``) becomes a place when its position says it is one:
 
 - after a locative preposition ("in Winfield", "near Ridge Farm", "of Wallingford");
 - in a dateline: an all-capitals name opening the text or a sentence, before a dash, a colon
-  or "(AP)" ("WINONA --", "BEIRUT:");
+  or "(AP)" ("WINONA --", "BEIRUT:"), or after a date before a long dash ("March 24, 2009 MANSFIELD --");
+- as a legislator's home after the party letter ("Marty Seifert, R-Marshall");
 - before a comma and a country or first-level region ("Lincoln, Neb.", "Evansville, Indiana");
 - before a word for its people or a "-based" ("a Winona man", "Hamilton women", "Northbrook-based");
 - as the first words of a local institution's name ("the Huntsville Fire Department",
@@ -39,10 +40,14 @@ INSTITUTION_WORDS = frozenset("""
     """.split())
 COUNTY_NOUNS = {"counties": "County", "parishes": "Parish"}
 MAX_NAME_WORDS = 4
-PERSON_CUES = ("locative", "dateline", "city-state")
+PERSON_CUES = ("locative", "dateline", "city-state", "party-home")
+LONG_DASHES = frozenset({"--", "—", "―"})
+PARTY_LETTERS = frozenset({"R", "D", "I", "DFL"})  # a US legislator's party before a hyphen and the home town
 PERSON_LOCATIVES = frozenset("in at near outside into across throughout within".split())
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE"})
 WIDE_KINDS = ("continent", "country", "admin1")
+# Cues strong enough to take the best weak candidate of a name in an article that names no country.
+GUESS_CUES = frozenset({"locative", "dateline", "city-state", "people", "institution", "party-home"})
 
 
 def cued_names(gazetteer: Gazetteer, doc: Doc, chunks: list[Span], taken: set[int]) -> list[list[tuple[Span, str]]]:
@@ -92,7 +97,7 @@ def trusted(resolution, name: str, cue: str) -> bool:
         return False
     if cue == "dateline" and place.kind in WIDE_KINDS:
         return False
-    return resolution.supported or place.kind in WIDE_KINDS
+    return resolution.supported or place.kind in WIDE_KINDS or resolution.match == "unsupported" and cue in GUESS_CUES
 
 
 def dateline_chunks(doc: Doc) -> list[Span]:
@@ -126,6 +131,12 @@ def cue_of(gazetteer: Gazetteer, span: Span, whole: bool) -> str | None:
     if whole and (span.start == span.sent.start or span.start == 0) and span.text.isupper() \
             and is_dateline_end(doc, span.end):
         return "dateline"
+    if whole and span.text.isupper() and len(span.text) > 2 and before is not None and before.like_num \
+            and after is not None and after.text in LONG_DASHES:
+        return "dateline"  # "Gannett March 24, 2009 MANSFIELD --"
+    if whole and span.start >= 3 and before.text in {"-", "–"} and doc[span.start - 2].text in PARTY_LETTERS \
+            and doc[span.start - 3].text in {",", "("}:
+        return "party-home"  # "Marty Seifert, R-Marshall"
     if whole and after is not None and after.text == "," and region_after(gazetteer, doc, span.end + 1):
         return "city-state"
     if after is not None and (after.lower_ in PEOPLE_WORDS and whole

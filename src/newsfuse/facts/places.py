@@ -183,7 +183,7 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
             elif inner is not None:
                 entry.span, entry.resolution, entry.facility = inner[0], inner[1], False
             entry.facility &= entry.resolution.place is None
-    entries += [Entry(s, r, c) for s, r, c in recover(cued, taken, resolve_nearby)]
+    entries += [Entry(s, r, c) for s, r, c in recover(cued, taken, resolve_fallback)]
     resolved: dict[str, Resolution] = {}
     found = []
     for entry in entries:
