@@ -133,3 +133,18 @@ def test_a_weekday_in_apposition_to_a_date_is_no_date_of_its_own() -> None:
     found = facts("The awards will be broadcast live on Oscar Sunday, March 2, 1990, on the ABC Television Network. "
                   "Shares were bought from Oct. 2 to Tuesday.")
     assert found == [("March 2, 1990", "1990-03-02"), ("Oct. 2", "1989-10-02"), ("Tuesday", "1989-10-31")]
+
+
+def test_a_decade_with_an_apostrophe_is_the_decade_not_its_first_year() -> None:
+    found = facts("He led the family from the 1930's to the 1960's and in the late 1980's. "
+                  "The 1990's budget was cut.")
+    assert found == [("1930's", "193"), ("1960's", "196"), ("the late 1980's", "198"), ("1990's", "1990")]
+
+
+def test_a_quarter_of_play_in_a_game_report_is_no_date() -> None:
+    game = facts("Luck threw a touchdown pass late in the fourth quarter. The interception came in the "
+                 "second quarter, and the Colts reached the playoffs.")
+    assert game == []
+    results = facts("Earnings rose in the fourth quarter; profit in the third quarter of 1988 fell, "
+                    "the quarterback of the company said.")
+    assert [value for _, value in results] == ["1989-Q4", "1988-Q3"]

@@ -5,7 +5,8 @@ day words and weekdays it left out, stated ranges ("between Sept. 7
 and Oct. 1") taken whole, and quarter phrases and holidays spaCy misses ("fiscal second-quarter",
 "the latest period", "Thanksgiving Day"). An entity that does not read as one date is read in parts (``parts``): split where it
 joins two ("between 1994 and 1997", "the quarter ended Sept. 30") and cut of leading words the
-entity recogniser took in ("d'etat last year").
+entity recogniser took in ("d'etat last year"). A quarter without a year in a report of a game
+("a touchdown late in the fourth quarter") is a period of play and no date (``game_report``).
 
 Tense (``tense``): "future" where the date's verb looks ahead ("will meet Friday", "plans to
 leave on Thursday", "as soon as Tuesday", "from Wednesday", but not "from" opening a stated range
@@ -32,6 +33,14 @@ HOLIDAY_PHRASE = re.compile(  # "Thanksgiving Day", "last Christmas" (names capi
         " ".join(word[0].upper() + word[1:] for word in name.split()).replace("'", "['’]")
         for name in HOLIDAY_NAME.split("|")) + r")\b")
 DAY_FIRST = re.compile(rf"{MONTH_NAME}\s+\d|\d{{1,2}}\s+{MONTH_NAME}")  # a date naming its day
+DECADE_YEAR = re.compile(r"(?:mid-|early-|late-)?(?:1[5-9]\d0|20\d0)")
+GAME_QUARTER = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter$", re.I)
+CALENDAR_QUARTER = re.compile(r"\d{4}|\b(?:fiscal|year|calendar)", re.I)  # "fiscal 1990's first quarter"
+PLAY_WORDS = frozenset({"touchdown", "quarterback", "halftime", "overtime", "interception", "fumble", "kickoff", "punt",
+                        "rebound", "layup", "dunk", "buzzer", "inning", "scoreboard", "playoff", "tackle", "goalkeeper"})
+BUSINESS_WORDS = frozenset({"earnings", "earning", "profit", "revenue", "sale", "income", "fiscal", "dividend", "quarterly",
+                            "analyst", "shareholder", "investor", "economy", "economist"})
+MIN_PLAY_WORDS = 2  # nouns of PLAY_WORDS in a document that reports a game
 PERIOD_NOUNS = frozenset({"period", "quarter"})
 MAX_LEADING_CUT = 3  # words an entity may have taken in before its date
 DAY_WORDS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
@@ -58,7 +67,7 @@ def date_entities(doc: Doc, text: str) -> list[Span]:
     spans = [span for match in STATED_RANGE.finditer(text)
              if (span := doc.char_span(match.start(), match.end(), alignment_mode="expand")) is not None]
     taken = {token.i for span in spans for token in span}
-    entities = [with_weekday(with_period_noun(ent)) for ent in doc.ents
+    entities = [with_weekday(with_decade_suffix(with_period_noun(ent))) for ent in doc.ents
                 if ent.label_ == "DATE" and not taken & set(range(ent.start, ent.end))]
     joined = {token.i for span in entities if span[0].text in WEEKDAY_NAMES and len(span) > 1 for token in span}
     spans.extend(span for span in entities if len(span) > 1 or span.start not in joined)
@@ -69,7 +78,29 @@ def date_entities(doc: Doc, text: str) -> list[Span]:
             spans.append(span)
             taken.update(range(span.start, span.end))
     spans.extend(word_spans(doc, taken))
-    return sorted((span for span in spans if not names_a_kind(span)), key=lambda span: span.start)
+    spans = [span for span in spans if not names_a_kind(span)]
+    quarters = [span for span in spans if GAME_QUARTER.search(span.text) and not CALENDAR_QUARTER.search(span.text)]
+    if quarters:
+        in_play = set(quarters) if game_report(doc) else {span for span in quarters if game_report(span.sent)}
+        spans = [span for span in spans if span not in in_play]
+    return sorted(spans, key=lambda span: span.start)
+
+
+def game_report(text: Doc | Span) -> bool:
+    """A report of a game ("a touchdown late in the fourth quarter"), in a document or a sentence:
+    its words of play outnumber its words of business, so a quarter without a year is a period of
+    play, not of the calendar."""
+    play = sum(token.lemma_.lower() in PLAY_WORDS for token in text if token.pos_ in ("NOUN", "PROPN"))
+    needed = MIN_PLAY_WORDS if isinstance(text, Doc) else 1
+    return play >= needed and play > sum(token.lemma_.lower() in BUSINESS_WORDS for token in text)
+
+
+def with_decade_suffix(span: Span) -> Span:
+    """The entity with the "'s" spaCy left after a decade ("the 1980['s]")."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and following.text in ("'s", "’s") and DECADE_YEAR.fullmatch(span[-1].text):
+        return span.doc[span.start:span.end + 1]
+    return span
 
 
 def names_a_kind(span: Span) -> bool:

@@ -17,7 +17,7 @@ tense of its own ("the summit in April" after "expected to join in April"), it k
 had. "early", "mid", "late" (and
 "the end of") cut a period; "earlier"/"later" ("earlier this month") state the period itself, as
 its granularity says (a month is a whole month). Durations and ages ("six-day", "11-month-old")
-are not dates.
+are not dates. "the 1980's" is the decade where it owns no noun after it ("the 1990's budget" is a year).
 
 A vague reference ("now", "currently", "recently", "in recent weeks", "weeks ago", "the future")
 states no time a reader can check: it is recognised (so that its words are not read as a date in
@@ -82,6 +82,7 @@ DURATION = re.compile(
 AGO = re.compile(rf"^(?:(?:about|nearly|almost|just|some|more than|less than|over)\s+)?"
                  rf"(?P<count>{NUMBER_WORD})\s+(?P<unit>day|week|month|year|decade)s?\s+(?:or so\s+)?ago$", re.I)
 DECADE = re.compile(r"^(?:(?P<decade>1[5-9]\d0|20\d0)|['’](?P<short>\d)0)['’]?s$")
+APOSTROPHE_DECADE = re.compile(r"\b(1[5-9]\d0|20\d0)['’]s$")
 YEAR_RANGE = re.compile(r"^(?P<first>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<last>\d{2}|1[5-9]\d\d|20\d\d)$")
 WEEK_OF = re.compile(r"^week of\s+(?P<day>\S.*)$", re.I)
 YEAR_TO_DATE = re.compile(r"^(?:the|its)\s+(?:(?:first|latest)\s+)?(?:six|nine)\s+months$")
@@ -377,13 +378,13 @@ def span_readings(span: Span, reference: date | None, discourse: Discourse) -> l
     if span.root.dep_ == "poss" and span.text.lower().startswith("today"):  # "today's world": no date
         return []
     when = tense(span)
-    whole = resolve(span.text, reference, when, discourse)
+    whole = resolve(written(span), reference, when, discourse)
     if whole is not None:
         return [(span, whole)]
     found = []
     for piece in parts(span):
         for cut in leading_cuts(piece):
-            if not bare_unit(cut) and (resolved := resolve(cut.text, reference, when, discourse)) is not None:
+            if not bare_unit(cut) and (resolved := resolve(written(cut), reference, when, discourse)) is not None:
                 found.append((cut, resolved))
                 break
     return [(cut, resolved) for index, (cut, resolved) in enumerate(found)
@@ -396,6 +397,15 @@ def names_next_day(weekday: Span, following: list[tuple[Span, Resolved]]) -> boo
         return False
     gap = weekday.doc[weekday.end:following[0][0].start]
     return all(token.text == "," for token in gap)
+
+
+def written(span: Span) -> str:
+    """The span's text, a decade with an apostrophe as a decade ("the 1980's" -> "the 1980s") where
+    it owns no noun after it (not "1990's budget")."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and following.pos_ in ("NOUN", "PROPN"):
+        return span.text
+    return APOSTROPHE_DECADE.sub(r"\1s", span.text)
 
 
 def attachment(span: Span) -> tuple[str, str]:
