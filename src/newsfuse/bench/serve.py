@@ -11,9 +11,10 @@ given with ``--postgres``) and reused by the next run when its counts match.
 
 - Baseline: the readers' calls each page makes (``StoreReader.index``, ``story`` and its ``articles``),
   one at a time in this process: the raw query time with no HTTP and no rendering.
-- Load: ``newsfuse serve`` in a child process (``--workers`` processes), ``--clients`` client threads
-  (keep-alive connections) sending ``--requests`` requests of each kind: the index (newest and most
-  covered, page 1-3), a facet (an outlet), a search of one word and of two words taken from a random
+- Load: ``newsfuse serve`` in a child process (``--workers`` processes), ``--clients`` client processes
+  (one keep-alive connection each) sending ``--requests`` requests of each kind: the floor (``/openapi.json``, a
+  constant document: what HTTP, the client and the machine's load cost alone), the index (newest, most
+  covered and most disputed, page 1-3), a facet (an outlet), a search of one word and of two words taken from a random
   story's headline (words that exist, as people search for), a story page (HTML) and its JSON.
 - Ingest: one new article of a stored story POSTed to ``/ingest`` with the token (the pipeline's
   ingest runs inside the server): the POST's time, then the time until the article's page and its
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import re
@@ -38,7 +40,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -52,7 +53,7 @@ LANGUAGES = ["en"] * 7 + ["fr", "de", "es"]
 SYLLABLES = ["ka", "lo", "mer", "vin", "dra", "sel", "tor", "ban", "qui", "res", "mon", "zel", "pa", "rik", "os", "tan"]
 FILL_CHUNK = 1000  # stories per save_batch
 WORD = re.compile(r"[A-Za-z]{5,}")
-KINDS = ("index", "facet", "search", "search 2 words", "story", "story.json")
+KINDS = ("floor", "index", "facet", "search", "search 2 words", "story", "story.json")
 TARGET_MS = 200
 PG_SCHEMA = "newsfuse_bench_serve"
 UPLOAD_PREFIX = "bench-upload-"
@@ -206,6 +207,8 @@ def _empty(db: str) -> None:
 def request_paths(kind: str, headlines: list[tuple[str, str]], rng: random.Random) -> str:
     story_id, headline = rng.choice(headlines)
     words = WORD.findall(headline) or ["report"]
+    if kind == "floor":  # the cheapest answer (a constant JSON document): what HTTP and the machine cost alone
+        return "/openapi.json"
     if kind == "index":
         return "/?" + urlencode({"sort": rng.choice(["newest", "covered", "disputed"]), "page": rng.randint(1, 3)})
     if kind == "facet":
@@ -231,7 +234,9 @@ def baseline(reader, paths: list[str]) -> list[float]:
     for path in paths:
         parsed = urlparse(path)
         started = time.perf_counter()
-        if parsed.path.startswith("/story/"):
+        if parsed.path == "/openapi.json":
+            pass
+        elif parsed.path.startswith("/story/"):
             story = reader.story(unquote(parsed.path[len("/story/"):]).removesuffix(".json"))
             reader.articles(story.get("articles") or [])
         else:
@@ -242,29 +247,36 @@ def baseline(reader, paths: list[str]) -> list[float]:
     return times
 
 
-def load(url: str, paths: list[str], clients: int) -> tuple[list[float], float, int]:
-    """Send ``paths`` over ``clients`` keep-alive connections: (seconds per request, wall seconds, errors)."""
-    import httpx
-    times: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
+def _client(port: int, paths: list[str], queue) -> None:
+    """One client: a keep-alive connection sending ``paths`` in turn; puts (seconds, errors)."""
+    import http.client
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    times, errors = [], 0
+    for path in paths:
+        started = time.perf_counter()
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        times.append(time.perf_counter() - started)
+        errors += response.status != 200
+    connection.close()
+    queue.put((times, errors))
 
-    def client(share: list[str]) -> None:
-        with httpx.Client(base_url=url, timeout=60) as session:
-            for path in share:
-                started = time.perf_counter()
-                response = session.get(path)
-                elapsed = time.perf_counter() - started
-                with lock:
-                    times.append(elapsed)
-                    errors[0] += response.status_code != 200
-    threads = [threading.Thread(target=client, args=(paths[n::clients],)) for n in range(clients)]
+
+def load(port: int, paths: list[str], clients: int) -> tuple[list[float], float, int]:
+    """Send ``paths`` from ``clients`` client processes (no lock shared between them, as separate users would
+    be): (seconds per request, wall seconds, errors)."""
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    processes = [context.Process(target=_client, args=(port, paths[n::clients], queue)) for n in range(clients)]
     started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return times, time.perf_counter() - started, errors[0]
+    for process in processes:
+        process.start()
+    results = [queue.get() for _ in processes]
+    wall = time.perf_counter() - started
+    for process in processes:
+        process.join()
+    return [t for times, _ in results for t in times], wall, sum(errors for _, errors in results)
 
 
 # the server -------------------------------------------------------------------------------------------------
@@ -308,6 +320,17 @@ class Server:
                 return float("inf")
             time.sleep(0.2)
         return time.monotonic() - started
+
+    def cpu_seconds(self) -> float:
+        """CPU seconds (user and system) the server's processes have used so far."""
+        total = 0.0
+        for pid in [self.process.pid, *_children(self.process.pid)]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
 
     def peak_mb(self) -> float:
         """The largest resident size of the server's processes (the parent and its workers)."""
@@ -431,18 +454,20 @@ def measure(db: str, args: argparse.Namespace) -> dict:
         print(f"[{backend}] newsfuse serve answering after {server.wait():.1f} s ({args.workers} worker(s)); "
               f"its ingest warm after {server.wait_warm():.1f} s more")
         for kind in KINDS:  # a warm-up pass, unmeasured: first plans, template compilation, the basemap
-            load(server.url, paths[kind][:10], args.clients)
+            load(server.port, paths[kind][:10], args.clients)
         rows = {}
         for kind in KINDS:
-            times, wall, errors = load(server.url, paths[kind], args.clients)
+            cpu = server.cpu_seconds()
+            times, wall, errors = load(server.port, paths[kind], args.clients)
             rows[kind] = {"p50": percentile(times, 0.5), "p95": percentile(times, 0.95), "max": max(times),
                           "rps": len(times) / wall, "errors": errors, "raw_p50": percentile(raw[kind], 0.5),
-                          "raw_p95": percentile(raw[kind], 0.95)}
+                          "raw_p95": percentile(raw[kind], 0.95), "cpu": (server.cpu_seconds() - cpu) / len(times)}
             r = rows[kind]
+            ratio = f" (x{r['p95'] / r['raw_p95']:.1f})" if r["raw_p95"] > 1e-4 else ""
             print(f"[{backend}] {kind:15s} {args.clients} clients: p50 {1000 * r['p50']:6.1f} ms  p95 "
                   f"{1000 * r['p95']:6.1f} ms  max {1000 * r['max']:6.0f} ms  {r['rps']:5.1f} req/s  errors {errors}"
-                  f" | same process, reads only: p95 {1000 * r['raw_p95']:5.1f} ms (x{r['p95'] / r['raw_p95']:.1f})"
-                  f"  load {_load_average()}")
+                  f"  server CPU {1000 * r['cpu']:5.1f} ms/request"
+                  f" | same process, reads only: p95 {1000 * r['raw_p95']:5.1f} ms{ratio}  load {_load_average()}")
         result = {"backend": backend, "rows": rows}
         if not args.no_ingest:
             committed = ingest_commit(db, server.url, synthetic, args.stories + 5, args.per_story)

@@ -25,7 +25,8 @@ BUSY_MS = 30_000
 VERIFY_NEWEST = 200  # rows whose content is compared in full on each sync (SQLite may reuse the largest rowids)
 SYNC_BATCH = 500
 FACET_LIMIT = 12
-FACET_SAMPLE = 1000  # facet counts over at most this many matching stories (the first in the index's order)
+FACET_SAMPLE = 1000  # facet counts over at most this many matching stories (the first in stored order)
+WALK_SHARE = 0.05  # a facet value on more stories than this share: its page walks the order's index instead
 INDEX_FACETS = ("outlet", "language", "place")
 CACHE_SIZE = 256
 SORTS = {
@@ -142,10 +143,12 @@ def index_row(row: tuple) -> dict:
 class BaseReader:
     """The reads both backends share, written once in ``?``-placeholder SQL; a backend gives its connections
     (``_reader``), its placeholder (``PLACEHOLDER``), its list test (``_in``), its orders (``SORTS``), its
-    search (``_search``)."""
+    search (``_search``, and where faster ``RANKED_PAGE`` and ``MATCH_COUNT`` for a search alone)."""
 
     PLACEHOLDER = "?"
     SORTS = SORTS
+    RANKED_PAGE = ""  # a search's page in relevance order where the backend ranks faster alone than in a join
+    MATCH_COUNT = ""  # the same for its count
     generation: int
     _cache: OrderedDict
     _lock: threading.Lock
@@ -238,29 +241,47 @@ class BaseReader:
         if query.date_to:
             where.append("s.sort_date <= ?")
             params.append(query.date_to)
-        for facet in ("outlet", "language", "place", "person"):
-            value = getattr(query, facet)
-            if value:
-                where.append("s.id IN (SELECT story_id FROM serve_facets WHERE facet = ? AND value = ?)")
-                params += [facet, person_key(value) if facet == "person" else value]
+        page_where = list(where)
+        facets = [(f, person_key(v) if f == "person" else v) for f in ("outlet", "language", "place", "person")
+                  if (v := getattr(query, f))]
+        for facet, value in facets:
+            where.append("s.id IN (SELECT story_id FROM serve_facets WHERE facet = ? AND value = ?)")
+            common = query.order != "relevance" and self._facet_size(c, facet, value) > WALK_SHARE * self.counts()["stories"]
+            page_where.append("EXISTS (SELECT 1 FROM serve_facets f WHERE f.facet = ? AND f.value = ? AND f.story_id = s.id)"
+                              if common else where[-1])  # common: a few probes a row along the order's index
+            params += [facet, value]
+        words_only = bool(query.q) and len(where) == 1  # a search with no other filter
         base = f"FROM {source} {'WHERE ' + ' AND '.join(where) if where else ''}"
         offset = (max(query.page, 1) - 1) * query.per_page
-        rows = self._rows(c, f"SELECT {INDEX_COLUMNS} {base} ORDER BY {self.SORTS[query.order]} LIMIT ? OFFSET ?",
-                          (*params, query.per_page, offset))
+        if words_only and query.order == "relevance" and self.RANKED_PAGE:
+            rows = self._rows(c, self.RANKED_PAGE.format(columns=INDEX_COLUMNS), (*params, query.per_page, offset))
+        else:
+            rows = self._rows(c, f"SELECT {INDEX_COLUMNS} FROM {source} "
+                              f"{'WHERE ' + ' AND '.join(page_where) if page_where else ''} "
+                              f"ORDER BY {self.SORTS[query.order]} LIMIT ? OFFSET ?", (*params, query.per_page, offset))
         stories = [index_row(row) for row in rows]
-        total, facets = self._cached(("index", base, query.order, tuple(params)),
-                                     lambda: self._totals(c, base, query.order, params))
+        if words_only and self.MATCH_COUNT:
+            count = self.MATCH_COUNT
+        elif len(where) == 1 and len(facets) == 1:
+            count = "SELECT count(*) FROM serve_facets WHERE facet = ? AND value = ?"
+        else:
+            count = f"SELECT count(*) {base}"
+        total, facets = self._cached(("index", base, tuple(params)), lambda: self._totals(c, base, params, count))
         return IndexResult(query, total, stories, facets)
 
-    def _totals(self, c, base: str, order: str, params: list) -> tuple[int, dict[str, list[dict]]]:
+    def _facet_size(self, c, facet: str, value: str) -> int:
+        """How many stories carry one facet value (counted once per sync)."""
+        return self._cached(("facet size", facet, value), lambda: self._rows(
+            c, "SELECT count(*) FROM serve_facets WHERE facet = ? AND value = ?", (facet, value))[0][0])
+
+    def _totals(self, c, base: str, params: list, count: str) -> tuple[int, dict[str, list[dict]]]:
         """The number of matching stories and the ``FACET_LIMIT`` commonest values of each index facet among
-        them (among the first ``FACET_SAMPLE`` of them in the page's order where more match, in stored order
-        for a search: ranking every match only to count facets costs more than it tells). Counted from each
-        story's own facet summary: one row a story, no join."""
-        total = self._rows(c, f"SELECT count(*) {base}", params)[0][0]
-        order_by = "" if order == "relevance" else "ORDER BY " + self.SORTS[order]
+        them; where more than ``FACET_SAMPLE`` match, among that many in stored order (by story id under a
+        facet filter: a sample unrelated to the facets; ordering every match only to count facets would cost
+        more than it tells). Counted from each story's own facet keys: one row a story, no join."""
+        total = self._rows(c, count, params)[0][0]
         counted = Counter()
-        for (keys,) in self._rows(c, f"SELECT s.facet_keys {base} {order_by} LIMIT ?", [*params, FACET_SAMPLE]):
+        for (keys,) in self._rows(c, f"SELECT s.facet_keys {base} LIMIT ?", [*params, FACET_SAMPLE]):
             counted.update(keys.split(KEY_END))
         commonest: dict[str, list[tuple[str, int]]] = {name: [] for name in INDEX_FACETS}
         for key, count in sorted(counted.items(), key=lambda item: (-item[1], item[0])):
@@ -460,6 +481,10 @@ class SQLiteReader(BaseReader):
                 break
 
     # backend pieces of the shared reads ----------------------------------------------------------------------
+    RANKED_PAGE = ("SELECT {columns} FROM (SELECT rowid AS num, rank FROM serve_search WHERE serve_search MATCH ? "
+                   "ORDER BY rank LIMIT ? OFFSET ?) AS m JOIN serve_stories s ON s.num = m.num ORDER BY m.rank")
+    MATCH_COUNT = "SELECT count(*) FROM serve_search WHERE serve_search MATCH ?"
+
     def _search(self, q: str) -> tuple[str, list[str], list]:
         return ("serve_stories s JOIN serve_search ON serve_search.rowid = s.num", ["serve_search MATCH ?"],
                 [fts_query(q) or '""'])
