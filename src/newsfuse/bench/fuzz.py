@@ -1,10 +1,15 @@
-"""Fuzzing of reading and extraction: mutated HTML, text, JSONL, WARC and gzip inputs.
+"""Fuzzing of reading and extraction, or of the whole ingest: mutated HTML, text, JSONL, WARC and gzip inputs.
 
 Each mutant is written to a file and read and extracted as ``newsfuse extract``
-would. Counted: tracebacks (must be 0), hangs (past the per-page time limit),
-silent inputs (neither an article nor an error line), bad-input lines, and the
-peak memory of the process. Mutations are seeded: ``--seed`` and a mutant's
-number reproduce it, and ``--keep DIR`` saves the mutants that failed.
+would, or (``--through ingest``) ingested as ``newsfuse ingest`` would into a store
+in a temporary folder: a new store every ``--batch`` mutants, filled in two ingests,
+so that the second half meets stored articles of the same ids, copies and stories.
+Counted: tracebacks (must be 0), hangs (past the per-page time limit), silent inputs
+(neither an article nor an error line), bad-input lines, and the peak memory of the
+process; through ingest also half-written stores (an article left pending, not in
+exactly one story, a story without members, an integrity check failed). Mutations
+are seeded: ``--seed`` and a mutant's number reproduce it, and ``--keep DIR`` saves
+the mutants that failed.
 """
 from __future__ import annotations
 
@@ -55,13 +60,14 @@ class FuzzReport:
     tracebacks: list[tuple[int, str]] = field(default_factory=list)
     hangs: list[tuple[int, float]] = field(default_factory=list)
     multi_line_errors: list[int] = field(default_factory=list)
+    half_written: list[tuple[int, str]] = field(default_factory=list)  # through ingest: (mutant, what)
     slowest_seconds: float = 0.0
     peak_mb: float = 0.0
 
     def summary(self) -> str:
         return (f"mutants {self.mutants}, articles {self.articles}, bad-input lines {self.error_lines}, "
                 f"tracebacks {len(self.tracebacks)}, hangs {len(self.hangs)}, silent {len(self.silent)}, "
-                f"multi-line errors {len(self.multi_line_errors)}, slowest {self.slowest_seconds:.2f} s, "
+                f"multi-line errors {len(self.multi_line_errors)}, half-written stores {len(self.half_written)}, slowest {self.slowest_seconds:.2f} s, "
                 f"peak memory {self.peak_mb:.0f} MB")
 
 
@@ -193,23 +199,131 @@ def _check(number: int, path: Path, config: Config, report: FuzzReport) -> bool:
     return failed or time.monotonic() - started > config.extract.max_seconds * 4
 
 
+def run_ingest_fuzz(count: int, seed: int = 0, config: Config | None = None, max_bytes: int = 2_000_000,
+                    keep: Path | None = None, start: int = 0, batch: int = 24) -> FuzzReport:
+    """Ingest ``count`` mutants into a new store every ``batch`` mutants, in two ingests (the
+    second half meets the first half's stored articles, ids, copies and stories); after each
+    ingest the store must be whole. Returns what happened."""
+    from newsfuse.store import Store
+
+    config = config or Config()
+    report = FuzzReport()
+    with tempfile.TemporaryDirectory(prefix="newsfuse-fuzz-ingest-") as folder:
+        for first in range(start, start + count, batch):
+            numbers = list(range(first, min(first + batch, start + count)))
+            with Store(Path(folder) / f"store-{first}.sqlite") as store:
+                for half in (numbers[:len(numbers) // 2], numbers[len(numbers) // 2:]):
+                    failed = _ingest_mutants(half, seed, max_bytes, Path(folder), store, config, report)
+                    for number in failed if keep else ():
+                        keep.mkdir(parents=True, exist_ok=True)
+                        (keep / f"mutant-{number}{mutant(number, seed, max_bytes)[0]}").write_bytes(
+                            mutant(number, seed, max_bytes)[1])
+    report.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return report
+
+
+def _ingest_mutants(numbers: list[int], seed: int, max_bytes: int, folder: Path, store, config: Config,
+                    report: FuzzReport) -> set[int]:
+    """One ingest of the mutants ``numbers`` as ``pipeline.ingest`` does it (read and extract each,
+    a duplicate id is a bad input, then ``ingest_articles``), each mutant's articles and error
+    lines counted on their own; returns the mutants that failed a check."""
+    from newsfuse.pipeline import extract_inputs, ingest_articles
+
+    failed: set[int] = set()
+    articles, seen = [], set()
+    for number in numbers:
+        report.mutants += 1
+        extension, data = mutant(number, seed, max_bytes)
+        path = folder / f"mutant-{number}{extension}"
+        path.write_bytes(data)
+        errors: list[InputError] = []
+        started = time.monotonic()
+        try:
+            found = list(extract_inputs([path], config, errors.append))
+        except Exception:
+            report.tracebacks.append((number, traceback.format_exc()))
+            failed.add(number)
+            continue
+        finally:
+            path.unlink()
+        seconds = time.monotonic() - started
+        report.slowest_seconds = max(report.slowest_seconds, seconds)
+        for article in found:
+            if article.id in seen:
+                errors.append(InputError(article.source, f"duplicate id {article.id!r}, skipped"))
+            else:
+                seen.add(article.id)
+                articles.append(article)
+        report.articles += len(found)
+        report.error_lines += len(errors)
+        if any("\n" in str(error) for error in errors):
+            report.multi_line_errors.append(number)
+        if not found and not errors:
+            report.silent.append(number)
+        if seconds > (config.extract.max_seconds + HANG_GRACE_SECONDS) * max(1, len(found) + len(errors)):
+            report.hangs.append((number, seconds))
+        if number in report.multi_line_errors or number in report.silent or number in dict(report.hangs):
+            failed.add(number)
+    try:
+        ingest_articles(store, articles, config)
+    except Exception:
+        report.tracebacks.append((numbers[0], traceback.format_exc()))
+        return failed | set(numbers)
+    problem = store_problem(store)
+    if problem:
+        report.half_written.append((numbers[0], problem))
+        return failed | set(numbers)
+    return failed
+
+
+def store_problem(store) -> str:
+    """What is half-written in ``store`` ('' where nothing): pending articles, an article not in
+    exactly one story, a story without members, or a failed integrity check."""
+    from newsfuse.store import PENDING_PLACE, PENDING_TRACE
+
+    if store.pending(PENDING_TRACE) or store.pending(PENDING_PLACE):
+        return "articles left pending"
+    ids = store.all_ids()
+    held = store.stories_of(ids)
+    if len(held) != len(ids):
+        return f"{len(ids) - len(held)} articles in no story"
+    stories = [row[0] for row in store._rows("SELECT id FROM stories")]
+    members = store.members(stories)
+    if len(members) != len(stories):
+        return f"{len(stories) - len(members)} stories without members"
+    if sorted(a for group in members.values() for a in group) != sorted(ids):
+        return "an article in more than one story, or a member not stored"
+    if store.backend == "sqlite" and store._rows("PRAGMA integrity_check")[0][0] != "ok":
+        return "integrity check failed"
+    return ""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--count", type=int, default=5000, help="mutants to try")
     parser.add_argument("--seed", type=int, default=0, help="the run's seed; a mutant is (seed, number)")
     parser.add_argument("--start", type=int, default=0, help="number of the first mutant")
     parser.add_argument("--max-bytes", type=int, default=2_000_000, help="largest mutant on disk")
     parser.add_argument("--keep", type=Path, help="save the mutants that failed a check into this folder")
+    parser.add_argument("--through", choices=["extract", "ingest"], default="extract",
+                        help="read and extract each mutant, or ingest it into a store (facts and all)")
+    parser.add_argument("--batch", type=int, default=24, help="with --through ingest: mutants per new store")
 
 
 def main(args: argparse.Namespace) -> int:
     started = time.monotonic()
-    report = run_fuzz(args.count, args.seed, max_bytes=args.max_bytes, keep=args.keep, start=args.start)
+    if args.through == "ingest":
+        report = run_ingest_fuzz(args.count, args.seed, max_bytes=args.max_bytes, keep=args.keep, start=args.start,
+                                 batch=args.batch)
+    else:
+        report = run_fuzz(args.count, args.seed, max_bytes=args.max_bytes, keep=args.keep, start=args.start)
     for number, text in report.tracebacks:
         print(f"mutant {number}: traceback\n{text}")
     for number, seconds in report.hangs:
         print(f"mutant {number}: hang, {seconds:.1f} s")
     for number in report.silent:
         print(f"mutant {number}: silent, neither an article nor an error line")
-    print(f"{report.summary()}, {time.monotonic() - started:.0f} s in all")
-    failed = report.tracebacks or report.hangs or report.silent or report.multi_line_errors
+    for number, problem in report.half_written:
+        print(f"mutant {number}: store half-written: {problem}")
+    print(f"through {args.through}: {report.summary()}, {time.monotonic() - started:.0f} s in all")
+    failed = report.tracebacks or report.hangs or report.silent or report.multi_line_errors or report.half_written
     return 1 if failed else 0
