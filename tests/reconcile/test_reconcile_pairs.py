@@ -80,18 +80,3 @@ def test_two_counts_of_other_ones_still_clash(builder):
     pairs = candidate_pairs(make_statements(items, items))
     assert pairs and clashing(pairs[0], CONFIG)
 
-
-def test_the_place_beside_an_amount_tells_what_it_is_about(builder):
-    b = builder([["a"], ["b"]])
-    for article, sentence, surface, amount, place in (
-            ("a", "Services were down by 80 percent in Egypt.", "80 percent", 80, "Egypt"),
-            ("b", "Services were down by 82 percent in India.", "82 percent", 82, "India")):
-        s = b.sentence(article, sentence)
-        b.fact(article, s, surface, "quantity", {"amount": amount, "unit": "percent", "bound": "exact"}, "percent",
-               {"verb": "be"})
-        b.fact(article, s, place, "place", {"name": place, "gazetteer_id": place}, f"country:{place}", {"role": "in"})
-    items = _items(b)
-    statements = make_statements([i for i in items if i.kind == "quantity"], items)
-    assert sorted(next(iter(s.near)) for s in statements) == ["Egypt", "India"]
-    pairs = candidate_pairs(statements)
-    assert pairs and pairs[0].features["near_differs"] == 1.0

@@ -91,7 +91,6 @@ class Statement(Entity):
     amount: float
     owner: str = ""  # a name the amount belongs to ("Bowe (45-1, 33 KOs)")
     background: bool = False  # the sentence speaks of an earlier event ("the last major quake")
-    near: frozenset[str] = frozenset()  # places and people named right beside the amount ("52 percent in Egypt")
     row: int = -1
 
     @property
@@ -128,39 +127,15 @@ def _owner(item: Item) -> str:
     return head.lower() if head[:1].isupper() and head.isalpha() else ""
 
 
-NEAR_CHARS = 40  # a name this close to an amount, with no other amount between, is what the amount is about
-
-
-def _near_names(item: Item, named: list[tuple[int, int, str]], amounts: list[int]) -> frozenset[str]:
-    """The place or person named closest to the amount, within ``NEAR_CHARS`` and no other amount between."""
-    start = item.mention.start
-    if start < 0:
-        return frozenset()
-    end = start + len(item.surface)
-    found = []
-    for name_start, name_end, key in named:
-        low, high = (end, name_start) if name_start >= end else (name_end, start)
-        if 0 <= high - low <= NEAR_CHARS and not any(low <= a < high for a in amounts if a != start):
-            found.append((high - low, key))
-    return frozenset({min(found)[1]}) if found else frozenset()
-
-
 def make_statements(items: list[Item], all_items: list[Item]) -> list[Statement]:
     """Statements of the story's amounts (one per sentence and value), with what they are about."""
     names: dict[tuple[str, str], tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    spans: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
-    starts: dict[tuple[str, str], list[int]] = defaultdict(list)
     for item in all_items:
         where = (item.article, item.mention.sentence)
         if item.kind == "person":
             names[where][0].add(item.key)
         elif item.kind == "place":
             names[where][1].add(str(item.value.get("gazetteer_id") or item.key))
-        if item.kind in ("person", "place") and item.mention.start >= 0:
-            key = str(item.value.get("gazetteer_id") or item.key)
-            spans[where].append((item.mention.start, item.mention.start + len(item.surface), key))
-        elif item.kind == "quantity":
-            starts[where].append(item.mention.start)
     by_sentence: dict[tuple, Statement] = {}
     for item in items:
         amount = si_amount(item.value)
@@ -177,8 +152,7 @@ def make_statements(items: list[Item], all_items: list[Item]) -> list[Statement]
         by_sentence[key] = Statement([item], _dimension(item), noun, FAMILY_OF.get(noun, ""), modifiers,
                                      item.predicate, frozenset(common_words(item.window)), frozenset(people),
                                      frozenset(places), item.frame, amount, _owner(item),
-                                     bool(BACKGROUND.search(item.mention.sentence or "")),
-                                     _near_names(item, spans[where], starts[where]))
+                                     bool(BACKGROUND.search(item.mention.sentence or "")))
     return list(by_sentence.values())
 
 
@@ -216,8 +190,6 @@ def features(a: Statement, b: Statement, similarity: float, stated_both: bool) -
         "no_noun": float(not a.noun or not b.noun),
         "other_owner": float(bool(a.owner) and bool(b.owner) and a.owner != b.owner),
         "background_differs": float(a.background != b.background),
-        "near_same": float(bool(a.near & b.near)),
-        "near_differs": float(bool(a.near) and bool(b.near) and not (a.near & b.near)),
     }
 
 
