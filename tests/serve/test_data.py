@@ -107,3 +107,29 @@ def test_basemap_draws_the_countries_around_a_place():
     assert iso_numeric()["DE"] == 276
     world = frame_around([(-33.9, 151.2), (64.1, -21.9)])
     assert world.west >= -180 and world.east <= 180 and world.north <= 90 and world.south >= -90
+
+
+def test_a_frame_holds_its_places_and_nearby_stories_share_one():
+    for points in ([(53.55, 9.99)], [(43.5, 16.4), (43.3, 16.6)], [(-33.9, 151.2), (64.1, -21.9)], [(10.0, 179.0)]):
+        frame = frame_around(points)
+        assert all(frame.west < lon < frame.east and frame.south < lat < frame.north for lat, lon in points)
+    assert frame_around([(43.51, 16.44)]) == frame_around([(43.52, 16.47)])  # one drawn basemap for both
+
+
+def test_a_route_is_drawn_where_a_sentence_says_what_moved_where():
+    from newsfuse.serve.views import story_view
+
+    def place(fact_id, name, lat, lon, sentence):
+        return {"id": fact_id, "kind": "place", "independent_support": 1,
+                "value": {"name": name, "country": "HR", "lat": lat, "lon": lon, "gazetteer_id": f"geonames:{fact_id}"},
+                "mentions": [{"article": "a", "text": name, "sentence": sentence}]}
+    moved = "Crates were shipped from the port of Karvik to Telmar on Monday."
+    story = {"id": "s", "articles": ["a"], "headline": "Crates", "facts": [
+        place("1", "Karvik", 45.3, 14.4, moved), place("2", "Telmar", 43.5, 16.4, moved),
+        place("3", "Orvane", 44.1, 15.2, "A factory opened in Orvane, not far from Telmar.")]}
+    view = story_view(story, {"a": {"id": "a", "body": [moved]}})
+    assert [(r["from_label"], r["to_label"]) for r in view["routes"]] == [("Karvik (HR)", "Telmar (HR)")]
+    assert len(view["map"]["routes"]) == 1 and view["map"]["routes"][0]["d"].startswith("M")
+    story["facts"][0]["mentions"][0]["sentence"] = "Crates were counted in Karvik and in Telmar."
+    story["facts"][1]["mentions"][0]["sentence"] = "Crates were counted in Karvik and in Telmar."
+    assert story_view(story, {"a": {"id": "a", "body": []}})["routes"] == []

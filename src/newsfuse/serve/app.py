@@ -172,7 +172,7 @@ class App:
         view = story_view(story, articles)
         data = {"story": story, "headline": view["headline"], "sources": view["sources"],
                 "coverage": view["coverage"], "provenance_graph": view["graph"], "timeline": view["timeline"],
-                "places": view["places"], "facts_table": view["facts"],
+                "places": view["places"], "routes": view["routes"], "facts_table": view["facts"],
                 "map": {k: v for k, v in view["map"].items() if k != "countries"} if view["map"] else None,
                 "facts_csv": f"/story/{quote(ident, safe='')}/facts.csv"}
         return self.page(request, "story.html.j2", {"v": view, "title": view["headline"]}, data, as_json)

@@ -16,6 +16,11 @@ COVERAGE_WIDTH, COVERAGE_ROW, COVERAGE_LABEL = 640, 22, 170
 AXIS_WIDTH, AXIS_HEIGHT, AXIS_MARGIN = 640, 44, 40
 GRAPH_WIDTH, GRAPH_ROW = 640, 34
 MAX_TIMELINE_SENTENCE = 320
+MAX_ROUTES = 3
+ORIGIN_CUES = r"from|out of|left|leaving|leaves|departed(?: from)?|departing(?: from)?"
+GOAL_CUES = r"to|into|towards?|for|bound for|headed for|heading for|en route to|arrived (?:in|at)|reached|reaching"
+PLACE_NOUN = r"(?:the\s+)?(?:(?:port|island|city|town|village|harbou?r|airport|coast|region|province) of\s+)?"
+ARROW_PIXELS = 9
 FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -177,9 +182,66 @@ def places(story: dict) -> list[dict]:
     return found
 
 
-def map_view(located: list[dict], compact: bool = False) -> dict:
-    """A basemap framed on the places, their countries shaded, each place a dot with a label; ``compact``
-    draws the countries with fewer vertices (for a file holding many maps)."""
+def routes(story: dict, story_places: list[dict]) -> list[dict]:
+    """What moved where: pairs of the story's places that one sentence names as origin ("from X", "left
+    the port of X") and as destination ("to X", "bound for X"), the commonest first, with the articles saying
+    so and one such sentence."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for fact in story.get("facts") or []:
+        value = fact.get("value") or {}
+        if fact.get("kind") == "place" and value.get("name"):
+            key = place_key(value)
+            names[key].add(str(value["name"]))
+            names[key].update(str(m["text"]) for m in fact.get("mentions") or [] if len(str(m.get("text") or "")) > 1)
+    if len(names) < 2:
+        return []
+    by_key = {p["key"]: p for p in story_places}
+    said: dict[tuple[str, str], dict] = {}
+    seen: set[tuple[str, str]] = set()
+    for fact in story.get("facts") or []:
+        for mention in fact.get("mentions") or [] if fact.get("kind") == "place" else []:
+            sentence, article = str(mention.get("sentence") or ""), str(mention.get("article") or "")
+            if (article, sentence) in seen:
+                continue
+            seen.add((article, sentence))
+            ends: dict[str, set[str]] = {"from": set(), "to": set()}
+            for key, texts in names.items():
+                for text in texts:
+                    for found in re.finditer(rf"\b(?:{ORIGIN_CUES}|({GOAL_CUES}))\s+{PLACE_NOUN}{re.escape(text)}\b",
+                                             sentence, flags=re.IGNORECASE):
+                        ends["to" if found.group(1) else "from"].add(key)
+            for origin in ends["from"]:
+                for goal in ends["to"] - {origin}:
+                    route = said.setdefault((origin, goal), {"articles": set(), "sentence": sentence.strip()})
+                    route["articles"].add(article)
+    found = [{"from": origin, "to": goal, "from_label": by_key[origin]["label"], "to_label": by_key[goal]["label"],
+              "articles": len(route["articles"]), "sentence": route["sentence"]}
+             for (origin, goal), route in said.items() if origin in by_key and goal in by_key]
+    return sorted(found, key=lambda r: (-r["articles"], r["from_label"], r["to_label"]))[:MAX_ROUTES]
+
+
+def route_shape(start: tuple[float, float], end: tuple[float, float]) -> dict:
+    """A route on the map: a gentle curve from ``start`` to ``end`` (pixels) and an arrowhead at its end."""
+    (x1, y1), (x2, y2) = start, end
+    dx, dy = x2 - x1, y2 - y1
+    length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
+    bend = min(0.2 * length, 40.0)
+    cx, cy = (x1 + x2) / 2 - dy / length * bend, (y1 + y2) / 2 + dx / length * bend
+    tx, ty = x2 - cx, y2 - cy  # the curve's direction at its end
+    norm = max((tx * tx + ty * ty) ** 0.5, 1e-6)
+    ux, uy = tx / norm, ty / norm
+    back_x, back_y = x2 - ux * ARROW_PIXELS, y2 - uy * ARROW_PIXELS
+    half = ARROW_PIXELS / 2
+    head = (f"M{x2:.1f} {y2:.1f}L{back_x - uy * half:.1f} {back_y + ux * half:.1f}"
+            f"L{back_x + uy * half:.1f} {back_y - ux * half:.1f}Z")
+    return {"d": f"M{x1:.1f} {y1:.1f}Q{cx:.1f} {cy:.1f} {x2:.1f} {y2:.1f}", "head": head}
+
+
+def map_view(located: list[dict], compact: bool = False, story_routes: list[dict] | None = None) -> dict:
+    """A basemap framed on the places, their countries shaded, each place a dot with a label, and the
+    ``story_routes`` between located places as arrows; ``compact`` draws the countries with fewer vertices
+    (for a file holding many maps)."""
+    by_key = {p["key"]: p for p in located if p["located"]}
     located = [p for p in located if p["located"]]
     frame = frame_around([(float(p["value"]["lat"]), float(p["value"]["lon"])) for p in located])
     numeric = iso_numeric()
@@ -201,7 +263,15 @@ def map_view(located: list[dict], compact: bool = False) -> dict:
                                "end" if x > 0.7 * frame.width else "start"))
     place_labels(points)
     meridians, parallels = grid(frame)
+    drawn_routes = []
+    for route in story_routes or []:
+        if route["from"] in by_key and route["to"] in by_key:
+            ends = [frame.project(float(by_key[k]["value"]["lat"]), float(by_key[k]["value"]["lon"]))
+                    for k in (route["from"], route["to"])]
+            if ends[0] != ends[1]:
+                drawn_routes.append({**route_shape(*ends), "label": f"{route['from_label']} \u2192 {route['to_label']}"})
     return {"width": frame.width, "height": frame.height, "meridians": meridians, "parallels": parallels,
+            "routes": drawn_routes,
             "countries": [{"d": d, "name": name, "shaded": number in shaded} for number, name, d in paths],
             "points": [{"x": p.x, "y": p.y, "label": p.label, "support": p.support, "anchor": p.anchor,
                         "label_x": p.label_x, "label_y": p.label_y, "r": 3 + min(p.support, 6)} for p in points],
@@ -254,6 +324,7 @@ def story_view(story: dict, articles: dict[str, dict], compact_map: bool = False
     rows = sources(story, articles)
     summary = summarize(story, articles)
     story_places = places(story)
+    story_routes = routes(story, story_places)
     events = timeline(story)
     return {"story": story, "headline": summary.headline, "summary": summary, "sources": rows,
             "numbers": {r["article"]: r["n"] for r in rows}, "coverage": coverage(rows),
@@ -263,7 +334,8 @@ def story_view(story: dict, articles: dict[str, dict], compact_map: bool = False
             "conflicts": conflicts(story), "quotes": quote_ledger(story),
             "single_source": story.get("single_source") or [], "timeline": events,
             "timeline_axis": timeline_axis(events),
-            "places": story_places, "map": map_view(story_places, compact_map) if any(p["located"] for p in story_places) else None,
+            "places": story_places, "routes": story_routes,
+            "map": map_view(story_places, compact_map, story_routes) if any(p["located"] for p in story_places) else None,
             "facts": facts_table(story), "people": sorted(summarize_people(story).items())}
 
 
