@@ -123,3 +123,18 @@ def test_two_exact_figures_that_clash_are_a_value_conflict_not_a_bound_one():
 
 def test_abbreviations_in_place_names_are_written_out():
     assert plain_name("Mt. Cook National Park") == plain_name("Mount Cook National Park") == "mount cook national park"
+
+
+def test_a_paired_revision_of_an_amount_marks_no_brief_sentence_disputed(builder):
+    """Through the pair model (the verbs differ, so no slot holds both), a later figure is a revision."""
+    b = builder([["a"], ["b"], ["c"]])
+    for article, amount, published, verb in (("a", 10, "2031-02-01", "kill"), ("b", 10, "2031-02-01", "kill"),
+                                              ("c", 12, "2031-02-03", "count")):
+        sentence = f"Officials said the quake in Hollin on Sunday {verb}ed {amount} people."
+        add_count(b, article, sentence, f"{amount} people", amount, "people", verb=verb, published=published)
+        b.fact(article, sentence, "Hollin", "place", {"name": "Hollin", "gazetteer_id": "g:1", "lat": 1.0, "lon": 2.0},
+               "g:1", {"role": "in", "linked": True, "match": "exact"})
+    reconcile_story(b.story, b.articles, CONFIG)
+    [conflict] = b.story.conflicts
+    assert conflict.status == "revision" and "paired by what their sentences share" in conflict.explanation
+    assert not any(s.status == "disputed" for s in b.story.brief)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsfuse.config import ReconcileConfig
-from newsfuse.model import DISPUTED_CONFIDENCE, Article, Conflict, ConflictSide, Fact, FactMention, Story
+from newsfuse.model import Article, Conflict, ConflictSide, Fact, FactMention, Story
 from newsfuse.reconcile.amounts import BOUND_NAMES, bounds_differ_only, quantity_label
 from newsfuse.reconcile.brief import disputed_section, main_brief
 from newsfuse.reconcile.compare import Decision, decide, within
@@ -52,9 +52,10 @@ def _reconcile_facts(story: Story, articles: dict[str, Article], text: StoryText
     items = make_items(credible_mentions(story.fact_mentions, articles), story, articles, config)
     slots = sorted(align_slots(items, config), key=lambda s: (-text.support(s.articles), _kind_rank(s.kind)))
     amount_disputes = grouped_disputes(disputed_pairs([i for i in items if i.kind == "quantity"], items, config))
-    in_dispute = {i.index for _, side_a, side_b in amount_disputes for i in side_a + side_b}
     fact_of: dict[int, str] = {}
     slot_disputed: set[int] = set()
+    disputed: set[int] = set()  # items on a side of a reported confident dispute
+    decided = []
     for number, slot in enumerate(slots, start=1):
         decision = decide(slot, items, config)
         fact_id = f"F{number}"
@@ -65,28 +66,28 @@ def _reconcile_facts(story: Story, articles: dict[str, Article], text: StoryText
         story.facts.append(Fact(fact_id, slot.kind, max(slot.entities, key=lambda e: len(e.groups)).value,
                                 [i.mention for i in slot.items], text.support(slot.articles),
                                 about=_about(slot), explanation=_explain(decision)))
-        disputed_items: set[int] = set()
         if conflict is not None:
             slot_disputed.update(i.index for _, side_items in decision.sides for i in side_items)
             for (label, side_items), side in zip(decision.sides, conflict.sides):
                 sentence_of[(conflict.id, side.value)] = text.locate(side_items[0].mention)
                 if conflict.confident_dispute:
-                    disputed_items.update(i.index for i in side_items)
-        supporters = _supporters(slot, decision)
-        confident = {i.index for score, side_a, side_b in amount_disputes if score >= DISPUTED_CONFIDENCE
-                     for i in side_a + side_b} if slot.kind == "quantity" else set()
-        for item in slot.items:
-            text.add_claim(item.mention, Claim(fact_id, slot.kind, supporters[item.index],
-                                               item.index in disputed_items | (confident & in_dispute), item.surface))
+                    disputed.update(i.index for i in side_items)
+        decided.append((slot, decision, fact_id))
     for score, side_a, side_b in sorted(amount_disputes, key=lambda d: -d[0]):
         if slot_disputed & {i.index for i in side_a} and slot_disputed & {i.index for i in side_b}:
             continue  # the slot's own dispute already opposes these amounts
-        _amount_conflict(story, text, score, side_a, side_b, fact_of, config, sentence_of)
+        if _amount_conflict(story, text, score, side_a, side_b, fact_of, config, sentence_of).confident_dispute:
+            disputed.update(i.index for i in side_a + side_b)
+    for slot, decision, fact_id in decided:
+        supporters = _supporters(slot, decision)
+        for item in slot.items:
+            text.add_claim(item.mention, Claim(fact_id, slot.kind, supporters[item.index], item.index in disputed,
+                                               item.surface))
 
 
 def _amount_conflict(story: Story, text: StoryText, score: float, side_a: list[Item], side_b: list[Item],
                      fact_of: dict[int, str], config: ReconcileConfig,
-                     sentence_of: dict[tuple[str, str], int | None]) -> None:
+                     sentence_of: dict[tuple[str, str], int | None]) -> Conflict:
     """A dispute of two amounts from confident pairs: value, or bound where the amounts agree."""
     bounds_only = bounds_differ_only(side_a[0].value, side_b[0].value, config)
     sides = []
@@ -110,6 +111,7 @@ def _amount_conflict(story: Story, text: StoryText, score: float, side_a: list[I
     story.conflicts.append(conflict)
     for (label, side_items), side in zip(sides, conflict.sides):
         sentence_of[(conflict.id, side.value)] = text.locate(side_items[0].mention)
+    return conflict
 
 
 # Roles of a name that place it: a gazetteer-less name elsewhere (a subject, an object) is not surely a place.
