@@ -91,3 +91,9 @@ def test_names_inside_other_names_and_nationality_words() -> None:
 def test_other_place_names_pick_the_region() -> None:
     found = places("Police in Alexandria and Pineville made arrests.")
     assert found["Alexandria"].value["country"] == "US" and found["Alexandria"].context["admin1"] == "Louisiana"
+
+
+def test_states_listed_together_are_states_not_towns_of_their_names() -> None:
+    found = places("Cases were reported in Alaska, California, Colorado, Georgia, Idaho, Illinois and Kansas.")
+    for name in ("California", "Georgia", "Idaho", "Kansas"):
+        assert found[name].value["country"] == "US" and found[name].context["kind"] == "admin1", name

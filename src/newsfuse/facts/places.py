@@ -64,6 +64,7 @@ SENTENCE_COUNTRY_BONUS = 4.0
 ARTICLE_COUNTRY_BONUS = 2.0
 SENTENCE_REGION_BONUS = 4.0  # a place inside a first-level region named in the same sentence
 ARTICLE_REGION_BONUS = 3.0
+SIBLING_REGION_BONUS = 7.0  # a region named beside other regions of its country in one sentence
 COHERENCE_BONUS = 3.0  # a place in the region where the article's other place names lie
 MIN_NEARBY_VOTES = 1.0  # other names' votes that support linking a small place in their region
 WIDE_KINDS = ("continent", "country")  # linked by their own names whatever the context
@@ -518,6 +519,8 @@ def score(place: Place, key: str, support: Support) -> float:
     if place.kind != "admin1":
         value += SENTENCE_REGION_BONUS if place.region_code in support.regions else 0.0
         value += ARTICLE_REGION_BONUS if support.article_regions.get(place.region_code) else 0.0
+    elif primary and any(code.partition(".")[0] == place.country for code in support.regions):
+        value += SIBLING_REGION_BONUS  # a list of states: "Oregon, Idaho and Kansas"
     value += COHERENCE_BONUS * min(1.0, support.nearby.get(place.region_code, 0.0))
     return value + (PRIMARY_NAME_BONUS if primary else 0.0)
 
