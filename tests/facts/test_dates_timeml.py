@@ -148,3 +148,9 @@ def test_a_quarter_of_play_in_a_game_report_is_no_date() -> None:
     results = facts("Earnings rose in the fourth quarter; profit in the third quarter of 1988 fell, "
                     "the quarterback of the company said.")
     assert [value for _, value in results] == ["1989-Q4", "1988-Q3"]
+
+
+def test_an_infinitive_of_achievement_under_a_past_verb_is_past() -> None:
+    past = facts("The company was able to restore some services by Tuesday afternoon.")
+    ahead = facts("The company is able to restore some services by Tuesday afternoon.")
+    assert past == [("Tuesday", "1989-10-31")] and ahead == [("Tuesday", "1989-11-07")]

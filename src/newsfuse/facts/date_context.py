@@ -57,6 +57,7 @@ NOT_AHEAD_LEMMAS = frozenset({"be", "say", "tell", "report", "announce", "state"
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PLURAL_PRONOUNS = frozenset({"i", "you", "we", "they"})
 MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
+ACHIEVEMENT_LEMMAS = frozenset({"able", "unable", "manage", "fail", "try", "begin", "start", "continue", "stop"})
 INTENT_LEMMAS = frozenset({"plan", "schedule", "expect", "set", "due", "hope", "intend", "aim", "prepare",
                            "want", "seek", "agree", "promise", "threaten", "vow", "be", "go", "likely"})
 
@@ -183,10 +184,19 @@ def tense(span: Span) -> str:
     if attached_to(span, verb) and verb.dep_ not in MODIFIER_DEPS and (
             verb.lemma_ in PLANNING_LEMMAS and span.start > verb.i or present_action(verb)):
         return "future"
-    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxiliaries)
+    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxiliaries) or (
+        verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and past_head(verb.head))
     if UNTIL_LEAD.search(lead):
         return "" if past else "future"
     return "past" if past and attached_to(span, verb) else ""
+
+
+def past_head(head: Token) -> bool:
+    """A past verb of achievement an infinitive hangs on ("managed to restore", "was able to restore
+    ... by Saturday"; not one of purpose: "was remanded to appear on 19 August")."""
+    return head.lemma_.lower() in ACHIEVEMENT_LEMMAS and (
+        head.tag_ == "VBD" or head.dep_ == "acomp" and head.head.tag_ == "VBD"
+        or any(c.dep_ in ("aux", "auxpass", "cop") and c.tag_ == "VBD" for c in head.children))
 
 
 def present_action(verb: Token) -> bool:
