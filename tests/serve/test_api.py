@@ -129,3 +129,30 @@ def test_token_enforced_and_new_article_visible_without_restart(client, store_pa
     assert response.json()["articles"][0]["stories"][0]["id"] == STORY_ID
     assert any(s["article"] == "new" for s in client.get(f"/story/{STORY_ID}.json").json()["sources"])
     assert client.post("/ingest", files=upload, data={"token": TOKEN}).status_code == 200
+
+
+def test_the_warm_up_ingests_into_a_store_of_its_own(store_path, monkeypatch, capsys):
+    from newsfuse.serve.ingest import WARM_DONE, Ingester
+    seen = []
+
+    def record(self, paths, result):
+        seen.append((self.db, [p.read_text(encoding="utf-8") for p in paths]))
+    monkeypatch.setattr(Ingester, "_ingest_paths", record)
+    Ingester(str(store_path)).warm()
+    (db, texts), = seen
+    assert db != str(store_path) and "warm" in db and len(texts) == 2 and all(texts)
+    assert WARM_DONE in capsys.readouterr().err
+
+
+def test_a_worker_process_builds_its_app_from_the_environment(tmp_path, monkeypatch):
+    from starlette.testclient import TestClient
+
+    from newsfuse.serve import DB_VARIABLE, TOKEN_VARIABLE
+    from newsfuse.serve.app import app_from_environment
+    from newsfuse.serve.ingest import Ingester
+    monkeypatch.setattr(Ingester, "warm", lambda self: None)
+    monkeypatch.setenv(DB_VARIABLE, str(write_store(tmp_path / "store.sqlite", *fictional_data())))
+    monkeypatch.setenv(TOKEN_VARIABLE, TOKEN)
+    with TestClient(app_from_environment()) as client:
+        assert client.get("/index.json").json()["total"] == 2
+        assert client.app.state.app.token == TOKEN

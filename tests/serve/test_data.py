@@ -133,3 +133,23 @@ def test_a_route_is_drawn_where_a_sentence_says_what_moved_where():
     story["facts"][0]["mentions"][0]["sentence"] = "Crates were counted in Karvik and in Telmar."
     story["facts"][1]["mentions"][0]["sentence"] = "Crates were counted in Karvik and in Telmar."
     assert story_view(story, {"a": {"id": "a", "body": []}})["routes"] == []
+
+
+def test_a_facet_filter_pages_alike_walking_the_order_or_listing_its_stories(any_store, monkeypatch):
+    import newsfuse.serve.data as data
+    answers = []
+    for share in (0.0, 1e9):  # every value common (probes along the order's index) / none (the value's list)
+        monkeypatch.setattr(data, "WALK_SHARE", share)
+        reader = StoreReader(str(any_store))
+        result = reader.index(IndexQuery(outlet="Port Weekly", sort="newest"))
+        answers.append(([s["id"] for s in result.stories], result.total, result.facets))
+        reader.close()
+    assert answers[0] == answers[1] and answers[0][0] == [STORY_ID] and answers[0][1] == 1
+    outlets = {f["label"]: f["count"] for f in answers[0][2]["outlet"]}
+    assert outlets["Port Weekly"] == 1 and len(outlets) == 3  # the story's three outlets, one story each
+
+
+def test_an_index_row_lists_its_outlets_places_and_languages(any_store):
+    row = next(s for s in StoreReader(str(any_store)).index(IndexQuery()).stories if s["id"] == STORY_ID)
+    assert "Port Weekly" in row["outlets"] and row["languages"] == ["en", "fr"]
+    assert [p.startswith("Telmar") for p in row["places"]] == [True]
