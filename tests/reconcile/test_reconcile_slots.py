@@ -223,3 +223,33 @@ def test_a_figure_in_a_sentence_dated_well_before_its_article_is_another_event(b
             b.fact(article, s, dated, "date", {"start": "2031-02-01", "end": "2031-02-28"},
                    context={"granularity": "month", "verb": "kill"})
     assert [c for c in run(b).conflicts if c.type == "value"] == []
+
+
+def _age(b, article, sentence, surface, years, head, person, published):
+    s = b.sentence(article, sentence)
+    b.fact(article, s, surface, "quantity", {"amount": years, "unit": "year", "bound": "exact"}, "age",
+           {"head": head, "verb": None})
+    b.fact(article, s, person, "person", {"name": person}, f"person:{person.lower()}")
+    b.articles[article].published = published
+
+
+def test_two_ages_of_one_named_person_are_a_value_conflict(builder):
+    b = builder([["a"], ["b"]])
+    _age(b, "a", "The climber, Robert Doe, 32, fell on Friday.", "32", 32, "Doe", "Robert Doe", "2031-09-15")
+    _age(b, "b", "Rescuers reached the 31-year-old Doe on Saturday.", "31-year-old", 31, "Doe", "Robert Doe",
+         "2031-09-16")
+    assert [c.type for c in run(b).conflicts] == ["value"]
+
+
+def test_ages_a_year_apart_in_reports_a_year_apart_agree(builder):
+    b = builder([["a"], ["b"]])
+    _age(b, "a", "The gunman, Robert Doe, 38, fled on Friday.", "38", 38, "Doe", "Robert Doe", "2031-04-10")
+    _age(b, "b", "At his trial the 39-year-old Doe wept.", "39-year-old", 39, "Doe", "Robert Doe", "2032-04-30")
+    assert run(b).conflicts == []
+
+
+def test_ages_of_different_people_are_not_aligned(builder):
+    b = builder([["a"], ["b"]])
+    _age(b, "a", "The climber, Robert Doe, 32, fell on Friday.", "32", 32, "Doe", "Robert Doe", "2031-09-15")
+    _age(b, "b", "The climber, Ann Roe, 36, fell on Friday.", "36", 36, "Roe", "Ann Roe", "2031-09-15")
+    assert run(b).conflicts == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from itertools import combinations
 from typing import Any
 
@@ -116,6 +117,23 @@ def is_part(item: Item) -> bool:
     return bool(PART_AFTER.search(surface) or PART_BEFORE.search(before))
 
 
+BIRTHDAY_SLACK = 0.75  # reports 3 months or more past a whole year apart may straddle one more birthday
+
+
+def _aged_between(a: Entity, b: Entity) -> bool:
+    """Whether two ages of one person differ by no more than the years between the reports (38 at
+    the shooting, 39 at the trial a year later)."""
+    days = sorted(str(i.published)[:10] for i in a.items + b.items if i.published)
+    x, y = a.value.get("amount"), b.value.get("amount")
+    if len(days) < 2 or not isinstance(x, (int, float)) or not isinstance(y, (int, float)):
+        return False
+    try:
+        years = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days / 365.25
+    except ValueError:
+        return False
+    return abs(x - y) <= int(years + BIRTHDAY_SLACK)
+
+
 def sum_of_parts(whole: Item, part: Item) -> bool:
     """Whether ``whole`` is ``part`` plus one or two other figures of ``part``'s sentence."""
     total, first = si_amount(whole.value), si_amount(part.value)
@@ -144,6 +162,8 @@ def clash(a: Entity, b: Entity, config: ReconcileConfig, converted: bool) -> boo
         return False
     if is_part(a.items[0]) != is_part(b.items[0]):
         return False  # some other ones against a total: a part, not the same count
+    if a.items[0].key == "age" and _aged_between(a, b):
+        return False
     return not (_parts_add_up(a, b) or _parts_add_up(b, a))
 
 

@@ -252,10 +252,21 @@ def _role_class(item: Item) -> str:
     return next((name for name, words in ROLE_CLASSES.items() if role in words), "")
 
 
+def age_owner(item: Item) -> str:
+    """The person an age belongs to: one the sentence names whose surname is the word the age
+    is set after or attached to ("Jane Doe, 61", "the 31-year-old Doe"); "" where none is."""
+    owner = str(item.context.get("of") or item.context.get("head") or "").split()
+    surname = romanised_key(owner[-1]) if owner else ""
+    found = [p for p in item.participants if surname and p.split()[-1] == surname]
+    return found[0] if len(found) == 1 else ""
+
+
 def slot_signature(item: Item) -> tuple | None:
     """The index key under which differing amounts or dates may align; None where the mention says
-    too little about what it is (no telling predicate, a vague date or amount). Places align
-    through their anchor words instead."""
+    too little about what it is (no telling predicate, a vague date or amount). A person's age
+    aligns by its person; places align through their anchor words instead."""
+    if item.kind == "quantity" and item.key == "age" and age_owner(item):
+        return "age", age_owner(item)
     if item.kind not in ("quantity", "date") or not item.predicate:
         return None
     if item.kind == "date":
@@ -276,14 +287,20 @@ def _entities_of(items: list[Item], config: ReconcileConfig) -> list[Entity]:
     by_value: dict[tuple, list[Entity]] = {}
     for item in items:
         candidates = by_value.setdefault(_value_signature(item), [])
-        match = next((e for e in candidates if item.kind != "quantity"
-                      or amounts_close(e.value, item.value, config)), None)
+        match = next((e for e in candidates if item.kind != "quantity" or _same_amount(e.value, item, config)), None)
         if match is None:
             match = Entity([])
             candidates.append(match)
             entities.append(match)
         match.items.append(item)
     return entities
+
+
+def _same_amount(value: dict[str, Any], item: Item, config: ReconcileConfig) -> bool:
+    """Whether an amount states ``value``: within tolerance, but an age only in the same years."""
+    if item.key == "age":
+        return value.get("amount") == item.value.get("amount")
+    return amounts_close(value, item.value, config)
 
 
 def _window_words(entity: Entity) -> set[str]:
@@ -326,6 +343,14 @@ def _join(entities: list[Entity], pairs: list[tuple[float, int, int]], stated: d
 
 def _all_pairs(entities: list[Entity]) -> list[tuple[float, int, int]]:
     return [(_overlap(a, b), i, j) for i, a in enumerate(entities) for j, b in enumerate(entities) if i < j]
+
+
+OWNED_SIMILARITY = 0.5  # two ages of one named person are about one thing whatever words surround them
+
+
+def _owned_pairs(entities: list[Entity]) -> list[tuple[float, int, int]]:
+    """Values of one person's age: aligned by their owner, not by their words."""
+    return [(max(score, OWNED_SIMILARITY), i, j) for score, i, j in _all_pairs(entities)]
 
 
 def _anchor_pairs(entities: list[Entity]) -> list[tuple[float, int, int]]:
@@ -396,7 +421,8 @@ def align_slots(items: list[Item], config: ReconcileConfig) -> list[Slot]:
         (places if item.kind == "place" else buckets[signature] if signature else loose).append(item)
     slots: list[Slot] = []
     by_value: dict[tuple, Entity] = {}
-    groups = [(bucket, _all_pairs) for bucket in _bridged(buckets, config)] + [(places, _anchor_pairs)]
+    groups = [(bucket, _owned_pairs if slot_signature(bucket[0])[0] == "age" else _all_pairs)
+              for bucket in _bridged(buckets, config)] + [(places, _anchor_pairs)]
     for bucket, candidate_pairs in groups:
         entities = _entities_of(bucket, config)
         for entity in entities:
