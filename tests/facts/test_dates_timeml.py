@@ -154,3 +154,13 @@ def test_an_infinitive_of_achievement_under_a_past_verb_is_past() -> None:
     past = facts("The company was able to restore some services by Tuesday afternoon.")
     ahead = facts("The company is able to restore some services by Tuesday afternoon.")
     assert past == [("Tuesday", "1989-10-31")] and ahead == [("Tuesday", "1989-11-07")]
+
+
+def test_numbers_joined_by_a_hyphen_or_slash_without_a_year_are_no_date() -> None:
+    assert facts("The Colts (10-5) won 20-13 after a 4-1/2-month wait, as on 9/11.") == []
+    assert facts("The deal closed on 10/23/1989.") == [("10/23/1989", "1989-10-23")]
+
+
+def test_a_date_set_for_something_looks_ahead() -> None:
+    found = facts("A provisional trial date was set for March 28. The hearing was pencilled in for April.")
+    assert found == [("March 28", "1990-03-28"), ("April", "1990-04")]

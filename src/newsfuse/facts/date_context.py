@@ -10,7 +10,9 @@ entity recogniser took in ("d'etat last year"). A quarter without a year in a re
 
 Tense (``tense``): "future" where the date's verb looks ahead ("will meet Friday", "plans to
 leave on Thursday", "as soon as Tuesday", "from Wednesday", but not "from" opening a stated range
-"from Sept. 14 to Thursday"), "past" where the date hangs on a verb in a past tense, else "".
+"from Sept. 14 to Thursday"; "a trial date was set for October 28"), "past" where the date hangs
+on a verb in a past tense (or an infinitive of achievement under one: "was able to restore ... by
+Saturday"), else "".
 """
 from __future__ import annotations
 
@@ -51,6 +53,7 @@ FUTURE_LEAD = re.compile(
 RANGE_WORDS = frozenset({"to", "through", "until", "till", "-", "–"})
 UNTIL_LEAD = re.compile(r"\b(?:until|till|by|through|to)\s*$", re.I)
 PLANNING_LEMMAS = frozenset({"plan", "schedule"})
+SETTING_LEMMAS = frozenset({"set", "slate", "pencil", "fix", "book", "reschedule", "postpone", "delay", "move"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 NOT_AHEAD_LEMMAS = frozenset({"be", "say", "tell", "report", "announce", "state", "add", "note", "write", "quote",
                               "want", "need", "know", "think", "believe", "seem", "feel", "mean", "remain"})
@@ -182,13 +185,18 @@ def tense(span: Span) -> str:
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and intends(verb.head):
         return "future"
     if attached_to(span, verb) and verb.dep_ not in MODIFIER_DEPS and (
-            verb.lemma_ in PLANNING_LEMMAS and span.start > verb.i or present_action(verb)):
+            verb.lemma_ in PLANNING_LEMMAS and span.start > verb.i or set_for(span, verb) or present_action(verb)):
         return "future"
     past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxiliaries) or (
         verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and past_head(verb.head))
     if UNTIL_LEAD.search(lead):
         return "" if past else "future"
     return "past" if past and attached_to(span, verb) else ""
+
+
+def set_for(span: Span, verb: Token) -> bool:
+    """A date set for something ahead: "a trial date was set for October 28", "pencilled in for"."""
+    return verb.lemma_.lower() in SETTING_LEMMAS and span.root.head.lower_ == "for" and span.start > verb.i
 
 
 def past_head(head: Token) -> bool:

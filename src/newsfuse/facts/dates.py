@@ -17,7 +17,8 @@ tense of its own ("the summit in April" after "expected to join in April"), it k
 had. "early", "mid", "late" (and
 "the end of") cut a period; "earlier"/"later" ("earlier this month") state the period itself, as
 its granularity says (a month is a whole month). Durations and ages ("six-day", "11-month-old")
-are not dates. "the 1980's" is the decade where it owns no noun after it ("the 1990's budget" is a year).
+are not dates, nor are numbers joined by a hyphen or slash without a year (a record "10-5", a score
+"20-13", a fraction "4-1/2"). "the 1980's" is the decade where it owns no noun after it ("the 1990's budget" is a year).
 
 A vague reference ("now", "currently", "recently", "in recent weeks", "weeks ago", "the future")
 states no time a reader can check: it is recognised (so that its words are not read as a date in
@@ -97,7 +98,8 @@ MODIFIER = re.compile(
 MODIFIER_PARTS = {"early": "early", "the beginning of": "early", "beginning of": "early", "the start of": "early",
                   "mid": "mid", "the middle of": "mid", "middle of": "mid",
                   "late": "late", "the end of": "late", "end of": "late"}
-DATEPARSER_HINT = re.compile(rf"{MONTH_NAME}|\b(?:1[5-9]|20)\d\d\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b", re.I)
+DATEPARSER_HINT = re.compile(  # a numeric date only with its year: "7-9" is a record, "4-1/2" a fraction
+    rf"{MONTH_NAME}|\b(?:1[5-9]|20)\d\d\b|\b\d{{1,2}}([/.-])\d{{1,2}}\1(?:\d\d|\d{{4}})\b", re.I)
 ORDINAL = r"(?:st|nd|rd|th)?"
 YEARLESS = re.compile(rf"^{MONTH_NAME}(?:\s+\d{{1,2}}{ORDINAL})?$|^\d{{1,2}}{ORDINAL}\s+(?:of\s+)?{MONTH_NAME}$")
 SIMPLE_DATES = [
