@@ -48,3 +48,10 @@ def test_legislators_home_after_the_party_letter_is_a_town() -> None:
 def test_dateline_after_a_date_is_a_town() -> None:
     found = places("By Vickie Welborn, March 24, 2009 MANSFIELD -- The mayor of the Louisiana town spoke.")
     assert found["MANSFIELD"].value["country"] == "US" and found["MANSFIELD"].context["cue"] == "dateline"
+
+
+def test_dateline_in_an_article_that_names_no_country_takes_the_best_guess() -> None:
+    found = places("City adjusts budget for recycling. TORRINGTON — City Council approved several changes.")
+    assert found["TORRINGTON"].value["country"] == "US" and found["TORRINGTON"].context["cue"] == "dateline"
+    abroad = places("City adjusts budget for recycling in France. TORRINGTON — City Council approved changes.")
+    assert "TORRINGTON" not in abroad

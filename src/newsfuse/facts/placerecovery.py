@@ -91,13 +91,14 @@ def recover(groups: list[list[tuple[Span, str]]], taken: set[int],
 
 def trusted(resolution, name: str, cue: str) -> bool:
     """A link by the name itself (no spelling variant), which the text's countries or regions back
-    unless it is a wide area; a dateline names a town, not a country or region."""
+    unless it is a wide area or, after a strong cue, the best guess in an article that names no
+    country (``resolution.guess``); a dateline names a town, not a country or region."""
     place = getattr(resolution, "place", None)
     if place is None or not (resolution.match == "alias" or translit_key(name) in place.keys):
         return False
     if cue == "dateline" and place.kind in WIDE_KINDS:
         return False
-    return resolution.supported or place.kind in WIDE_KINDS or resolution.match == "unsupported" and cue in GUESS_CUES
+    return resolution.supported or place.kind in WIDE_KINDS or resolution.guess and cue in GUESS_CUES
 
 
 def dateline_chunks(doc: Doc) -> list[Span]:

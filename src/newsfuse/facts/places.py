@@ -167,11 +167,15 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
         return nearest_candidate(gazetteer, undirected(name or surface_name(span)), anchors, peers) or resolution
 
     def resolve_fallback(span: Span) -> Resolution:
-        """``resolve_nearby``, else, in an article that names no country, the best weak candidate."""
+        """``resolve_nearby``, else, in an article that names no country, the best weak candidate
+        (``guess``: so is a link by size alone there)."""
         resolution = resolve_nearby(span)
-        if resolution.weak is not None and not context.article_countries:
+        if context.article_countries:
+            return resolution
+        if resolution.weak is not None:
             return Resolution(resolution.weak, "unsupported", f"{resolution.note}: linked to it as the best guess",
-                              supported=False)
+                              supported=False, guess=own_name(resolution.weak, span))
+        resolution.guess = resolution.place is not None and not resolution.supported and own_name(resolution.place, span)
         return resolution
 
     for entry in entries:
@@ -243,6 +247,11 @@ def echoes(gazetteer: Gazetteer, doc: Doc, resolved: dict[str, Resolution],
                         break
             start += 1
     return found
+
+
+def own_name(place: Place, span: Span) -> bool:
+    """The place's main name is the span's ("Torrington"), not an old or alternate one ("Hamas" of Hamm)."""
+    return fold(place.name) == fold(undirected(surface_name(span)))
 
 
 def inner_place(span: Span, resolve_span: Callable[[Span], Resolution]) -> tuple[Span, Resolution] | None:

@@ -25,6 +25,7 @@ class Resolution:
     skip: bool = False  # not a place mention at all
     supported: bool = True  # the text's countries or regions back the link (not only size or kind)
     weak: Place | None = None  # the best candidate of an unlinked name, which nothing in the text backs
+    guess: bool = False  # linked, unbacked, in an article that names no country: the best guess there is
 
 
 def max_edits(key: str) -> int:
