@@ -162,5 +162,6 @@ def test_numbers_joined_by_a_hyphen_or_slash_without_a_year_are_no_date() -> Non
 
 
 def test_a_date_set_for_something_looks_ahead() -> None:
-    found = facts("A provisional trial date was set for March 28. The hearing was pencilled in for April.")
-    assert found == [("March 28", "1990-03-28"), ("April", "1990-04")]
+    found = facts("A provisional trial date was set for March 28. The hearing was pencilled in for April. "
+                  "Officials postponed until Tuesday morning any action on the case.")
+    assert found == [("March 28", "1990-03-28"), ("April", "1990-04"), ("Tuesday", "1989-11-07")]

@@ -53,7 +53,8 @@ FUTURE_LEAD = re.compile(
 RANGE_WORDS = frozenset({"to", "through", "until", "till", "-", "–"})
 UNTIL_LEAD = re.compile(r"\b(?:until|till|by|through|to)\s*$", re.I)
 PLANNING_LEMMAS = frozenset({"plan", "schedule"})
-SETTING_LEMMAS = frozenset({"set", "slate", "pencil", "fix", "book", "reschedule", "postpone", "delay", "move"})
+SETTING_LEMMAS = frozenset({"set", "slate", "pencil", "fix", "book"})
+DEFERRING_LEMMAS = frozenset({"postpone", "delay", "defer", "adjourn", "reschedule", "move", "push", "put"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 NOT_AHEAD_LEMMAS = frozenset({"be", "say", "tell", "report", "announce", "state", "add", "note", "write", "quote",
                               "want", "need", "know", "think", "believe", "seem", "feel", "mean", "remain"})
@@ -185,7 +186,7 @@ def tense(span: Span) -> str:
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and intends(verb.head):
         return "future"
     if attached_to(span, verb) and verb.dep_ not in MODIFIER_DEPS and (
-            verb.lemma_ in PLANNING_LEMMAS and span.start > verb.i or set_for(span, verb) or present_action(verb)):
+            verb.lemma_ in PLANNING_LEMMAS and span.start > verb.i or present_action(verb)) or set_for(span, verb):
         return "future"
     past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxiliaries) or (
         verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and past_head(verb.head))
@@ -195,8 +196,12 @@ def tense(span: Span) -> str:
 
 
 def set_for(span: Span, verb: Token) -> bool:
-    """A date set for something ahead: "a trial date was set for October 28", "pencilled in for"."""
-    return verb.lemma_.lower() in SETTING_LEMMAS and span.root.head.lower_ == "for" and span.start > verb.i
+    """A date set for something ahead: "a trial date was set for October 28", "pencilled in for",
+    "postponed until Tuesday"."""
+    found = next((t for t in span.root.ancestors if t.dep_ == "prep"), None)  # "until [Tuesday] morning"
+    preposition, lemma = found.lower_ if found is not None and found.head == verb else "", verb.lemma_.lower()
+    return span.start > verb.i and (lemma in SETTING_LEMMAS and preposition == "for"
+                                    or lemma in DEFERRING_LEMMAS and preposition in ("for", "until", "till", "to"))
 
 
 def past_head(head: Token) -> bool:
