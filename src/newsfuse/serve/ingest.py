@@ -22,11 +22,15 @@ MAX_FILES = 20
 MAX_FILE_BYTES = 10 * 1024 * 1024
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 WARM_DONE = "uploads ready (the ingest's models loaded)"
-WARM_UP_TEXTS = (
-    "A warm-up report\n\nTwelve boats left the harbour of Lisbon on Monday, officials said.\n\n"
-    "\u201cThe weather was calm,\u201d said Ana Costa, a port spokeswoman.\n",
-    "Un rapport\n\nDouze bateaux ont quitt\u00e9 le port de Lisbonne lundi, selon les autorit\u00e9s.\n\n"
-    "\u00ab Le temps \u00e9tait calme \u00bb, a d\u00e9clar\u00e9 Ana Costa, porte-parole du port.\n")
+WARM_UP_TEXTS = (  # two languages with a few paragraphs each, so that translation finding loads its encoder
+    "Boats leave Lisbon harbour\n\n"
+    "Twelve fishing boats left the harbour of Lisbon on Monday morning, port officials said.\n\n"
+    "The boats will return on Friday with their catch, the harbour master told reporters.\n\n"
+    "The weather along the coast was calm for most of the week, according to the port office.\n",
+    "Des bateaux quittent le port de Lisbonne\n\n"
+    "Douze bateaux de p\u00eache ont quitt\u00e9 le port de Lisbonne lundi matin, selon les autorit\u00e9s du port.\n\n"
+    "Les bateaux reviendront vendredi avec leur p\u00eache, a indiqu\u00e9 le capitaine du port aux journalistes.\n\n"
+    "Le temps sur la c\u00f4te est rest\u00e9 calme pendant presque toute la semaine, selon le bureau du port.\n")
 
 
 @dataclass
