@@ -55,3 +55,10 @@ def test_dateline_in_an_article_that_names_no_country_takes_the_best_guess() -> 
     assert found["TORRINGTON"].value["country"] == "US" and found["TORRINGTON"].context["cue"] == "dateline"
     abroad = places("City adjusts budget for recycling in France. TORRINGTON — City Council approved changes.")
     assert "TORRINGTON" not in abroad
+
+
+def test_words_for_a_people_name_their_region_and_open_organisation_names() -> None:
+    found = places("Ohioans and Dagestani officials met Saudi clerics. The Lebanese Army said American Airlines flew.")
+    assert found["Ohioans"].value["name"] == "Ohio" and found["Ohioans"].context["kind"] == "admin1"
+    assert found["Dagestani"].value["country"] == "RU" and found["Saudi"].value["country"] == "SA"
+    assert found["Lebanese"].value["country"] == "LB" and found["American"].value["country"] == "US"

@@ -78,7 +78,9 @@ INNER_DIRECTIONS = frozenset("north south east west northeast northwest southeas
 NATURAL_AREA_WORDS = frozenset("river rivers creek lake lakes bay valley mountain mountains mount island islands sea "
                                "gulf coast peninsula desert forest province region basin plateau delta strait "
                                "channel ocean canyon".split())
-MAX_ECHO_WORDS = 4  # longest name looked for inside another name
+MAX_ECHO_WORDS = 4
+MIN_DEMONYM_STEM = 4
+NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}  # longest name looked for inside another name
 MIN_REGION_STEM = 4  # "Bay County" is too short a stem to trust a far-away "Bay" region
 
 
@@ -287,9 +289,13 @@ def inner_place(span: Span, resolve_span: Callable[[Span], Resolution]) -> tuple
 
 def nationality_words(doc: Doc) -> list[Span]:
     """Nationality words spaCy tags NORP ("Russian", "Palestinians"), one token each unless the
-    whole entity is one ("Sri Lankan")."""
+    whole entity is one ("Sri Lankan"), and those opening an organisation's name ("the Lebanese Army")."""
     words = []
     for ent in doc.ents:
+        if ent.label_ in NAME_LABELS and len(ent) > 1:  # "the Lebanese Army", "American Airlines"
+            first = ent[1] if ent[0].lower_ == "the" else ent[0]
+            if first.i + 1 < ent.end and first.tag_ in {"JJ", "NNP", "NNPS"} and demonym_country(first.text):
+                words.append(Span(doc, first.i, first.i + 1, label="NORP"))
         if ent.label_ != "NORP" and not (ent.label_ in ("PERSON", "GPE") and is_demonym(ent)):
             continue
         if len(ent) > 1 and is_demonym(ent):
@@ -308,8 +314,12 @@ def wide_area(gazetteer: Gazetteer, span: Span) -> Resolution | None:
     """The country, US state or continent a name or nationality word stands for, else None."""
     name = surface_name(span)
     if span.label_ == "NORP":
-        country = gazetteer.countries.get(demonym_country(name.removesuffix("s")) or "")
-        return Resolution(country, "demonym", f"nationality word of {country.name}") if country else None
+        word = name.removesuffix("s")
+        country = gazetteer.countries.get(demonym_country(word) or country_of_first_word(gazetteer, word) or "")
+        if country:
+            return Resolution(country, "demonym", f"nationality word of {country.name}")
+        region = region_of_demonym(gazetteer, word)
+        return Resolution(region, "demonym", f"word for the people of {region.name}") if region else None
     country, state = gazetteer.countries.get(country_alias(name) or ""), us_state_code(name)
     if country or state:
         place = country or gazetteer.admin1[f"US.{state}"]
@@ -319,6 +329,27 @@ def wide_area(gazetteer: Gazetteer, span: Span) -> Resolution | None:
     named = [p for p in gazetteer.lookup_region(name) if fold(p.name) == fold(name)]
     named += [p for p, _ in gazetteer.lookup(name) if p.kind == "continent" and fold(p.name) == fold(name)]
     return Resolution(named[0], "exact", "") if len(named) == 1 else None
+
+
+def country_of_first_word(gazetteer: Gazetteer, word: str) -> str | None:
+    """The one country whose name of several words opens with ``word`` ("Saudi" Saudi Arabia)."""
+    codes = {p.country for p in gazetteer.countries.values()
+             if len(p.name.split()) > 1 and fold(p.name.split()[0]) == fold(word)}
+    return codes.pop() if len(codes) == 1 and len(word) >= MIN_DEMONYM_STEM else None
+
+
+def region_of_demonym(gazetteer: Gazetteer, word: str) -> Place | None:
+    """The first-level region or continent a word for its people names, by the regular English
+    endings ("Ohioan" Ohio, "Minnesotan", "Texan" Texas, "Dagestani", "European", "Abkhaz" Abkhazia)."""
+    forms = (word[:-1], word[:-2], word[:-1] + "s", word[:-3] + "a", word + "ia")
+    for form in forms:
+        if len(form) < MIN_DEMONYM_STEM:
+            continue
+        named = {p for p in gazetteer.lookup_region(form) if p.kind == "admin1" and fold(p.name) == fold(form)}
+        named |= {p for p, _ in gazetteer.lookup(form) if p.kind == "continent" and fold(p.name) == fold(form)}
+        if len(named) == 1:
+            return named.pop()
+    return None
 
 
 def place_spans(gazetteer: Gazetteer, doc: Doc) -> list[Span]:
