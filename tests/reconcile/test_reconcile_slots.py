@@ -253,3 +253,13 @@ def test_ages_of_different_people_are_not_aligned(builder):
     _age(b, "a", "The climber, Robert Doe, 32, fell on Friday.", "32", 32, "Doe", "Robert Doe", "2031-09-15")
     _age(b, "b", "The climber, Ann Roe, 36, fell on Friday.", "36", 36, "Roe", "Ann Roe", "2031-09-15")
     assert run(b).conflicts == []
+
+
+def test_years_of_one_predicate_with_nothing_else_in_common_are_two_events(builder):
+    b = builder([["a"], ["b"]])
+    for article, sentence, year in (("a", "In 2005, he was arrested for assault on his partner.", "2005"),
+                                    ("b", "In 2004, he was arrested for stealing a guitar.", "2004")):
+        s = b.sentence(article, sentence)
+        b.fact(article, s, year, "date", {"start": f"{year}-01-01", "end": f"{year}-12-31"},
+               context={"granularity": "year", "verb": "arrest"})
+    assert run(b).conflicts == []

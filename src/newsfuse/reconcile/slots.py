@@ -20,7 +20,7 @@ from typing import Any
 from newsfuse.config import ReconcileConfig
 from newsfuse.model import Article, FactMention, Mention, Provenance, Story
 from newsfuse.reconcile.signature import BACKGROUND, PREDICATE_GROUPS, place_predicate, predicate_name, time_frame
-from newsfuse.reconcile.text import common_words, mention_window, romanised_key, words_before
+from newsfuse.reconcile.text import common_words, mention_window, romanised_key, stem, words_before
 
 # Kinds whose differing values may be one slot (a count, a place, a date);
 # people and organisations are only ever joined by their key.
@@ -304,7 +304,12 @@ def _same_amount(value: dict[str, Any], item: Item, config: ReconcileConfig) -> 
 
 
 def _window_words(entity: Entity) -> set[str]:
-    return {w for i in entity.items for w in common_words(i.window)}
+    """Content words around the entity's mentions; for a date, besides its predicate (which its
+    signature already shares): "charged with assault in 2005" and "charged with stealing in 2004"
+    share nothing else."""
+    if entity.kind != "date":
+        return {w for i in entity.items for w in common_words(i.window)}
+    return {w for i in entity.items for w in common_words(i.window) - {i.predicate, stem(str(i.context.get("verb") or ""))}}
 
 
 def _overlap(a: Entity, b: Entity) -> float:
