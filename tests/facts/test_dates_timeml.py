@@ -165,3 +165,13 @@ def test_a_date_set_for_something_looks_ahead() -> None:
     found = facts("A provisional trial date was set for March 28. The hearing was pencilled in for April. "
                   "Officials postponed until Tuesday morning any action on the case.")
     assert found == [("March 28", "1990-03-28"), ("April", "1990-04"), ("Tuesday", "1989-11-07")]
+
+
+def test_a_future_auxiliary_places_a_yearless_date_ahead_a_weaker_cue_only_favours_it() -> None:
+    found = facts("Qantas will double its flights by April. Shares have fallen 6.8% from May, he said.")
+    assert found == [("April", "1990-04"), ("May", "1989-05")]
+
+
+def test_since_a_date_is_a_time_already_begun() -> None:
+    found = facts("Qantas will double its flights by April. Its shares have fallen since April.")
+    assert found == [("April", "1990-04"), ("April", "1989-04")]

@@ -140,13 +140,14 @@ def shifted(resolved: Resolved, years: int) -> Resolved:
 
 def nearest_year(start: date, end: date, reference: date, tense: str = "") -> tuple[date, date]:
     """Shift a year-less period by whole years to sit closest to the reference: past preferred,
-    on or before it for a past ``tense``; for a future one, the future counts no farther."""
+    on or before it for a past ``tense``, not over before it for a future one ("will ... in
+    December"); where the text only looks "ahead", the future counts no farther."""
     def cost(shift: int) -> float:
         shifted_start, shifted_end = shift_years(start, shift), shift_years(end, shift)
-        if tense == "past" and shifted_start > reference:
+        if tense == "past" and shifted_start > reference or tense == "future" and shifted_end < reference:
             return float("inf")
         if shifted_start > reference:
-            return (shifted_start - reference).days * (1 if tense == "future" else FUTURE_PENALTY)
+            return (shifted_start - reference).days * (1 if tense in ("future", "ahead") else FUTURE_PENALTY)
         return max(0, (reference - shifted_end).days)
     best = min((-1, 0, 1), key=cost)
     return shift_years(start, best), shift_years(end, best)

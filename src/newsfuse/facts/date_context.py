@@ -8,8 +8,10 @@ joins two ("between 1994 and 1997", "the quarter ended Sept. 30") and cut of lea
 entity recogniser took in ("d'etat last year"). A quarter without a year in a report of a game
 ("a touchdown late in the fourth quarter") is a period of play and no date (``game_report``).
 
-Tense (``tense``): "future" where the date's verb looks ahead ("will meet Friday", "plans to
-leave on Thursday", "as soon as Tuesday", "from Wednesday", but not "from" opening a stated range
+Tense (``tense``): "future" where the date's verb has a future auxiliary ("will meet Friday",
+"will double by August": a year-less date is then not placed before the reference), "ahead" where
+it otherwise looks ahead ("would", "plans to leave on Thursday", "as soon as Tuesday", "from
+Wednesday", but not "from" opening a stated range
 "from Sept. 14 to Thursday"; "a trial date was set for October 28"), "past" where the date hangs
 on a verb in a past tense (or an infinitive of achievement under one: "was able to restore ... by
 Saturday"), else "".
@@ -47,10 +49,11 @@ PERIOD_NOUNS = frozenset({"period", "quarter"})
 MAX_LEADING_CUT = 3  # words an entity may have taken in before its date
 DAY_WORDS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 WEEKDAY_NAMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo", "would"})
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 FUTURE_LEAD = re.compile(
     r"\b(?:from|starting|beginning|effective|as (?:early|soon) as|no (?:earlier|later) than)\s*$", re.I)
 RANGE_WORDS = frozenset({"to", "through", "until", "till", "-", "–"})
+SINCE_LEAD = re.compile(r"\bsince\s*$", re.I)
 UNTIL_LEAD = re.compile(r"\b(?:until|till|by|through|to)\s*$", re.I)
 PLANNING_LEMMAS = frozenset({"plan", "schedule"})
 SETTING_LEMMAS = frozenset({"set", "slate", "pencil", "fix", "book"})
@@ -172,26 +175,29 @@ def governing_verb(span: Span) -> Token | None:
 
 
 def tense(span: Span) -> str:
-    """"future", "past" or "" (see the module docstring)."""
+    """"future", "ahead", "past" or "" (see the module docstring)."""
     doc = span.doc
     lead = doc[max(0, span.start - 4):span.start].text
     verb = governing_verb(span)
     if FUTURE_LEAD.search(lead) and not (lead.lower().endswith("from") and RANGE_WORDS & {t.lower_ for t in span}):
-        return "future"  # "from Wednesday", not the start of a range "from Sept. 14 to Thursday"
+        return "ahead"  # "from Wednesday", not the start of a range "from Sept. 14 to Thursday"
+    if SINCE_LEAD.search(lead):
+        return "past"  # "since April": a time already begun
     if verb is None:
         return ""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUXILIARIES for a in auxiliaries):
         return "future"
-    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and intends(verb.head):
-        return "future"
+    if any(a.lower_ == "would" for a in auxiliaries) or (
+            verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and intends(verb.head)):
+        return "ahead"
     if attached_to(span, verb) and verb.dep_ not in MODIFIER_DEPS and (
             verb.lemma_ in PLANNING_LEMMAS and span.start > verb.i or present_action(verb)) or set_for(span, verb):
-        return "future"
+        return "ahead"
     past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxiliaries) or (
         verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and past_head(verb.head))
     if UNTIL_LEAD.search(lead):
-        return "" if past else "future"
+        return "" if past else "ahead"
     return "past" if past and attached_to(span, verb) else ""
 
 

@@ -112,6 +112,7 @@ DURATION_INSIDE = re.compile(rf"\b{NUMBER_WORD}\s+(?:days|weeks|months|years)\b(
 UNIT_WORDS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
 PLACING_WORDS = frozenset({"this", "last", "next", "that", "current", "coming", "past", "previous"})
 LEAP_YEAR = 2000
+LOOKING_AHEAD = ("future", "ahead")  # tenses that look forward (see ``date_context.tense``)
 MODIFIED_DEPS = {"compound", "poss", "nmod", "amod", "npadvmod", "nummod"}
 
 
@@ -198,7 +199,7 @@ def resolve_weekday(match: re.Match, reference: date, tense: str = "") -> Resolv
     target = WEEKDAYS.index(match["day"].lower())
     back = (reference.weekday() - target) % 7
     which = (match["which"] or "").lower()
-    if which in ("next", "coming", "this coming") or (tense == "future" and which in ("", "this")):
+    if which in ("next", "coming", "this coming") or (tense in LOOKING_AHEAD and which in ("", "this")):
         day = reference + timedelta(days=(target - reference.weekday()) % 7 or (7 if which else 0))
     elif which in ("last", "past", "previous") and back == 0:
         day = reference - timedelta(days=7)
@@ -212,7 +213,7 @@ def resolve_weekend(match: re.Match, reference: date, tense: str) -> Resolved:
     reference, the next one for "next weekend" or where the text looks forward."""
     which = (match["which"] or "").lower()
     saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
-    if which in ("next", "coming") or tense == "future" and which in ("", "this"):
+    if which in ("next", "coming") or tense in LOOKING_AHEAD and which in ("", "this"):
         saturday += timedelta(days=7 if saturday <= reference else 0)
     return Resolved(saturday, saturday + timedelta(days=1), "week", relative=True, part="late")
 
@@ -309,7 +310,8 @@ def resolve_week_of(match: re.Match, reference: date | None, tense: str) -> Reso
 
 def resolve(text: str, reference: date | None, tense: str = "", discourse: Discourse | None = None) -> Resolved | None:
     """Resolve a date expression against ``reference`` (None where it is not a date); ``tense``
-    "future" or "past" where its sentence looks that way; ``discourse``: the periods named before."""
+    "future", "ahead" or "past" where its sentence looks that way (``date_context.tense``);
+    ``discourse``: the periods named before."""
     expression = normalised(text)
     if not expression:
         return None
@@ -439,7 +441,7 @@ def date_mention(article_id: str, span: Span, resolved: Resolved, reference: Ref
         "reference": reference.to_dict() if reference and resolved.relative else None,
         "expression": clean(span.text), "range": resolved.range, "part": resolved.part,
         "weekday": resolved.weekday, "about": about, "verb": verb,
-        "forward": tense(span) == "future",
+        "forward": tense(span) in LOOKING_AHEAD,
         "dateline": any(start <= span.start_char < end for start, end in datelines),
         "season": resolved.season,
     }
