@@ -43,3 +43,8 @@ def test_place_opening_an_institution_name_or_after_a_direction_is_linked() -> N
 def test_natural_area_is_not_located_by_its_first_word() -> None:
     found = places("Cases rose in Nyanza Province, Kenya, on Monday.")
     assert all(f.value["country"] in (None, "KE") for f in found.values())
+
+
+def test_town_linked_by_size_alone_yields_to_its_namesake_near_the_other_towns() -> None:
+    found = places("Deputies from Frankston and Brownsboro drove to Athens on Sunday.")
+    assert found["Athens"].context["admin1"] == "Texas" and found["Athens"].context["match"] == "nearby"

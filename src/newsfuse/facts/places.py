@@ -162,11 +162,14 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
         + [undirected(surface_name(group[-1][0])) for group in cued])}
 
     def resolve_nearby(span: Span, name: str = "") -> Resolution:
-        """The first pass's resolution, else the place of that name near the article's anchors."""
+        """The first pass's resolution, else (or over a link by size alone) the place of that name
+        near the article's anchors (an unlinked name: also near the other names' namesakes)."""
         resolution = resolve_here(span, name)
-        if resolution.place is not None or resolution.skip or container_of(gazetteer, span, by_start) is not None:
+        if resolution.skip or container_of(gazetteer, span, by_start) is not None or resolution.place is not None and (
+                resolution.supported or resolution.place.kind not in LOCAL_KINDS):
             return resolution
-        return nearest_candidate(gazetteer, undirected(name or surface_name(span)), anchors, peers) or resolution
+        name = undirected(name or surface_name(span))
+        return nearest_candidate(gazetteer, name, anchors, peers if resolution.place is None else {}) or resolution
 
     def resolve_fallback(span: Span) -> Resolution:
         """``resolve_nearby``, else, in an article that names no country, the best weak candidate
@@ -181,6 +184,9 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
         return resolution
 
     for entry in entries:
+        place = entry.resolution.place
+        if place is not None and not entry.resolution.supported and place.kind in LOCAL_KINDS:
+            entry.resolution = resolve_nearby(entry.span)  # "Paris" by size alone, in a story of Texas towns
         if entry.resolution.place is None:
             entry.resolution = resolve_fallback(entry.span)
             unlinked = entry.resolution.place is None and not entry.resolution.skip
