@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.eval._factsbench import SCORERS, load_scorer
-from newsfuse.eval.dates import breakdown, value_kind
+from newsfuse.eval.dates import breakdown, readable_only, value_kind
 
 
 @pytest.mark.parametrize("value, kind", [
@@ -44,3 +44,10 @@ def test_breakdown_counts_and_ceiling() -> None:
     assert "1 on a value the reading cannot express" in predictions_line and "1 on no timex" in predictions_line
     assert "recall 0.5000; F1 0.6667" in ceiling_line  # 2 of 4 gold expressible, P 1
     assert "0.5714 keeping the 1 true facts" in ceiling_line  # P 2/3, R 1/2
+
+
+def test_readable_only_holds_a_peer_to_the_reading() -> None:
+    rows = [{"id": "d", "preds": [{"start": 0, "end": 3, "value": "1998-Q3"}, {"start": 5, "end": 9, "value": "1998"},
+                                  {"start": 10, "end": 13, "value": "PRESENT_REF"}]}]
+    values = [pred["value"] for pred in readable_only(rows)[0]["preds"]]
+    assert values == ["UNREADABLE", "1998", "UNREADABLE"]
