@@ -65,8 +65,8 @@ POLL_S = 0.02
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sqlite", metavar="PATH", help="the SQLite store to fill and measure, kept for the next run "
                         "(reused when it holds the same synthetic stories; default: a temporary file)")
-    parser.add_argument("--postgres", metavar="URL", help="measure PostgreSQL too: postgresql://... of a database where "
-                        f"the schema {PG_SCHEMA} is made, filled and kept for the next run")
+    parser.add_argument("--postgres", metavar="URL", help="measure PostgreSQL (with --sqlite: both): postgresql://... of a "
+                        f"database where the schema {PG_SCHEMA} is made, filled and kept for the next run")
     parser.add_argument("--stories", type=int, default=20_000, help="stories in the store (20000 for the issue's figure)")
     parser.add_argument("--per-story", type=int, default=5, help="articles per story")
     parser.add_argument("--clients", type=int, default=4, help="concurrent client threads")
@@ -487,8 +487,8 @@ def measure(db: str, args: argparse.Namespace) -> dict:
 
 
 def main(args: argparse.Namespace) -> int:
-    folder = None if args.sqlite else tempfile.mkdtemp(prefix="newsfuse-bench-serve-")
-    dbs = [args.sqlite or str(Path(folder) / "store.sqlite")]
+    folder = None if args.sqlite or args.postgres else tempfile.mkdtemp(prefix="newsfuse-bench-serve-")
+    dbs = [args.sqlite or str(Path(folder) / "store.sqlite")] if args.sqlite or folder else []
     if args.postgres:
         dbs.append(postgres_url(args.postgres))
     for db in dbs:

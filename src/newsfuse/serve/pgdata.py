@@ -1,11 +1,12 @@
 """The web application's reads over a PostgreSQL store (``postgresql://``): the same answers as ``data.py``'s
 SQLite reader, with PostgreSQL's own means.
 
-- Derived tables ``serve_stories`` (counts, dates and a ``tsvector`` of the story's words with a GIN index),
-  ``serve_facets`` and ``serve_moved``, made by this module in the store's database; search is
-  ``plainto_tsquery('simple', ...)`` over that vector (every word must occur, no query syntax reaches the
-  server), ranked by ``ts_rank`` over a small second vector of the story's lead (headline, titles, first
-  lines): ranking thousands of matches by their whole vectors would read every one of them.
+- Derived tables ``serve_stories`` (counts, dates, facet keys and labels, and a small ``tsvector`` of the
+  story's lead: headline, titles, first lines, kept in the row), ``serve_search`` (the ``tsvector`` of all the
+  story's words under a GIN index, apart so that story rows stay small), ``serve_facets`` and
+  ``serve_moved``, made by this module in the store's database; search is ``plainto_tsquery('simple', ...)``
+  over the whole words (every word must occur, no query syntax reaches the server), ranked by ``ts_rank``
+  over the lead: ranking thousands of matches by their whole vectors would unpack every one of them.
 - Keeping in step: each request (at most every ``CHECK_SECONDS``) reads ``pg_current_snapshot()``, which
   changes only when a transaction that wrote commits or aborts (no table is read); only then are the
   stories compared with their derived rows by ``xmin`` (a story row's version: every write gives a new one;
@@ -24,7 +25,7 @@ from newsfuse.serve.data import SYNC_BATCH, BaseReader, facet_keys, facet_labels
 from newsfuse.serve.derive import StorySummary
 from newsfuse.store import Store
 
-SCHEMA_VERSION = "pg-4"
+SCHEMA_VERSION = "pg-5"
 SYNC_LOCK = 0x73657276  # advisory lock key ("serv")
 CHECK_SECONDS = 0.2  # the snapshot is looked at no more often than this per process
 ANALYZE_AFTER = 1000  # stories re-derived in one sync after which the derived tables' statistics are renewed
@@ -41,17 +42,21 @@ SCHEMA = [
     "CREATE TABLE serve_stories (num BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id TEXT UNIQUE NOT NULL, "
     "src_xmin BIGINT, src_len INTEGER, headline TEXT, event_date TEXT, first_date TEXT, last_date TEXT, "
     "sort_date TEXT, n_articles INTEGER, n_sources INTEGER, n_conflicts INTEGER, n_disputed INTEGER, "
-    "n_quotes INTEGER, articles TEXT, facet_labels TEXT, facet_keys TEXT, search TSVECTOR, lead TSVECTOR)",
+    "n_quotes INTEGER, articles TEXT, facet_labels TEXT, facet_keys TEXT, lead TSVECTOR)",
+    "ALTER TABLE serve_stories ALTER COLUMN lead SET STORAGE MAIN",  # kept in the row: ranking reads it per match
     "CREATE INDEX serve_stories_newest ON serve_stories(sort_date DESC NULLS LAST, n_sources DESC, id)",
     "CREATE INDEX serve_stories_covered ON serve_stories(n_sources DESC, n_articles DESC, sort_date DESC NULLS LAST, id)",
     "CREATE INDEX serve_stories_disputed ON serve_stories(n_conflicts DESC, n_disputed DESC, n_sources DESC, id)",
-    "CREATE INDEX serve_stories_search ON serve_stories USING GIN (search)",
+    # the story's whole words apart, so that a story row stays small (a scan or a rank never unpacks them)
+    "CREATE TABLE serve_search (num BIGINT PRIMARY KEY REFERENCES serve_stories (num) ON DELETE CASCADE, "
+    "search TSVECTOR)",
+    "CREATE INDEX serve_search_words ON serve_search USING GIN (search)",
     "CREATE TABLE serve_facets (facet TEXT NOT NULL, value TEXT NOT NULL, story_id TEXT NOT NULL, label TEXT, "
     "PRIMARY KEY (facet, value, story_id))",
     "CREATE INDEX serve_facets_story ON serve_facets(story_id)",
     "CREATE TABLE serve_moved (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL)",
 ]
-TABLES = ("serve_stories", "serve_facets", "serve_moved")
+TABLES = ("serve_search", "serve_stories", "serve_facets", "serve_moved")
 
 
 def search_words(text: str) -> str:
@@ -135,7 +140,7 @@ class PostgresReader(BaseReader):
             for story_id, members in gone:
                 self._drop(c, story_id, json.loads(members or "[]"))
         if len(changed) + len(gone) >= ANALYZE_AFTER:  # fresh statistics, or the planner guesses on a new table
-            c.execute("ANALYZE serve_stories, serve_facets")
+            c.execute("VACUUM (ANALYZE) serve_stories, serve_search, serve_facets")  # and all-visible pages: counts skip the heap
         return len(changed) + len(gone)
 
     def _changed_rows(self, c, ids: list[str]) -> list:
@@ -147,17 +152,19 @@ class PostgresReader(BaseReader):
         headline, words = summary.headline.replace("\x00", ""), summary.search_text.replace("\x00", "")
         c.execute("DELETE FROM serve_facets WHERE story_id = %s", (summary.id,))
         c.execute("DELETE FROM serve_stories WHERE id = %s", (summary.id,))
-        c.execute(
+        num = c.execute(
             "INSERT INTO serve_stories (id, src_xmin, src_len, headline, event_date, first_date, last_date, "
             "sort_date, n_articles, n_sources, n_conflicts, n_disputed, n_quotes, articles, facet_labels, "
-            "facet_keys, search, lead) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
-            f"setweight(to_tsvector('{TS_CONFIG}', %s), 'A') || setweight(to_tsvector('{TS_CONFIG}', %s), 'B'), "
-            f"setweight(to_tsvector('{TS_CONFIG}', %s), 'A') || setweight(to_tsvector('{TS_CONFIG}', %s), 'B'))",
+            "facet_keys, lead) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+            f"setweight(to_tsvector('{TS_CONFIG}', %s), 'A') || setweight(to_tsvector('{TS_CONFIG}', %s), 'B')) "
+            "RETURNING num",
             (summary.id, version, length, summary.headline, summary.event_date, summary.first_date,
              summary.last_date, summary.event_date or summary.last_date, summary.n_articles, summary.n_sources,
              summary.n_conflicts, summary.n_disputed, summary.n_quotes, json.dumps(summary.articles),
-             facet_labels(summary), facet_keys(summary), headline, words[:MAX_SEARCH_CHARS], headline,
-             words[:RANK_CHARS]))
+             facet_labels(summary), facet_keys(summary), headline, words[:RANK_CHARS])).fetchone()[0]
+        c.execute("INSERT INTO serve_search (num, search) VALUES (%s, "
+                  f"setweight(to_tsvector('{TS_CONFIG}', %s), 'A') || setweight(to_tsvector('{TS_CONFIG}', %s), 'B'))",
+                  (num, headline, words[:MAX_SEARCH_CHARS]))
         with c.cursor() as cursor:
             cursor.executemany("INSERT INTO serve_facets (facet, value, story_id, label) VALUES (%s, %s, %s, %s) "
                                "ON CONFLICT DO NOTHING",
@@ -185,4 +192,5 @@ class PostgresReader(BaseReader):
         return f"{column} = ANY(?)", [list(values)]
 
     def _search(self, q: str) -> tuple[str, list[str], list]:
-        return f"serve_stories s, plainto_tsquery('{TS_CONFIG}', ?) AS query", ["s.search @@ query"], [search_words(q)]
+        return (f"serve_stories s JOIN serve_search t ON t.num = s.num, plainto_tsquery('{TS_CONFIG}', ?) AS query",
+                ["t.search @@ query"], [search_words(q)])
