@@ -48,8 +48,30 @@ def _copy_rows(articles) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def runs():
-    """The Spark run (outputs, stderr lines) and the local run on the same inputs."""
+def db():
+    """The store the Spark run fills: a fresh PostgreSQL database where ``NEWSFUSE_TEST_PG`` names a
+    server (as in CI), else SQLite."""
+    url = os.environ.get("NEWSFUSE_TEST_PG")
+    if not url:
+        folder = Path(tempfile.mkdtemp(prefix="newsfuse-spark-store-"))
+        yield str(folder / "store.sqlite")
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    import uuid
+
+    import psycopg
+
+    name = f"newsfuse_spark_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield f"{url.rpartition('/')[0]}/{name}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def runs(db):
+    """The Spark run (outputs, stderr lines, filling ``db``) and the local run on the same inputs."""
     from newsfuse import cli
     from newsfuse.config import Config
     from newsfuse.pipeline import build_stories, extract_inputs
@@ -70,7 +92,7 @@ def runs():
         stderr = io.StringIO()
         with contextlib.redirect_stderr(stderr):
             inputs = [str(EXAMPLES), str(base / "copies.jsonl"), str(parquet), str(base / "bad.html")]
-            status = run_command(argparse.Namespace(inputs=inputs, out=str(out), db=None, spark_master="local[2]"),
+            status = run_command(argparse.Namespace(inputs=inputs, out=str(out), db=db, spark_master="local[2]"),
                                  cli.StageProgress, cli.report_error)
     local_errors: list = []
     articles = list(extract_inputs([EXAMPLES, base / "copies.jsonl", base / "parquet-as.jsonl", base / "bad.html"],
@@ -101,6 +123,28 @@ def test_spark_agrees_with_local(runs):
     assert any(len(s["provenance"]["relations"]) >= 3 for s in spark.values())  # the copies were found
     for table in ("articles", "relations", "stories", "facts"):
         assert (out / "parquet" / table / "_SUCCESS").exists()
+
+
+def test_serve_shows_the_spark_run_from_the_store(runs, db):
+    from starlette.testclient import TestClient
+
+    from newsfuse.serve.app import create_app
+
+    spark = _spark_stories(runs["out"])
+    with TestClient(create_app(db, None)) as client:
+        index = client.get("/index.json").json()
+        assert index["total"] == len(spark)
+        copied = max(spark.values(), key=lambda s: len(s["provenance"]["relations"]))
+        shown = client.get(f"/story/{copied['id']}.json").json()
+        assert shown["story"]["id"] == copied["id"]
+        assert sorted(source["article"] for source in shown["sources"]) == sorted(copied["articles"])
+        assert client.get(f"/article/{copied['articles'][0]}.json").json()["stories"][0]["id"] == copied["id"]
+    from newsfuse.store import Store
+
+    with Store(db) as store:
+        stored = {s.id: json.loads(json.dumps([f.to_dict() for f in s.facts])) for s in store.stories()}
+        assert stored == {story_id: story["facts"] for story_id, story in spark.items()}  # facts, as the run wrote them
+        assert store.count("relations") == sum(len(s["provenance"]["relations"]) for s in spark.values())
 
 
 def test_bad_document_is_one_error_line(runs):

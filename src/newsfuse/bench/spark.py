@@ -1,14 +1,19 @@
-"""Spark engine against the local engine: copies and stories on synthetic documents, same run.
+"""Spark engine against the local engine on generated documents, in the same run.
 
-Documents come from the copies benchmark's generator (``bench.copies.synthetic_chunk``: ~300
-words from a Zipf-like vocabulary, 2 % lightly edited copies of an earlier document), cut into
-sentences and paragraphs, dated over 90 days. For each size, the local engine (``trace_copies``,
-``cluster_ids``, provenance) and the Spark engine (``spark.job.copies_and_stories``) each run in
-a fresh child process; generating the documents is not timed (Spark makes them in tasks, then
-persists them). Peak memory: the local child's ``ru_maxrss``; for Spark, the driver's Python
-process, the JVM (driver and, in local mode, the executors' threads) and the Python workers,
-sampled from /proc. Agreement of Spark with local: pair F1 of independent groups (pairs of
-articles that share a group) and BCubed F1 of stories. The machine may be shared: wall-clock.
+Corpora (``--corpus``): ``zipf``, the copies benchmark's generator (``bench.copies.synthetic_chunk``:
+~300 words from a Zipf-like vocabulary, 2 % lightly edited copies of an earlier document), cut into
+sentences and paragraphs, dated over 90 days, made in Spark tasks; ``ecbplus``, the ingest
+benchmark's real-ish articles (ECB+ sentences, invented names and numbers, about five articles a
+story over 12 months), made in the driver and sent out. Stages (``--stages``): ``copies``
+(relations and independent groups), ``stories`` (also stories), ``facts`` (also facts, quotes and
+conflicts per story, compared story by story). For each size, the local engine (``trace_copies``,
+``cluster_articles``, provenance, ``derive_stories``) and the Spark engine
+(``spark.job.copies_and_stories``, ``spark.facts.derive_stories``) each run in a fresh child
+process; generating the documents is not timed. Peak memory: the local child's ``ru_maxrss``; for
+Spark, the driver's Python process, the JVM (driver and, in local mode, the executors' threads)
+and the Python workers, sampled from /proc. Agreement of Spark with local: pair F1 of independent
+groups (pairs of articles that share a group), BCubed F1 of stories, and the stories whose facts,
+quotes and conflicts are identical. The machine may be shared: wall-clock.
 """
 from __future__ import annotations
 
@@ -21,12 +26,21 @@ SENTENCE_WORDS = 15
 PARAGRAPH_SENTENCES = 4
 DAYS = 90
 CHUNK = 2_000  # documents per generated chunk (a Spark partition)
+STAGES = ("copies", "stories", "facts")
+CORPORA = ("zipf", "ecbplus")
+ECBPLUS_MONTHS = 12
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sizes", default="2000,10000", help="comma-separated document counts (e.g. 10000,100000)")
     parser.add_argument("--master", default="local[2]", help="Spark master")
     parser.add_argument("--driver-memory", default="2g", help="Spark driver memory (local mode: also the executors')")
+    parser.add_argument("--stages", choices=STAGES, default="stories",
+                        help="copies: copy relations and independent groups only; stories: also stories (default); "
+                             "facts: also facts and reconciliation, compared story by story")
+    parser.add_argument("--corpus", choices=CORPORA, default="zipf",
+                        help="zipf: the copies benchmark's random words over 90 days; ecbplus: ECB+ sentences with "
+                             "invented names and numbers, about five articles a story over 12 months (bench ingest's)")
 
 
 def synthetic_articles(start: int, count: int) -> list:
@@ -50,6 +64,28 @@ def synthetic_articles(start: int, count: int) -> list:
     return articles
 
 
+def ecbplus_articles(size: int) -> list:
+    """``size`` real-ish articles: the ingest benchmark's generator (ECB+ sentences, stories of
+    about five articles, invented names and numbers, 2 % copies), over ``ECBPLUS_MONTHS``."""
+    from newsfuse.bench.ingest import DEFAULT_ECBPLUS, Synthetic
+
+    return Synthetic(DEFAULT_ECBPLUS, 7, ECBPLUS_MONTHS * 30).stored(size)
+
+
+def corpus_articles(corpus: str, size: int) -> list:
+    if corpus == "ecbplus":
+        return ecbplus_articles(size)
+    return [a for start, count in _chunks(size) for a in synthetic_articles(start, count)]
+
+
+def _derived(stories) -> dict[str, str]:
+    """Each story's facts, quotes and conflicts as JSON, by story id."""
+    import json
+
+    return {s.id: json.dumps({"facts": [f.to_dict() for f in s.facts], "quotes": [q.to_dict() for q in s.quotes],
+                              "conflicts": [c.to_dict() for c in s.conflicts]}, sort_keys=True) for s in stories}
+
+
 def _chunks(size: int) -> list[tuple[int, int]]:
     return [(start, min(CHUNK, size - start)) for start in range(0, size, CHUNK)]
 
@@ -59,28 +95,42 @@ def _groups(stories) -> tuple[list[list[str]], list[list[str]]]:
             [list(g) for s in stories for g in s.provenance.independent_groups])
 
 
-def run_local(size: int) -> dict:
-    """The local engine's copies and stories on ``size`` documents (in a fresh process)."""
+def _copy_groups(ids: list[str], relations) -> list[list[str]]:
+    """Independent groups of more than one article: components of the copy relations."""
+    from newsfuse.copies.groups import connected_components
+
+    return [g for g in connected_components(ids, ((r.source, r.target) for r in relations)) if len(g) > 1]
+
+
+def run_local(size: int, stages: str = "stories", corpus: str = "zipf") -> dict:
+    """The local engine's copies (stories, facts) on ``size`` documents (in a fresh process)."""
     import resource
 
     from newsfuse.config import Config
     from newsfuse.copies import provenance_for, trace_copies
+    from newsfuse.pipeline import derive_stories
     from newsfuse.stories import cluster_articles
 
-    articles = [a for start, count in _chunks(size) for a in synthetic_articles(start, count)]
+    articles = corpus_articles(corpus, size)
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     config = Config()
     began = time.perf_counter()
     relations = trace_copies(articles, config.copies)
     copies = time.perf_counter() - began
+    if stages == "copies":
+        groups = _copy_groups([a.id for a in articles], relations)
+        return {"seconds": copies, "copies": copies, "relations": len(relations), "stories": [], "groups": groups,
+                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "baseline_mb": baseline}
     stories = cluster_articles(articles, relations, config.stories)
     for story in stories:
         story.provenance = provenance_for(story.articles, relations)
+    if stages == "facts":
+        derive_stories(stories, {a.id: a for a in articles}, config)
     seconds = time.perf_counter() - began
     stories_groups, groups = _groups(stories)
     return {"seconds": seconds, "copies": copies, "relations": len(relations), "stories": stories_groups,
             "groups": groups, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "baseline_mb": baseline}
+            "baseline_mb": baseline, "derived": _derived(stories) if stages == "facts" else {}}
 
 
 class TreeMemory:
@@ -128,11 +178,29 @@ class TreeMemory:
             self.peaks[key] = max(self.peaks[key], value)
 
 
-def run_spark(size: int, master: str, driver_memory: str) -> dict:
-    """The Spark engine's copies and stories on ``size`` documents (in a fresh process)."""
+def _spark_copy_groups(spark, articles, config) -> tuple[int, list[list[str]]]:
+    """Relations and independent groups (of more than one article) by the Spark engine's steps."""
+    from collections import defaultdict
+
+    from newsfuse.spark.components import component_labels
+    from newsfuse.spark.copies import copy_relations
+
+    edges = copy_relations(articles, config.copies).values().map(lambda r: (r.source, r.target)).persist()
+    relations = edges.count()
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node, label in component_labels(edges, spark.sparkContext.defaultParallelism * 4).collect():
+        groups[label].append(node)
+    edges.unpersist()
+    return relations, [sorted(g) for g in groups.values()]
+
+
+def run_spark(size: int, master: str, driver_memory: str, stages: str = "stories", corpus: str = "zipf") -> dict:
+    """The Spark engine's copies (stories, facts) on ``size`` documents (in a fresh process)."""
     from pyspark import StorageLevel
 
     from newsfuse.config import Config
+    from newsfuse.spark.facts import derive_stories
+    from newsfuse.spark.inputs import articles_rdd
     from newsfuse.spark.job import copies_and_stories
     from newsfuse.spark.session import spark_session
 
@@ -141,9 +209,12 @@ def run_spark(size: int, master: str, driver_memory: str) -> dict:
         with spark_session(master, "newsfuse-bench", {"spark.driver.memory": driver_memory}) as spark:
             session = time.perf_counter() - began
             chunks = _chunks(size)
-            articles = (spark.sparkContext.parallelize(chunks, len(chunks))
-                        .flatMap(lambda chunk: enumerate(synthetic_articles(*chunk), start=chunk[0]))
-                        .persist(StorageLevel.MEMORY_AND_DISK))
+            if corpus == "ecbplus":  # one random stream: made here, sent out
+                articles = articles_rdd(spark, ecbplus_articles(size), len(chunks)).persist(StorageLevel.MEMORY_AND_DISK)
+            else:
+                articles = (spark.sparkContext.parallelize(chunks, len(chunks))
+                            .flatMap(lambda chunk: enumerate(synthetic_articles(*chunk), start=chunk[0]))
+                            .persist(StorageLevel.MEMORY_AND_DISK))
             articles.count()
             timings: dict[str, float] = {}
             last = [time.perf_counter()]
@@ -155,11 +226,21 @@ def run_spark(size: int, master: str, driver_memory: str) -> dict:
                 last[0] = now
 
             began = time.perf_counter()
-            relations, stories = copies_and_stories(spark, articles, Config(), progress)
+            if stages == "copies":
+                relations, groups = _spark_copy_groups(spark, articles, Config())
+                seconds = time.perf_counter() - began
+                return {"seconds": seconds, "session": session, "copies": seconds, "relations": relations,
+                        "stories": [], "groups": groups, "memory": memory.peaks}
+            found, stories = copies_and_stories(spark, articles, Config(), progress)
+            errors = []
+            if stages == "facts":
+                done = derive_stories(spark, articles, stories, Config()).collect()
+                stories, errors = [story for story, _ in done], [e for _, found_errors in done for e in found_errors]
             seconds = time.perf_counter() - began
     stories_groups, groups = _groups(stories)
-    return {"seconds": seconds, "session": session, "copies": timings.get("copies", 0.0), "relations": len(relations),
-            "stories": stories_groups, "groups": groups, "memory": memory.peaks}
+    return {"seconds": seconds, "session": session, "copies": timings.get("copies", 0.0), "relations": len(found),
+            "stories": stories_groups, "groups": groups, "memory": memory.peaks, "errors": len(errors),
+            "derived": _derived(stories) if stages == "facts" else {}}
 
 
 def pair_f1(predicted: list[list[str]], reference: list[list[str]]) -> float:
@@ -174,11 +255,28 @@ def pair_f1(predicted: list[list[str]], reference: list[list[str]]) -> float:
     return 2 * both / (len(left) + len(right))
 
 
+def _same_groups(left: list[list[str]], right: list[list[str]]) -> str:
+    """How many groups of ``right`` are groups of ``left`` too."""
+    found = {frozenset(group) for group in left}
+    return f"{sum(frozenset(group) in found for group in right):,} of {len(right):,}"
+
+
 def story_bcubed(predicted: list[list[str]], reference: list[list[str]]) -> float:
     from newsfuse.eval._clustering import bcubed
 
     labels = lambda groups: {item: str(n) for n, group in enumerate(groups) for item in group}  # noqa: E731
     return bcubed(labels(predicted), labels(reference))[2]
+
+
+def facts_agreement(spark: dict[str, str], local: dict[str, str]) -> str:
+    """How many of the stories both engines made have identical facts, quotes and conflicts."""
+    import json
+
+    shared = spark.keys() & local.keys()
+    same = sum(spark[story] == local[story] for story in shared)
+    facts = sum(len(json.loads(local[story])["facts"]) for story in shared)
+    return (f"identical in {same:,} of {len(shared):,} stories both engines made ({len(local):,} local, "
+            f"{len(spark):,} Spark; {facts:,} facts in the shared stories locally)")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -194,26 +292,32 @@ def main(args: argparse.Namespace) -> int:
     context = multiprocessing.get_context("spawn")
     sizes = [int(s) for s in args.sizes.split(",") if s]
     print(f"cores {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} before the run (the machine may be shared); "
-          f"Spark master {args.master}")
+          f"Spark master {args.master}; stages: {args.stages}; corpus: {args.corpus}", flush=True)
     rows = []
     for size in sizes:
         with ProcessPoolExecutor(1, mp_context=context) as pool:
-            local = pool.submit(run_local, size).result()
+            local = pool.submit(run_local, size, args.stages, args.corpus).result()
+        print(f"{size:>9,} docs: local {local['seconds']:.1f} s ({size / local['seconds']:,.0f} docs/s; copies "
+              f"{local['copies']:.1f} s), peak {local['peak_mb']:.0f} MB", flush=True)
         with ProcessPoolExecutor(1, mp_context=context) as pool:
-            spark = pool.submit(run_spark, size, args.master, args.driver_memory).result()
+            spark = pool.submit(run_spark, size, args.master, args.driver_memory, args.stages, args.corpus).result()
         rows.append((size, local, spark))
         memory = spark["memory"]
-        print(f"{size:>9,} docs: local {local['seconds']:.1f} s ({size / local['seconds']:,.0f} docs/s; copies "
-              f"{local['copies']:.1f} s), peak {local['peak_mb']:.0f} MB | Spark {spark['seconds']:.1f} s "
-              f"({size / spark['seconds']:,.0f} docs/s; copies {spark['copies']:.1f} s; session start "
-              f"{spark['session']:.1f} s not counted), peak driver {memory['driver']:.0f} MB, JVM (driver + "
-              f"executors) {memory['jvm']:.0f} MB, Python workers {memory['workers']:.0f} MB | relations "
+        print(f"{size:>9,} docs: Spark {spark['seconds']:.1f} s ({size / spark['seconds']:,.0f} docs/s; copies "
+              f"{spark['copies']:.1f} s; session start {spark['session']:.1f} s not counted), peak driver "
+              f"{memory['driver']:.0f} MB, JVM (driver + executors) {memory['jvm']:.0f} MB, Python workers "
+              f"{memory['workers']:.0f} MB; local / Spark time {local['seconds'] / spark['seconds']:.2f} | relations "
               f"{local['relations']} / {spark['relations']}; agreement: independent-groups pair F1 "
-              f"{pair_f1(spark['groups'], local['groups']):.4f}, story BCubed F1 "
-              f"{story_bcubed(spark['stories'], local['stories']):.4f}")
+              f"{pair_f1(spark['groups'], local['groups']):.4f}"
+              + (f", story BCubed F1 {story_bcubed(spark['stories'], local['stories']):.4f}, stories identical "
+                 f"{_same_groups(spark['stories'], local['stories'])}" if args.stages != "copies" else " (copies only)"),
+              flush=True)
+        if args.stages == "facts":
+            print(f"{'':>15}facts per story: {facts_agreement(spark['derived'], local['derived'])}; "
+                  f"errors in Spark tasks: {spark['errors']}", flush=True)
     if len(rows) > 1:
         (small, first_local, first_spark), (large, last_local, last_spark) = rows[0], rows[-1]
         print(f"from {small:,} to {large:,} docs (x{large / small:.0f}): local time x"
               f"{last_local['seconds'] / first_local['seconds']:.1f}, Spark time x"
-              f"{last_spark['seconds'] / first_spark['seconds']:.1f}")
+              f"{last_spark['seconds'] / first_spark['seconds']:.1f}", flush=True)
     return 0

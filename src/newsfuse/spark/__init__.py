@@ -8,11 +8,13 @@ Spark only decides where the stage code runs and how data moves between stages:
   LSH banding and the sampled-shingle index as one group-by on (band, key), each candidate pair
   verified in a task by ``copies.verify``; ``components`` finds independent groups by
   large-star/small-star over the relations;
-- ``stories``: term counts per partition (``stories.article_terms``); the online clustering runs
-  on the driver over those counts (``stories.cluster_terms``), in arrival order as locally;
+- ``stories``: the local features in tasks (the stream's document frequencies counted per term),
+  the local online clustering per time window in tasks (each replaying a lead-in before it),
+  the windows' stories stitched on the driver;
 - ``facts``: facts and reconciliation per story in tasks (spaCy loaded once per Python worker);
   a document that fails is one error line naming it, and the job goes on;
 - ``tables``: Parquet tables of articles, relations, stories and facts in ``DIR/parquet/``;
+- ``store``: with ``--db``, the run written into the store (``serve`` shows it);
 - ``job``: the run itself, ending in the contract's files (``report.write_outputs``).
 
 pyspark is an optional extra (``pip install newsfuse[spark]``); nothing here imports it at

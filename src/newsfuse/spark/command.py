@@ -1,9 +1,10 @@
-"""``newsfuse run --engine spark``: checks that Spark can run, runs the job, prints like the local run."""
+"""``newsfuse run --engine spark``: checks that Spark can run, runs the job (filling ``--db`` if given), prints like the local run."""
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 from newsfuse.model import InputError
@@ -20,13 +21,13 @@ def run_command(args: argparse.Namespace, progress_factory: Callable, report_err
         return EXIT_NOTHING_PROCESSED
     from newsfuse.config import Config
     from newsfuse.spark.job import run_spark
+    from newsfuse.store import Store
 
-    if args.db:
-        print("newsfuse: --engine spark writes the output files and DIR/parquet/, not a store: --db is not used",
-              file=sys.stderr)
-    with progress_factory() as progress:
-        result = run_spark(args.inputs, Path(args.out), config=Config(), master=args.spark_master,
-                           progress=progress, on_error=report_error)
+    with ExitStack() as stack:
+        store = stack.enter_context(Store(args.db)) if args.db else None  # a bad --db fails before any input is read
+        with progress_factory() as progress:
+            result = run_spark(args.inputs, Path(args.out), config=Config(), master=args.spark_master,
+                               progress=progress, on_error=report_error, store=store)
     if not result.articles:
         print("newsfuse: no input could be processed", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED

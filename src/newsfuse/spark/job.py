@@ -1,10 +1,11 @@
 """``newsfuse run --engine spark``: the run as one Spark job, ending in the contract's files.
 
 Stages and where they run: extraction, shingles/MinHash, banding, verification, connected
-components, story term counts, facts and reconciliation in Spark tasks; translations (only for
-batches that mix languages) and the online story clustering on the driver, over what the tasks
-collected. The outputs are the local engine's files (``report.write_outputs``) plus Parquet
-tables in ``DIR/parquet/``.
+components, story features (with the stream's document frequencies counted per term), the
+story clustering per time window, facts and reconciliation in Spark tasks; translations (only
+for batches that mix languages) and stitching the windows' stories on the driver. The outputs
+are the local engine's files (``report.write_outputs``) plus Parquet tables in ``DIR/parquet/``,
+and with ``--db`` the store filled (``spark.store``).
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from newsfuse.spark.facts import derive_stories
 from newsfuse.spark.inputs import extract_articles
 from newsfuse.spark.session import spark_session
 from newsfuse.spark.stories import cluster_stories, set_provenance
+from newsfuse.spark.store import fill_store
+from newsfuse.store import BaseStore
 from newsfuse.spark.tables import write_tables
 
 EDGES_PER_PARTITION = 50_000  # connected components: shuffle partitions by the number of relations
@@ -69,8 +72,10 @@ def copies_and_stories(spark, articles, config: Config, progress: Progress = _no
 
 
 def run_spark(paths: Iterable[str | Path], out_dir: Path, config: Config | None = None, master: str | None = None,
-              progress: Progress | None = None, on_error: Callable[[InputError], None] | None = None) -> SparkResult:
-    """Inputs to ``articles.jsonl``, ``stories.json``, ``report.html`` and ``parquet/`` in ``out_dir``."""
+              progress: Progress | None = None, on_error: Callable[[InputError], None] | None = None,
+              store: BaseStore | None = None) -> SparkResult:
+    """Inputs to ``articles.jsonl``, ``stories.json``, ``report.html`` and ``parquet/`` in ``out_dir``,
+    and into ``store`` if given (``spark.store.fill_store``)."""
     from newsfuse.pipeline import interrupts_deferred, prepare_out_dir
     from newsfuse.report import OUTPUT_FILES, write_outputs
 
@@ -107,5 +112,7 @@ def run_spark(paths: Iterable[str | Path], out_dir: Path, config: Config | None 
         tables = write_tables(spark, out_dir, articles, result.relations, derived.keys())
         with interrupts_deferred():
             result.outputs = write_outputs(out_dir, result.articles, result.stories) + tables
+        if store is not None:
+            fill_store(store, result.articles, result.relations, result.stories)
         progress("report", len(OUTPUT_FILES) + 1, len(OUTPUT_FILES) + 1)
     return result
