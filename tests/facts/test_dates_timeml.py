@@ -175,3 +175,8 @@ def test_a_future_auxiliary_places_a_yearless_date_ahead_a_weaker_cue_only_favou
 def test_since_a_date_is_a_time_already_begun() -> None:
     found = facts("Qantas will double its flights by April. Its shares have fallen since April.")
     assert found == [("April", "1990-04"), ("April", "1989-04")]
+
+
+def test_year_end_is_the_last_day_of_the_year_the_text_places() -> None:
+    found = facts("The thrift expects to complete the transaction by year-end. The index change is since year-end.")
+    assert found == [("year-end", "1989-12-31"), ("year-end", "1988-12-31")]

@@ -87,6 +87,7 @@ APOSTROPHE_DECADE = re.compile(r"\b(1[5-9]\d0|20\d0)['’]s$")
 YEAR_RANGE = re.compile(r"^(?P<first>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<last>\d{2}|1[5-9]\d\d|20\d\d)$")
 WEEK_OF = re.compile(r"^week of\s+(?P<day>\S.*)$", re.I)
 YEAR_TO_DATE = re.compile(r"^(?:the|its)\s+(?:(?:first|latest)\s+)?(?:six|nine)\s+months$")
+YEAR_END = re.compile(r"\byear(?:[-\s]|['’]s\s)end\b", re.I)
 SEASON = re.compile(r"\s+season$", re.I)
 WEEKDAY_PREFIX = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\S+\s+\d)", re.I)
 LEADING = re.compile(r"^(?:the|an|on|in|at|by|during|since|of|as of|for|its|their|until|till|from)\s+", re.I)
@@ -124,8 +125,9 @@ def clean(text: str) -> str:
 
 
 def normalised(text: str) -> str:
-    """The expression to parse: words around the date removed, spelled years as digits."""
-    expression = SEASON.sub("", WEEKDAY_PREFIX.sub("", clean(FISCAL.sub("", text))))
+    """The expression to parse: words around the date removed, spelled years as digits, "year-end"
+    as the year's last day."""
+    expression = SEASON.sub("", WEEKDAY_PREFIX.sub("", clean(FISCAL.sub("", YEAR_END.sub("Dec. 31", text)))))
     return spelled_years(expression) if expression else expression
 
 
