@@ -82,3 +82,25 @@ def test_exact_and_lower_bound_on_one_amount_are_two_facts_not_one(builder):
     assert {m.text for m in lower.mentions} == {"more than 600 crates", "More than 600 crates"}
     assert any(f.value["bound"] == "exact" for f in quantities)
     assert b.story.conflicts == []
+
+
+def background_meeting_story(builder, second_sentence: str):
+    b = builder([["a"], ["b"]])
+    s = b.sentence("a", "The two presidents held their summit at the Belmora Observatory, a Valdorian landmark.")
+    b.fact("a", s, "Belmora Observatory", "place", place("Belmora Observatory", "XX"),
+           "unlinked:belmoraobservatori", {"role": "at", "kind": "facility"})
+    s = b.sentence("b", second_sentence)
+    b.fact("b", s, "Ostrova", "place", place("Ostrova", "XX", 50.0, 120.0, "geonames:2"), "geonames:2",
+           {"role": "in", "kind": "city", "match": "exact"})
+    reconcile_story(b.story, b.articles, CONFIG)
+    return b.story
+
+
+def test_a_place_of_an_earlier_event_is_not_aligned(builder):
+    story = background_meeting_story(builder, "The two presidents held their last summit in Ostrova, officials said.")
+    assert [c for c in story.conflicts if c.type == "place"] == []
+
+
+def test_prior_to_is_a_connective_not_an_earlier_event(builder):
+    story = background_meeting_story(builder, "Prior to that, the two presidents held their summit in Ostrova.")
+    assert [c.type for c in story.conflicts] == ["place"]

@@ -24,7 +24,10 @@ PREDICATE_GROUPS = {
 PREDICATE_OF = {stem(word): name for name, words in PREDICATE_GROUPS.items() for word in words.split()}
 YEAR = re.compile(r"(?<![\w$£€.,])(1[89]\d\d|20\d\d)(?![\w,]|\.\d)")
 # Words that put a sentence's figures and dates in an earlier event than the story's own.
-BACKGROUND = re.compile(r"\b(?:last|previous|earlier|former|prior|ago|since|history|worst(?!-)|record)\b", re.IGNORECASE)
+# "Prior to" is "before", and "last week" dates the story's own event: neither names an earlier one.
+BACKGROUND = re.compile(r"\b(?:last(?!\s+(?:night|week|weekend|month|year|monday|tuesday|wednesday|thursday|friday|"
+                        r"saturday|sunday)\b)|previous|earlier|former|prior(?!\s+to)|ago|since|history|worst(?!-)|"
+                        r"record)\b", re.IGNORECASE)
 PLACE_ANCHOR_WORDS = 4  # words before a place searched for what happened there
 
 

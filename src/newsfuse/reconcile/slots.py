@@ -414,8 +414,8 @@ def _find(owner: dict, key):
 
 def align_slots(items: list[Item], config: ReconcileConfig) -> list[Slot]:
     """Slots of a story: quantities and dates per signature (bridged by a shared value), places
-    through their anchor words; mentions with no signature back an entity of the same value, else
-    stand alone."""
+    through their anchor words (not those of a sentence about an earlier event); mentions with no
+    signature back an entity of the same value, else stand alone."""
     stated: dict[tuple, set[str]] = defaultdict(set)
     buckets: dict[tuple, list[Item]] = defaultdict(list)
     places: list[Item] = []
@@ -423,7 +423,10 @@ def align_slots(items: list[Item], config: ReconcileConfig) -> list[Slot]:
     for item in items:
         stated[_value_signature(item) + (_amount_key(item),)].add(item.article)
         signature = slot_signature(item)
-        (places if item.kind == "place" else buckets[signature] if signature else loose).append(item)
+        if item.kind == "place":  # a place of an earlier event ("follows two last week in X") is never aligned
+            (loose if BACKGROUND.search(item.mention.sentence or "") else places).append(item)
+        else:
+            (buckets[signature] if signature else loose).append(item)
     slots: list[Slot] = []
     by_value: dict[tuple, Entity] = {}
     groups = [(bucket, _owned_pairs if slot_signature(bucket[0])[0] == "age" else _all_pairs)
