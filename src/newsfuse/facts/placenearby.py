@@ -58,8 +58,8 @@ def distances_km(places: list[Place], others: list[Place]) -> numpy.ndarray:
 
 
 def local_candidates(gazetteer: Gazetteer, name: str) -> list[Place]:
-    """Towns and counties called ``name``."""
-    return list(dict.fromkeys(p for p, _ in gazetteer.lookup(name) if p.kind in LOCAL_KINDS))
+    """Towns and counties whose main name is ``name`` (not an old or alternate one)."""
+    return list(dict.fromkeys(p for p, key in gazetteer.lookup(name) if p.kind in LOCAL_KINDS and key == p.keys[0]))
 
 
 def nearest_candidate(gazetteer: Gazetteer, name: str, anchors: list[Anchor],

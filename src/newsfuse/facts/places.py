@@ -44,8 +44,8 @@ from newsfuse.facts.countries import country_alias, demonym_country, us_state_co
 from newsfuse.facts.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfuse.facts.landmarks import facility_country, is_facility
 from newsfuse.facts.placenames import admin_key, fold, has_region_word, translit_key
-from newsfuse.facts.placenearby import (LOCAL_KINDS, Anchor, approximate_point, is_local_feature, local_candidates,
-                                         nearest_candidate)
+from newsfuse.facts.placenearby import (LOCAL_KINDS, NEAR_KM, Anchor, approximate_point, distance_km,
+                                         is_local_feature, local_candidates, nearest_candidate)
 from newsfuse.facts.placerecovery import county_lists, cued_names, recover
 from newsfuse.facts.placevariants import Resolution, best_variant, sound_alike
 from newsfuse.model import FactMention, Mention
@@ -184,9 +184,6 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
         return resolution
 
     for entry in entries:
-        place = entry.resolution.place
-        if place is not None and not entry.resolution.supported and place.kind in LOCAL_KINDS:
-            entry.resolution = resolve_nearby(entry.span)  # "Paris" by size alone, in a story of Texas towns
         if entry.resolution.place is None:
             entry.resolution = resolve_fallback(entry.span)
             unlinked = entry.resolution.place is None and not entry.resolution.skip
@@ -197,6 +194,7 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
                 entry.span, entry.resolution, entry.facility = inner[0], inner[1], False
             entry.facility &= entry.resolution.place is None
     entries += [Entry(s, r, c) for s, r, c in recover(cued, taken, resolve_fallback)]
+    prefer_local(gazetteer, entries)
     resolved: dict[str, Resolution] = {}
     found = []
     for entry in entries:
@@ -255,6 +253,23 @@ def echoes(gazetteer: Gazetteer, doc: Doc, resolved: dict[str, Resolution],
                         break
             start += 1
     return found
+
+
+def prefer_local(gazetteer: Gazetteer, entries: list[Entry]) -> None:
+    """A town linked by size alone ("Athens" in a story of Texas towns) yields to its namesake
+    within ``NEAR_KM`` of the article's backed towns, unless it is already near one of them."""
+    anchors = [Anchor(e.resolution.place, e.span.start_char) for e in entries
+               if e.resolution.place is not None and e.resolution.place.kind in LOCAL_KINDS and e.resolution.supported]
+    for entry in entries:
+        place = entry.resolution.place
+        if place is None or entry.resolution.supported or place.kind not in LOCAL_KINDS \
+                or entry.resolution.match == "unsupported":
+            continue
+        others = [a for a in anchors if fold(a.place.name) != fold(place.name)]
+        if any(distance_km(place.lat, place.lon, a.place.lat, a.place.lon) <= NEAR_KM for a in others):
+            continue  # already among the article's towns
+        entry.resolution = nearest_candidate(gazetteer, undirected(surface_name(entry.span)), others, {}) \
+            or entry.resolution
 
 
 def own_name(place: Place, span: Span) -> bool:
