@@ -180,3 +180,9 @@ def test_since_a_date_is_a_time_already_begun() -> None:
 def test_year_end_is_the_last_day_of_the_year_the_text_places() -> None:
     found = facts("The thrift expects to complete the transaction by year-end. The index change is since year-end.")
     assert found == [("year-end", "1989-12-31"), ("year-end", "1988-12-31")]
+
+
+def test_a_day_word_in_the_name_of_a_paper_or_programme_is_no_date() -> None:
+    found = facts('USA Today reported it. He spoke on ABC\'s "This Week," and on World News Tonight. '
+                  "Today, the board met. This week it votes.")
+    assert found == [("Today", "1989-11-02"), ("This week", "1989-W44")]

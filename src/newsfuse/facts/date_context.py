@@ -45,6 +45,8 @@ PLAY_WORDS = frozenset({"touchdown", "quarterback", "halftime", "overtime", "int
 BUSINESS_WORDS = frozenset({"earnings", "earning", "profit", "revenue", "sale", "income", "fiscal", "dividend", "quarterly",
                             "analyst", "shareholder", "investor", "economy", "economist"})
 MIN_PLAY_WORDS = 2  # nouns of PLAY_WORDS in a document that reports a game
+TITLE_UNITS = frozenset({"today", "tonight", "tomorrow", "yesterday", "week", "month", "year"})
+PLACING_WORDS = frozenset({"this", "last", "next", "that", "early", "late", "on", "by", "until", "since"})
 PERIOD_NOUNS = frozenset({"period", "quarter"})
 MAX_LEADING_CUT = 3  # words an entity may have taken in before its date
 DAY_WORDS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
@@ -86,7 +88,7 @@ def date_entities(doc: Doc, text: str) -> list[Span]:
             spans.append(span)
             taken.update(range(span.start, span.end))
     spans.extend(word_spans(doc, taken))
-    spans = [span for span in spans if not names_a_kind(span)]
+    spans = [span for span in spans if not names_a_kind(span) and not in_a_title(span)]
     quarters = [span for span in spans if GAME_QUARTER.search(span.text) and not CALENDAR_QUARTER.search(span.text)]
     if quarters:
         in_play = set(quarters) if game_report(doc) else {span for span in quarters if game_report(span.sent)}
@@ -109,6 +111,19 @@ def with_decade_suffix(span: Span) -> Span:
     if following is not None and following.text in ("'s", "’s") and DECADE_YEAR.fullmatch(span[-1].text):
         return span.doc[span.start:span.end + 1]
     return span
+
+
+def in_a_title(span: Span) -> bool:
+    """A day word or period in the name of a paper or a programme ("USA Today", "World News
+    Tonight", ABC's "This Week"): capitalised after a capitalised word, or every word capitalised
+    with its unit word too."""
+    words = [token for token in span if token.is_alpha]
+    if not words or not words[-1].text.istitle() or words[-1].lower_ not in TITLE_UNITS:
+        return False
+    if len(words) > 1:
+        return all(token.text.istitle() for token in words)
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.is_alpha and before.text[0].isupper() and before.lower_ not in PLACING_WORDS
 
 
 def names_a_kind(span: Span) -> bool:
