@@ -97,3 +97,10 @@ def test_states_listed_together_are_states_not_towns_of_their_names() -> None:
     found = places("Cases were reported in Alaska, California, Colorado, Georgia, Idaho, Illinois and Kansas.")
     for name in ("California", "Georgia", "Idaho", "Kansas"):
         assert found[name].value["country"] == "US" and found[name].context["kind"] == "admin1", name
+
+
+def test_state_name_is_the_state_beside_a_region_noun_or_over_a_small_namesake() -> None:
+    found = places("A cow from a farm in the state of Washington fell ill. Officials in Pennsylvania "
+                   "and in California looked into it.")
+    assert found["Washington"].context["kind"] == "admin1" and found["Washington"].value["name"] == "Washington"
+    assert found["California"].context["kind"] == "admin1"

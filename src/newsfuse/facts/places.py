@@ -72,6 +72,7 @@ PRIMARY_NAME_BONUS = 4.0  # "Philadelphia" is the US city, not an old name of Am
 POPULATION_WEIGHT = 0.5
 MIN_UNSUPPORTED_POPULATION = 20000  # a city no context supports must be at least this big
 MAX_LISTED = 3
+REGION_NOUNS = frozenset({"state", "province"})
 INNER_DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest n s e w ne nw se sw "
                              "s.e n.e s.w n.w historic downtown greater metro".split())
 # Last words of the names of natural areas, which their first words do not locate ("Nyanza Province").
@@ -531,6 +532,13 @@ def container_of(gazetteer: Gazetteer, span: Span, by_start: dict[int, Span]) ->
     return None
 
 
+def region_noun_beside(span: Span) -> bool:
+    """ "the state of X", "the province of X", "X state": the name is a first-level region's."""
+    doc = span.doc
+    before = span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS
+    return before or span.end < len(doc) and doc[span.end].lower_ in REGION_NOUNS and doc[span.end].text.islower()
+
+
 def listed_region(span: Span, named_regions: tuple[Place, ...], container: Place, cities: list) -> bool:
     """A region in a list of regions ("Angola, Chad and Niger", "Ohio, Iowa"), not one inside the next."""
     level = {"continent": 3, "country": 2, "admin1": 1}
@@ -607,6 +615,11 @@ def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: d
         container = None
     if any(r.kind == "country" for r in regions) and container is None:
         cities = []  # a country's own name means the country unless the text places it ("X, Ohio")
+    if any(r.kind == "admin1" for r in regions) and container is None and region_noun_beside(span):
+        cities = []  # "the state of Washington", "Washington state"
+    states = {r.country for r in named_regions if r.kind == "admin1" and fold(r.name) == fold(name)}
+    if states and container is None:  # "California" is the state, not a small town of its name in Pennsylvania
+        cities = [(c, k) for c, k in cities if c.country not in states or c.population >= MIN_UNSUPPORTED_POPULATION]
     if not has_region_word(name):
         regions = tuple(r for r in regions if not any(r.kind == "admin1" and c.region_code == r.region_code
                                                       and key == c.keys[0] for c, key in cities))
