@@ -263,3 +263,18 @@ def test_years_of_one_predicate_with_nothing_else_in_common_are_two_events(build
         b.fact(article, s, year, "date", {"start": f"{year}-01-01", "end": f"{year}-12-31"},
                context={"granularity": "year", "verb": "arrest"})
     assert run(b).conflicts == []
+
+
+def _record(b, article, sentence, surface, wins, owner):
+    s = b.sentence(article, sentence)
+    b.fact(article, s, surface, "quantity", {"amount": wins, "unit": "record", "bound": "exact"}, "record",
+           {"record": True, "of": owner, "verb": None})
+
+
+def test_two_records_of_one_owner_are_a_value_conflict_and_other_owners_stay_apart(builder):
+    b = builder([["a"], ["b"]])
+    _record(b, "a", "Doe (52-3, 46 KOs) beat Roe (45-7) on Saturday.", "52-3", 52, "Doe")
+    _record(b, "a", "Doe (52-3, 46 KOs) beat Roe (45-7) on Saturday.", "45-7", 45, "Roe")
+    _record(b, "b", "The champion, Jon Doe, 53-3, easily beat Roe on Saturday.", "53-3", 53, "Doe")
+    conflicts = run(b).conflicts
+    assert [(c.type, sorted(s.value for s in c.sides)) for c in conflicts] == [("value", ["52-3", "53-3"])]

@@ -206,7 +206,7 @@ def read_quantity(doc: Doc, start: int, earlier: list[Reading]) -> Reading | Non
     elif not read_unit(doc, reading, phrase) and (phrase.suffix or glued_letters_follow(doc, reading.end)):
         return None
     read_range(doc, reading, phrase)
-    if not reading.keep:
+    if not reading.keep or reading.context.get("record"):
         return reading
     if phrase.vague and "range" not in reading.context:
         set_range(reading, phrase.value, phrase.value * 10)
@@ -323,6 +323,25 @@ def stated_age(doc: Doc, reading: Reading) -> bool:
     return before[-1:] in (["aged"], ["ages"]) or before == ["age", "of"]
 
 
+RECORD_WORDS = {"record", "records"}
+MAX_RECORD_OWNER_GAP = 4  # words between a "record ... to" and the name that owns it ("Klitschko's record rose to")
+
+
+def record_owner(doc: Doc, reading: Reading) -> str:
+    """The name a win-loss record belongs to: "Klitschko (52-3, 46 KOs)", "Riddick Bowe, 43-1,", "Smith's
+    record rose to 9-5"; "" where the numbers are a score ("beat Leeds 2-1", "a 9-2 lead")."""
+    lead = reading.lead
+    before = doc[lead - 1] if lead > 0 else None
+    if before is not None and before.text in ("(", ",") and lead > 1 and doc[lead - 2].pos_ == "PROPN":
+        return doc[lead - 2].text
+    sentence_start = doc[lead].sent.start
+    window = doc[max(sentence_start, lead - MAX_RECORD_OWNER_GAP - 2):lead]
+    if before is not None and before.lower_ == "to" and any(t.lower_ in RECORD_WORDS for t in window):
+        names = [t for t in window if t.pos_ == "PROPN"]
+        return names[-1].text if names else ""
+    return ""
+
+
 def read_range(doc: Doc, reading: Reading, low: NumberPhrase) -> None:
     """ "5-10", "5 to 7 per cent", "between $62 and $68", "$89 to $93 billion": the range goes in
     context, the amount is its midpoint; "2-1" (a score) is passed over."""
@@ -340,7 +359,13 @@ def read_range(doc: Doc, reading: Reading, low: NumberPhrase) -> None:
         low_value *= phrase.scale  # "1 to 2 thousand", "$89 to $93 billion"
     if phrase.value <= low_value:
         if doc[joiner].text in HYPHENS and not reading.unit and low.scale == 1:
-            reading.keep, reading.end = False, high_end  # a score: "2-1", "9-2 lead"
+            reading.end = high_end  # a score ("2-1", "9-2 lead"), or a win-loss record
+            owner = record_owner(doc, reading)
+            if owner:
+                reading.unit = "record"
+                reading.context.update(record=True, of=owner, losses=phrase.value)
+            else:
+                reading.keep = False
         return
     if unit_found and not reading.unit:
         reading.unit, reading.pint_unit = unit_found.unit, unit_found.pint_unit
@@ -618,6 +643,8 @@ def quantity_key(reading: Reading) -> str:
         return "age"
     if reading.context.get("magnitude"):
         return "magnitude"
+    if reading.context.get("record"):
+        return "record"
     if reading.unit in PERCENT_WORDS.values():
         return reading.unit
     if reading.noun is None:

@@ -139,8 +139,8 @@ def make_statements(items: list[Item], all_items: list[Item]) -> list[Statement]
     by_sentence: dict[tuple, Statement] = {}
     for item in items:
         amount = si_amount(item.value)
-        if item.kind != "quantity" or amount is None:
-            continue
+        if item.kind != "quantity" or amount is None or item.key == "record":
+            continue  # a win-loss record is compared by its owner, in its slot
         key = (item.mention.sentence, item.surface, item.key)
         found = by_sentence.get(key)
         if found is not None:

@@ -252,9 +252,15 @@ def _role_class(item: Item) -> str:
     return next((name for name, words in ROLE_CLASSES.items() if role in words), "")
 
 
-def age_owner(item: Item) -> str:
-    """The person an age belongs to: one the sentence names whose surname is the word the age
-    is set after or attached to ("Jane Doe, 61", "the 31-year-old Doe"); "" where none is."""
+OWNED_KEYS = ("age", "record")  # amounts that belong to a named person or team, aligned by their owner
+
+
+def owner_of(item: Item) -> str:
+    """Who an age or a win-loss record belongs to. An age: a person the sentence names whose surname
+    is the word the age is set after or attached to ("Jane Doe, 61", "the 31-year-old Doe"). A
+    record: the name it follows ("Doe (52-3)", "Leeds' record rose to 9-5"). "" where none is."""
+    if item.key == "record":
+        return romanised_key(str(item.context.get("of") or ""))
     owner = str(item.context.get("of") or item.context.get("head") or "").split()
     surname = romanised_key(owner[-1]) if owner else ""
     found = [p for p in item.participants if surname and p.split()[-1] == surname]
@@ -263,10 +269,10 @@ def age_owner(item: Item) -> str:
 
 def slot_signature(item: Item) -> tuple | None:
     """The index key under which differing amounts or dates may align; None where the mention says
-    too little about what it is (no telling predicate, a vague date or amount). A person's age
-    aligns by its person; places align through their anchor words instead."""
-    if item.kind == "quantity" and item.key == "age" and age_owner(item):
-        return "age", age_owner(item)
+    too little about what it is (no telling predicate, a vague date or amount). An age or a record
+    aligns by its owner; places align through their anchor words instead."""
+    if item.kind == "quantity" and item.key in OWNED_KEYS and owner_of(item):
+        return item.key, owner_of(item)
     if item.kind not in ("quantity", "date") or not item.predicate:
         return None
     if item.kind == "date":
@@ -297,8 +303,8 @@ def _entities_of(items: list[Item], config: ReconcileConfig) -> list[Entity]:
 
 
 def _same_amount(value: dict[str, Any], item: Item, config: ReconcileConfig) -> bool:
-    """Whether an amount states ``value``: within tolerance, but an age only in the same years."""
-    if item.key == "age":
+    """Whether an amount states ``value``: within tolerance, but an age or a record only exactly."""
+    if item.key in OWNED_KEYS:
         return value.get("amount") == item.value.get("amount")
     return amounts_close(value, item.value, config)
 
@@ -350,11 +356,11 @@ def _all_pairs(entities: list[Entity]) -> list[tuple[float, int, int]]:
     return [(_overlap(a, b), i, j) for i, a in enumerate(entities) for j, b in enumerate(entities) if i < j]
 
 
-OWNED_SIMILARITY = 0.5  # two ages of one named person are about one thing whatever words surround them
+OWNED_SIMILARITY = 0.5  # two ages (records) of one owner are about one thing whatever words surround them
 
 
 def _owned_pairs(entities: list[Entity]) -> list[tuple[float, int, int]]:
-    """Values of one person's age: aligned by their owner, not by their words."""
+    """Values of one owner's age or record: aligned by their owner, not by their words."""
     return [(max(score, OWNED_SIMILARITY), i, j) for score, i, j in _all_pairs(entities)]
 
 
@@ -429,7 +435,7 @@ def align_slots(items: list[Item], config: ReconcileConfig) -> list[Slot]:
             (buckets[signature] if signature else loose).append(item)
     slots: list[Slot] = []
     by_value: dict[tuple, Entity] = {}
-    groups = [(bucket, _owned_pairs if slot_signature(bucket[0])[0] == "age" else _all_pairs)
+    groups = [(bucket, _owned_pairs if slot_signature(bucket[0])[0] in OWNED_KEYS else _all_pairs)
               for bucket in _bridged(buckets, config)] + [(places, _anchor_pairs)]
     for bucket, candidate_pairs in groups:
         entities = _entities_of(bucket, config)
