@@ -6,8 +6,8 @@ currency before them ("US $5", "HK$", "RM79"), the unit after them ("45 km", "40
 is 1,000 to 10,000), a rate ("$5 a share", "barrels a day"), the counted noun from the dependency
 parse (the noun the number modifies, or the object of "of"), and the bound from the words around it
 ("more than" lower, "up to" upper, "nearly" approx; a stated range is exact unless hedged, its
-amount is the midpoint). Units are converted to SI with pint. An earthquake's magnitude ("magnitude-5.9",
-"6.1 on the Richter scale"), an age set after a name ("Jane Doe, 61,") and a win-loss record after a
+amount is the midpoint). Units are converted to SI with pint. An earthquake's magnitude
+("magnitude-5.9", "6.1 on the Richter scale"), an age set after a name ("Jane Doe, 61,") and a win-loss record after a
 name ("Doe (52-3)") are read too. Dates, times of day, ordinals, years, scores ("beat X 2-1"),
 page-like, phone-like, model numbers ("Boeing 737", "iPhone 14 Pro", "5G") and "four-by-four" are
 skipped; a number inside a date is kept only as a duration or an age ("three months", "a 65-year-old").
@@ -15,8 +15,8 @@ A number in parentheses right after another quantity is marked as its conversion
 (``context["gloss_of"]``).
 
 Sets ``value`` = {amount, unit, bound, si?}; ``key`` = the SI dimension ("length", "mass",
-"duration", ...), "age", "magnitude", "record" (amount the wins), "percent", "currency:<ISO>" or "count:<noun lemma>" (a rate adds
-" / <per what>"); ``context`` = bound_words, verb (lemma) and verb_text, head (the word the counted
+"duration", ...), "age", "magnitude", "record" (amount the wins), "percent", "currency:<ISO>" or
+"count:<noun lemma>" (a rate adds " / <per what>"); ``context`` = bound_words, verb (lemma) and verb_text, head (the word the counted
 noun or unit attaches to), noun, noun_phrase and counted (the counted words: "European countries"),
 unit_text, range {low, high}, age, gloss_of, currency_sign, antecedent_of, magnitude, record, losses
 and of (the name an age or record belongs to) where they apply.
