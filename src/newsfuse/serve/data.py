@@ -283,17 +283,25 @@ class BaseReader:
         counted = Counter()
         for (keys,) in self._rows(c, f"SELECT s.facet_keys {base} LIMIT ?", [*params, FACET_SAMPLE]):
             counted.update(keys.split(KEY_END))
-        commonest: dict[str, list[tuple[str, int]]] = {name: [] for name in INDEX_FACETS}
-        for key, count in sorted(counted.items(), key=lambda item: (-item[1], item[0])):
+        candidates: dict[str, list[tuple[int, str]]] = {name: [] for name in INDEX_FACETS}
+        for key, count in counted.most_common():  # by count alone (fast); ties are ordered by value below
             facet, _, value = key.partition(KEY_PART)
-            if facet in commonest and len(commonest[facet]) < FACET_LIMIT:
-                commonest[facet].append((value, count))
-        facets: dict[str, list[dict]] = {name: [] for name in INDEX_FACETS}
-        for facet, values in commonest.items():
-            for value, count in values:  # labels for the few values shown, not for every row counted
-                label = self._rows(c, "SELECT label FROM serve_facets WHERE facet = ? AND value = ? LIMIT 1",
-                                   (facet, value))
-                facets[facet].append({"value": value, "label": label[0][0] if label else value, "count": count})
+            kept = candidates.get(facet)
+            if kept is not None and (len(kept) < FACET_LIMIT or count == kept[FACET_LIMIT - 1][0]):
+                kept.append((count, value))
+        commonest = {name: sorted(kept, key=lambda item: (-item[0], item[1]))[:FACET_LIMIT]
+                     for name, kept in candidates.items()}
+        shown = [(facet, value) for facet, kept in commonest.items() for _, value in kept]
+        labels: dict[tuple[str, str], str] = {}
+        for start in range(0, len(shown), SYNC_BATCH):  # labels for the few values shown, in one query
+            chunk = shown[start:start + SYNC_BATCH]
+            for facet, value, label in self._rows(
+                    c, "SELECT v.column1, v.column2, (SELECT label FROM serve_facets f WHERE f.facet = v.column1 "
+                    f"AND f.value = v.column2 LIMIT 1) FROM (VALUES {', '.join(['(?, ?)'] * len(chunk))}) AS v",
+                    [part for pair in chunk for part in pair]):
+                labels[facet, value] = label or value
+        facets = {name: [{"value": value, "label": labels.get((name, value), value), "count": count}
+                         for count, value in kept] for name, kept in commonest.items()}
         return total, facets
 
     def story(self, story_id: str) -> dict | None:
