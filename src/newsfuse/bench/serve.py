@@ -290,7 +290,7 @@ class Server:
     """``newsfuse serve`` in a child process on a free 127.0.0.1 port."""
 
     def __init__(self, db: str, token: str, workers: int):
-        self.port = free_port()
+        self.port, self.workers = free_port(), workers
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.NamedTemporaryFile(prefix="newsfuse-bench-serve-", suffix=".log", delete=False)
         command = [sys.executable, "-m", "newsfuse.cli", "serve", "--db", db, "--port", str(self.port),
@@ -312,10 +312,10 @@ class Server:
         raise RuntimeError("newsfuse serve did not answer")
 
     def wait_warm(self, seconds: float = 600) -> float:
-        """Seconds until the server says its ingest is warm (its models loaded in the background)."""
+        """Seconds until every worker says its ingest is warm (its models loaded in the background)."""
         from newsfuse.serve.ingest import WARM_DONE
         started = time.monotonic()
-        while WARM_DONE not in Path(self.log.name).read_text(errors="replace"):
+        while Path(self.log.name).read_text(errors="replace").count(WARM_DONE) < self.workers:
             if time.monotonic() - started > seconds or self.process.poll() is not None:
                 return float("inf")
             time.sleep(0.2)
