@@ -186,3 +186,8 @@ def test_a_day_word_in_the_name_of_a_paper_or_programme_is_no_date() -> None:
     found = facts('USA Today reported it. He spoke on ABC\'s "This Week," and on World News Tonight. '
                   "Today, the board met. This week it votes.")
     assert found == [("Today", "1989-11-02"), ("This week", "1989-W44")]
+
+
+def test_todays_event_is_a_date_todays_world_is_not() -> None:
+    found = facts("Today's move was the latest step. It is typical of today's computers and today's world.")
+    assert found == [("Today", "1989-11-02")]

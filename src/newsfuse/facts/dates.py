@@ -46,7 +46,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsfuse.facts.date_calendar import (
     MONTH_NAME, MONTH_NUMBERS, Resolved, cut_part, expand, month_bounds, month_shift, nearest_year,
@@ -112,6 +112,8 @@ SIMPLE_DATES = [
 DURATION_INSIDE = re.compile(rf"\b{NUMBER_WORD}\s+(?:days|weeks|months|years)\b(?!\s+ago)", re.I)
 UNIT_WORDS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
 PLACING_WORDS = frozenset({"this", "last", "next", "that", "current", "coming", "past", "previous"})
+ERA_NOUNS = frozenset({"world", "society", "youth", "generation", "economy", "market", "climate", "environment",
+                       "age", "culture", "life", "technology", "standard", "reality", "business", "politics"})
 LEAP_YEAR = 2000
 LOOKING_AHEAD = ("future", "ahead")  # tenses that look forward (see ``date_context.tense``)
 MODIFIED_DEPS = {"compound", "poss", "nmod", "amod", "npadvmod", "nummod"}
@@ -381,7 +383,7 @@ def span_readings(span: Span, reference: date | None, discourse: Discourse) -> l
         if not span.start or doc[span.start - 1].lower_ not in PLACING_WORDS:
             return []
         span = doc[span.start - 1:span.end]
-    if span.root.dep_ == "poss" and span.text.lower().startswith("today"):  # "today's world": no date
+    if span.root.dep_ == "poss" and span.text.lower().startswith("today") and of_the_era(span.root.head):
         return []
     when = tense(span)
     whole = resolve(written(span), reference, when, discourse)
@@ -412,6 +414,12 @@ def written(span: Span) -> str:
     if following is not None and following.pos_ in ("NOUN", "PROPN"):
         return span.text
     return APOSTROPHE_DECADE.sub(r"\1s", span.text)
+
+
+def of_the_era(owned: Token) -> bool:
+    """Whether "today's" owns what belongs to the present age, not to the day: a plural or an age
+    word ("today's computers", "today's world"); "today's vote", "today's move" are the day's."""
+    return owned.tag_ in ("NNS", "NNPS") or owned.lemma_.lower() in ERA_NOUNS
 
 
 def attachment(span: Span) -> tuple[str, str]:
