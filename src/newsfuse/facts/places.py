@@ -22,7 +22,8 @@ candidate ("unsupported", ``supported`` False).
 Sets ``value`` = {name, country, lat, lon, gazetteer_id}; ``key`` = the
 gazetteer id ("geonames:<id>", "admin1:<CC.code>", "country:<CC>") or
 "unlinked:<name key>"; ``context`` = surface (as written), linked, match
-("exact", "alternate", "transliteration", "sound-alike-in-region", "none"),
+("exact", "alternate", "transliteration", "alias", "demonym", "sound-alike-in-region",
+"nearby", "unsupported", "approximate" (with ``near``: an unlinked feature at a town's point), "none"),
 note, role (the governing preposition or dependency), label (spaCy's), and for
 linked places kind ("country", "admin1", "city") and admin1 (region name); kind
 "facility" for unlinked facilities (``value["country"]`` from context); area_noun
