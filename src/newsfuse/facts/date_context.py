@@ -42,8 +42,8 @@ GAME_QUARTER = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s]
 CALENDAR_QUARTER = re.compile(r"\d{4}|\b(?:fiscal|year|calendar)", re.I)  # "fiscal 1990's first quarter"
 PLAY_WORDS = frozenset({"touchdown", "quarterback", "halftime", "overtime", "interception", "fumble", "kickoff", "punt",
                         "rebound", "layup", "dunk", "buzzer", "inning", "scoreboard", "playoff", "tackle", "goalkeeper"})
-BUSINESS_WORDS = frozenset({"earnings", "earning", "profit", "revenue", "sale", "income", "fiscal", "dividend", "quarterly",
-                            "analyst", "shareholder", "investor", "economy", "economist"})
+BUSINESS_WORDS = frozenset({"earnings", "earning", "profit", "revenue", "sale", "income", "fiscal", "dividend",
+                            "quarterly", "analyst", "shareholder", "investor", "economy", "economist"})
 MIN_PLAY_WORDS = 2  # nouns of PLAY_WORDS in a document that reports a game
 TITLE_UNITS = frozenset({"today", "tonight", "tomorrow", "yesterday", "week", "month", "year"})
 PLACING_WORDS = frozenset({"this", "last", "next", "that", "early", "late", "on", "by", "until", "since"})
