@@ -2,9 +2,9 @@
 
 For each GPE/LOC/FAC span the finder looks for an explicit container ("X,
 Country", "X in Region"), the countries and regions named in the same sentence
-and in the whole article, then ranks gazetteer candidates (exact or alternate
-names, spelling variants within a constraining country, and as a last resort a
-unique similar-sounding settlement inside an explicitly named region). Country
+and in the whole article, then ranks gazetteer candidates (``placeresolve.py``:
+exact or alternate names, spelling variants within a constraining country, and as
+a last resort a unique similar-sounding settlement inside an explicitly named region). Country
 abbreviations ("U.S.", "UK") map to the country (``countries.py``); a country's
 own name is the country unless the text places it ("X, Ohio"); a city no context
 supports is linked only under its own name when the article (else the story)
@@ -31,7 +31,6 @@ linked places kind ("country", "admin1", "city") and admin1 (region name); kind
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,78 +43,31 @@ from spacy.tokens import Doc, Span
 from newsfuse.facts.countries import country_alias, demonym_country, us_state_code
 from newsfuse.facts.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfuse.facts.landmarks import facility_country, is_facility
-from newsfuse.facts.placenames import admin_key, fold, has_region_word, translit_key
+from newsfuse.facts.placenames import fold, has_region_word, translit_key
 from newsfuse.facts.placenearby import (LOCAL_KINDS, NEAR_KM, Anchor, approximate_point, distance_km,
                                          is_local_feature, local_candidates, nearest_candidate)
 from newsfuse.facts.placerecovery import county_lists, cued_names, recover
-from newsfuse.facts.placevariants import Resolution, best_variant, sound_alike
+from newsfuse.facts.placeresolve import (GENERIC_WORDS, PlaceContext, container_of, read_context, regions_named,
+                                         resolve, surface_name, undirected, within)
+from newsfuse.facts.placevariants import Resolution
 from newsfuse.model import FactMention, Mention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PROPER_TAGS = numpy.array([hash_string("NNP"), hash_string("NNPS")], dtype=numpy.uint64)
-CONTAINER_WORDS = {",", "in", "of"}
 PLACE_NOUNS = frozenset("town city village port settlement district province region county state "
                         "municipality island harbor harbour capital hamlet suburb area peninsula".split())
 # Place nouns that name an area of unknown extent, which may hold other places ("the island of X").
 AREA_NOUNS = frozenset("island region province district county state area municipality".split())
 ROLE_PREPOSITIONS = {"from", "to", "in", "near", "at", "into", "via", "toward", "towards", "across", "outside"}
-KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 0.0, "admin2": 0.0, "city": 0.0}
-CAPITAL_BONUS = 3.0  # only for a capital called by its own name, in a country the article allows
-SENTENCE_COUNTRY_BONUS = 4.0
-ARTICLE_COUNTRY_BONUS = 2.0
-SENTENCE_REGION_BONUS = 4.0  # a place inside a first-level region named in the same sentence
-ARTICLE_REGION_BONUS = 3.0
-SIBLING_REGION_BONUS = 7.0  # a region named beside other regions of its country in one sentence
-COHERENCE_BONUS = 3.0  # a place in the region where the article's other place names lie
-MIN_NEARBY_VOTES = 1.0  # other names' votes that support linking a small place in their region
-WIDE_KINDS = ("continent", "country")  # linked by their own names whatever the context
-PRIMARY_NAME_BONUS = 4.0  # "Philadelphia" is the US city, not an old name of Amman
-POPULATION_WEIGHT = 0.5
-MIN_UNSUPPORTED_POPULATION = 20000  # a city no context supports must be at least this big
-MAX_LISTED = 3
-REGION_NOUNS = frozenset({"state", "province"})
 INNER_DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest n s e w ne nw se sw "
                              "s.e n.e s.w n.w historic downtown greater metro".split())
 # Last words of the names of natural areas, which their first words do not locate ("Nyanza Province").
 NATURAL_AREA_WORDS = frozenset("river rivers creek lake lakes bay valley mountain mountains mount island islands sea "
                                "gulf coast peninsula desert forest province region basin plateau delta strait "
                                "channel ocean canyon".split())
-MAX_ECHO_WORDS = 4
+MAX_ECHO_WORDS = 4  # longest name looked for inside another name
 MIN_DEMONYM_STEM = 4
-NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}  # longest name looked for inside another name
-MIN_REGION_STEM = 4  # "Bay County" is too short a stem to trust a far-away "Bay" region
-
-
-@dataclass
-class PlaceContext:
-    """Countries and first-level regions an article names, by sentence and overall."""
-
-    sentence_countries: dict[int, set[str]] = field(default_factory=dict)
-    article_countries: Counter = field(default_factory=Counter)
-    sentence_regions: dict[int, set[str]] = field(default_factory=dict)  # admin1 region codes
-    article_regions: Counter = field(default_factory=Counter)
-    by_name: dict[str, Counter] = field(default_factory=dict)
-    regions_by_name: dict[str, Counter] = field(default_factory=dict)
-    # admin1 regions where the article's place names could lie, each name sharing one vote among its regions
-    nearby: dict[str, Counter] = field(default_factory=dict)
-    story_countries: Counter = field(default_factory=Counter)  # named by the story's other articles
-
-    def support_for(self, name: str) -> Counter:
-        """Countries the article (else the story) names, not counting mentions of ``name`` itself."""
-        own = self.article_countries - self.by_name.get(name, Counter())
-        return own or Counter(self.story_countries)
-
-    def coherence_for(self, name: str) -> Counter:
-        """Votes of the article's other place names for each admin1 region."""
-        votes: Counter = Counter()
-        for other, regions in self.nearby.items():
-            if other != name:
-                votes.update(regions)
-        return votes
-
-    def region_support_for(self, name: str) -> Counter:
-        """Admin1 regions the article names, not counting mentions of ``name`` itself."""
-        return self.article_regions - self.regions_by_name.get(name, Counter())
+NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}  # names a nationality word may open
 
 
 @dataclass
@@ -139,45 +91,59 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
     cued = cued_names(gazetteer, doc, proper_name_chunks(doc), taken)
     context = read_context(gazetteer, spans, [group[-1][0] for group in cued])
     context.story_countries = story_countries or Counter()
-    by_start = {span.start: span for span in spans}
-
-    def resolve_here(span: Span, name: str = "") -> Resolution:
-        return resolve(gazetteer, span, context, by_start, name)
-
+    linker = Linker(gazetteer, context, {span.start: span for span in spans})
     entries = []
     for span in spans:
-        resolution = resolve_here(span)
+        resolution = linker.first(span)
         facility = resolution.place is None and is_facility(span) and not resolution.skip
         optional = not facility and resolution.place is None and (
             span.label_ == "FAC" or span.root.dep_ == "amod" or resolution.skip
             or (span not in doc.ents and not after_place_noun(span)))
         if not resolution.skip:
             entries.append(Entry(span, resolution, facility=facility, optional=optional))
-    recovered = recover(cued, taken, resolve_here) + county_lists(gazetteer, doc, taken, resolve_here)
+    recovered = recover(cued, taken, linker.first) + county_lists(gazetteer, doc, taken, linker.first)
     starts = {span.start for span, _, cue in recovered if cue == "county-list"}  # "Henderson" of "... counties"
     entries = [e for e in entries if e.span.start not in starts] + [Entry(s, r, c) for s, r, c in recovered]
-    anchors = [Anchor(e.resolution.place, e.span.start_char) for e in entries
-               if e.resolution.place is not None and e.resolution.place.kind in LOCAL_KINDS]
-
-    peers = {name: local_candidates(gazetteer, name) for name in dict.fromkeys(
+    linker.anchors = anchors_of(entries)
+    linker.peers = {name: local_candidates(gazetteer, name) for name in dict.fromkeys(
         [undirected(surface_name(e.span)) for e in entries if e.resolution.place is None]
         + [undirected(surface_name(group[-1][0])) for group in cued])}
+    second_pass(entries, linker)
+    entries += [Entry(s, r, c) for s, r, c in recover(cued, taken, linker.fallback)]
+    prefer_local(gazetteer, entries)
+    return facts_of(article_id, doc, entries, linker, taken)
 
-    def resolve_nearby(span: Span, name: str = "") -> Resolution:
+
+@dataclass
+class Linker:
+    """How the article's names link: the first pass's ranking (``first``), then by the article's
+    other places (``nearby``, ``fallback``) once its ``anchors`` and unlinked names' ``peers`` are known."""
+
+    gazetteer: Gazetteer
+    context: PlaceContext
+    by_start: dict[int, Span]
+    anchors: list[Anchor] = field(default_factory=list)
+    peers: dict[str, list[Place]] = field(default_factory=dict)
+
+    def first(self, span: Span, name: str = "") -> Resolution:
+        return resolve(self.gazetteer, span, self.context, self.by_start, name)
+
+    def nearby(self, span: Span, name: str = "") -> Resolution:
         """The first pass's resolution, else (or over a link by size alone) the place of that name
         near the article's anchors (an unlinked name: also near the other names' namesakes)."""
-        resolution = resolve_here(span, name)
-        if resolution.skip or container_of(gazetteer, span, by_start) is not None or resolution.place is not None and (
-                resolution.supported or resolution.place.kind not in LOCAL_KINDS):
+        resolution = self.first(span, name)
+        if resolution.skip or container_of(self.gazetteer, span, self.by_start) is not None \
+                or resolution.place is not None and (resolution.supported or resolution.place.kind not in LOCAL_KINDS):
             return resolution
         name = undirected(name or surface_name(span))
-        return nearest_candidate(gazetteer, name, anchors, peers if resolution.place is None else {}) or resolution
+        peers = self.peers if resolution.place is None else {}
+        return nearest_candidate(self.gazetteer, name, self.anchors, peers) or resolution
 
-    def resolve_fallback(span: Span) -> Resolution:
-        """``resolve_nearby``, else, in an article that names no country, the best weak candidate
+    def fallback(self, span: Span) -> Resolution:
+        """``nearby``, else, in an article that names no country, the best weak candidate
         (``guess``: so is a link by size alone there)."""
-        resolution = resolve_nearby(span)
-        if context.article_countries:
+        resolution = self.nearby(span)
+        if self.context.article_countries:
             return resolution
         if resolution.weak is not None:
             return Resolution(resolution.weak, "unsupported", f"{resolution.note}: linked to it as the best guess",
@@ -185,20 +151,33 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
         resolution.guess = resolution.place is not None and not resolution.supported and own_name(resolution.place, span)
         return resolution
 
+
+def anchors_of(entries: list[Entry]) -> list[Anchor]:
+    """The towns and counties the entries link (and those facilities' names open with)."""
+    pairs = [pair for e in entries for pair in [(e.span, e.resolution), *([e.near] if e.near else [])]]
+    return [Anchor(r.place, s.start_char) for s, r in pairs if r.place is not None and r.place.kind in LOCAL_KINDS]
+
+
+def second_pass(entries: list[Entry], linker: Linker) -> None:
+    """Link the entries the first pass left unlinked, by the article's other places, else by the
+    place inside their name (a facility keeps its own name and is placed there)."""
     for entry in entries:
-        if entry.resolution.place is None:
-            entry.resolution = resolve_fallback(entry.span)
-            unlinked = entry.resolution.place is None and not entry.resolution.skip
-            inner = inner_place(entry.span, resolve_fallback) if unlinked else None
-            if inner is not None and entry.facility:
-                entry.near = inner  # "Vancouver International Airport" at Vancouver
-            elif inner is not None:
-                entry.span, entry.resolution, entry.facility = inner[0], inner[1], False
-            entry.facility &= entry.resolution.place is None
-    entries += [Entry(s, r, c) for s, r, c in recover(cued, taken, resolve_fallback)]
-    prefer_local(gazetteer, entries)
-    resolved: dict[str, Resolution] = {}
-    found = []
+        if entry.resolution.place is not None:
+            continue
+        entry.resolution = linker.fallback(entry.span)
+        unlinked = entry.resolution.place is None and not entry.resolution.skip
+        inner = inner_place(entry.span, linker.fallback) if unlinked else None
+        if inner is not None and entry.facility:
+            entry.near = inner  # "Vancouver International Airport" at Vancouver
+        elif inner is not None:
+            entry.span, entry.resolution, entry.facility = inner[0], inner[1], False
+        entry.facility &= entry.resolution.place is None
+
+
+def facts_of(article_id: str, doc: Doc, entries: list[Entry], linker: Linker, taken: set[int]) -> list[FactMention]:
+    """The entries as place facts, then the names linked elsewhere found again inside other names
+    (``echoes``), and approximate points for unlinked local features."""
+    gazetteer, resolved, found = linker.gazetteer, {}, []
     for entry in entries:
         for span, resolution in [(entry.span, entry.resolution), *([entry.near] if entry.near else [])]:
             if resolution.place is not None:
@@ -206,7 +185,7 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
         if entry.resolution.place is None and entry.optional:
             continue
         if entry.facility:
-            found.append(facility_fact(article_id, entry.span, gazetteer, context, by_start))
+            found.append(facility_fact(article_id, entry.span, gazetteer, linker.context, linker.by_start))
             if entry.near is not None:
                 locate_near(found[-1], entry.near[1].place, "the place its name opens with")
         else:
@@ -215,8 +194,7 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
             found[-1].context["cue"] = entry.cue  # why a name the tagger did not call a place is one
     found += [to_fact(article_id, span, resolution, gazetteer)
               for span, resolution in echoes(gazetteer, doc, resolved, taken)]
-    anchors = [Anchor(r.place, s.start_char) for e in entries for s, r in [(e.span, e.resolution), *([e.near] if e.near else [])]
-               if r.place is not None and r.place.kind in LOCAL_KINDS]
+    anchors = anchors_of(entries)
     for fact in found:
         if fact.value["lat"] is None and (fact.context.get("kind") == "facility" or is_local_feature(fact.value["name"])):
             anchor = approximate_point(fact.mention.start, anchors)
@@ -435,31 +413,6 @@ def known_inside_region(gazetteer: Gazetteer, span: Span) -> bool:
     return any(within(place, region) for region in regions for place, _ in gazetteer.lookup(surface_name(span)))
 
 
-# Words that name a direction or a generic area, never linked by spelling variants.
-GENERIC_WORDS = frozenset("north south east west northern southern eastern western central far "
-                          "middle upper lower greater".split())
-DIRECTION_WORDS = frozenset("northern southern eastern western central northeast northwest southeast southwest "
-                            "northeastern northwestern southeastern southwestern".split())
-POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
-
-
-def surface_name(span: Span) -> str:
-    """The span's name without a leading "the" or a possessive ending."""
-    words = [t for t in span if not (t.i == span.start and t.lower_ == "the") and t.tag_ != "POS"]
-    name = "".join(t.text_with_ws for t in words).strip()
-    for ending in POSSESSIVE_ENDINGS:
-        if name.endswith(ending) and len(name) > len(ending):
-            return name[: -len(ending)]
-    return name
-
-
-def variant_worthy(span: Span, name: str) -> bool:
-    """Whether spelling variants may be searched: a proper name, not an adjective or a direction."""
-    words = name.lower().split()
-    return (span.root.tag_ in {"NNP", "NNPS"} and span.root.dep_ != "amod" and not has_region_word(name)
-            and not all(w in GENERIC_WORDS for w in words))
-
-
 def countries_named(docs: list[Doc]) -> Counter:
     """Countries the given articles name (by spaCy place entities), with counts."""
     gazetteer = load_gazetteer()
@@ -469,244 +422,6 @@ def countries_named(docs: list[Doc]) -> Counter:
             if ent.label_ in PLACE_LABELS:
                 named.update(p.country for p in regions_named(gazetteer, ent) if p.kind == "country")
     return named
-
-
-def regions_named(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
-    """Countries and regions a span names, including abbreviations ("U.S.", "UK", "Calif.")."""
-    name = surface_name(span)
-    alias = country_alias(name)
-    if alias and alias in gazetteer.countries:
-        return (gazetteer.countries[alias],)
-    state = gazetteer.admin1.get(f"US.{us_state_code(name)}")
-    return (state,) if state else gazetteer.lookup_region(undirected(name))
-
-
-def undirected(name: str) -> str:
-    """A name without a leading direction ("Southern California" -> "California")."""
-    first, _, rest = name.partition(" ")
-    return rest if rest and first.lower() in DIRECTION_WORDS else name
-
-
-def read_context(gazetteer: Gazetteer, spans: list[Span], cued: list[Span] = ()) -> PlaceContext:
-    """What the article's place spans name; ``cued`` names (recovery candidates) only vote for regions."""
-    context = PlaceContext()
-    for span in cued:
-        context.nearby.setdefault(surface_name(span), candidate_regions(gazetteer, surface_name(span)))
-    for span in spans:
-        name = surface_name(span)
-        regions = regions_named(gazetteer, span)
-        for place in regions:
-            context.sentence_countries.setdefault(span.sent.start, set()).add(place.country)
-            context.article_countries[place.country] += 1
-            context.by_name.setdefault(name, Counter())[place.country] += 1
-        if len(regions) == 1 and regions[0].kind == "admin1":
-            context.sentence_regions.setdefault(span.sent.start, set()).add(regions[0].region_code)
-            context.article_regions[regions[0].region_code] += 1
-            context.regions_by_name.setdefault(name, Counter())[regions[0].region_code] += 1
-        if name not in context.nearby and not regions:
-            context.nearby[name] = candidate_regions(gazetteer, name)
-    return context
-
-
-def candidate_regions(gazetteer: Gazetteer, name: str) -> Counter:
-    """One vote shared among the admin1 regions where a place of this name lies, by population."""
-    people: Counter = Counter()
-    for place, _ in gazetteer.lookup(name):
-        if place.kind in ("city", "admin2"):
-            people[place.region_code] += place.population + 1
-    total = sum(people.values())
-    return Counter({code: count / total for code, count in people.items()})
-
-
-def container_of(gazetteer: Gazetteer, span: Span, by_start: dict[int, Span]) -> Place | None:
-    """The country or region a span is explicitly put in: "X, Country", "X in Region"."""
-    doc = span.doc
-    position = span.end
-    if position < len(doc) and doc[position].lower_ in CONTAINER_WORDS:
-        position += 1
-        if position < len(doc) and doc[position].lower_ == "the":
-            position += 1
-        other = by_start.get(position) or by_start.get(position - 1)
-        if other is not None and other.start != span.start:
-            regions = gazetteer.lookup_region(surface_name(other))
-            return max(regions, key=lambda p: p.kind == "admin1", default=None)
-    return None
-
-
-def region_noun_beside(span: Span) -> bool:
-    """ "the state of X", "the province of X", "X state": the name is a first-level region's."""
-    doc = span.doc
-    before = span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS
-    return before or span.end < len(doc) and doc[span.end].lower_ in REGION_NOUNS and doc[span.end].text.islower()
-
-
-def listed_region(span: Span, named_regions: tuple[Place, ...], container: Place, cities: list) -> bool:
-    """A region in a list of regions ("Angola, Chad and Niger", "Ohio, Iowa"), not one inside the next."""
-    level = {"continent": 3, "country": 2, "admin1": 1}
-    return (span.end < len(span.doc) and span.doc[span.end].text == ","
-            and any(level.get(r.kind, 0) >= level.get(container.kind, 0) for r in named_regions)
-            and not any(within(place, container) for place, _ in cities))
-
-
-def holding_regions(gazetteer: Gazetteer, span: Span, regions: tuple[Place, ...]) -> tuple[Place, ...]:
-    """Of several regions with one name, those holding the place just before ("Atlanta, Georgia")."""
-    doc = span.doc
-    if len(regions) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in CONTAINER_WORDS:
-        return regions
-    end = span.start - 1
-    start = end
-    while start > 0 and doc[start - 1].tag_ in {"NNP", "NNPS"}:
-        start -= 1
-    inner = [place for place, _ in gazetteer.lookup(doc[start:end].text)] if start < end else []
-    holding = tuple(r for r in regions if any(within(place, r) for place in inner))
-    return holding or regions
-
-
-def within(place: Place, container: Place) -> bool:
-    if container.kind == "country":
-        return place.country == container.country and place.kind != "country"
-    return place.kind in ("city", "admin2") and place.region_code == container.region_code
-
-
-@dataclass
-class Support:
-    """What the text around a span names: countries and admin1 regions, in its sentence and article."""
-
-    countries: set[str]
-    article_countries: Counter
-    regions: set[str]
-    article_regions: Counter
-    nearby: Counter = field(default_factory=Counter)  # other names' votes for admin1 regions
-
-
-def score(place: Place, key: str, support: Support) -> float:
-    value = KIND_PRIOR[place.kind] + POPULATION_WEIGHT * math.log10(place.population + 1)
-    primary = key == place.keys[0]
-    allowed = not support.article_countries or support.article_countries.get(place.country)
-    value += CAPITAL_BONUS if place.capital and primary and allowed else 0.0
-    value += SENTENCE_COUNTRY_BONUS if place.country in support.countries else 0.0
-    value += ARTICLE_COUNTRY_BONUS if support.article_countries.get(place.country) else 0.0
-    if place.kind != "admin1":
-        value += SENTENCE_REGION_BONUS if place.region_code in support.regions else 0.0
-        value += ARTICLE_REGION_BONUS if support.article_regions.get(place.region_code) else 0.0
-    elif primary and any(code.partition(".")[0] == place.country for code in support.regions):
-        value += SIBLING_REGION_BONUS  # a list of states: "Oregon, Idaho and Kansas"
-    value += COHERENCE_BONUS * min(1.0, support.nearby.get(place.region_code, 0.0))
-    return value + (PRIMARY_NAME_BONUS if primary else 0.0)
-
-
-def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: dict[int, Span],
-            name: str = "") -> Resolution:
-    name = name or surface_name(span)
-    if all(word in GENERIC_WORDS for word in name.lower().split()):
-        return Resolution(None, "none", "a direction or generic area, not a place name", skip=True)
-    alias = country_alias(name)
-    if alias and alias in gazetteer.countries:
-        country = gazetteer.countries[alias]
-        return Resolution(country, "alias", f"abbreviation or short name of {country.name}")
-    state = gazetteer.admin1.get(f"US.{us_state_code(name)}")
-    if state:
-        return Resolution(state, "alias", f"abbreviation of {state.name}")
-    name = undirected(name)
-    named_regions = gazetteer.lookup_region(name)
-    regions = holding_regions(gazetteer, span, named_regions)
-    cities = [c for c in gazetteer.lookup(name) if c[0] not in named_regions]
-    container = container_of(gazetteer, span, by_start)
-    if container is not None and listed_region(span, named_regions, container, cities):
-        container = None
-    if any(r.kind == "country" for r in regions) and container is None:
-        cities = []  # a country's own name means the country unless the text places it ("X, Ohio")
-    if any(r.kind == "admin1" for r in regions) and container is None and region_noun_beside(span):
-        cities = []  # "the state of Washington", "Washington state"
-    states = {r.country for r in named_regions if r.kind == "admin1" and fold(r.name) == fold(name)}
-    if states and container is None:  # "California" is the state, not a small town of its name in Pennsylvania
-        cities = [(c, k) for c, k in cities if c.country not in states or c.population >= MIN_UNSUPPORTED_POPULATION]
-    if not has_region_word(name):
-        regions = tuple(r for r in regions if not any(r.kind == "admin1" and c.region_code == r.region_code
-                                                      and key == c.keys[0] for c, key in cities))
-    candidates = [(p, p.keys[0]) for p in regions] + cities
-    if container is not None:
-        return resolve_in_container(gazetteer, name, candidates, container)
-    own = {p.region_code for p in named_regions}
-    support = Support(context.sentence_countries.get(span.sent.start, set()) - {p.country for p in named_regions},
-                      context.support_for(surface_name(span)),
-                      context.sentence_regions.get(span.sent.start, set()) - own,
-                      context.region_support_for(surface_name(span)), context.coherence_for(surface_name(span)))
-    ranked = sorted(candidates, key=lambda c: -score(c[0], c[1], support))
-    if ranked:
-        place, key = ranked[0]
-        if linkable(place, name, support):
-            return Resolution(place, match_kind(place, key, name), explain(place, key, name),
-                              supported=supported_by(place, support))
-    countries, article_countries = support.countries, support.article_countries
-    for country in sorted(countries):
-        variant = best_variant(gazetteer, name, country, None) if variant_worthy(span, name) else None
-        if variant:
-            return variant
-    if ranked:
-        place = ranked[0][0]
-        return Resolution(None, "none", f"only weak candidates such as {place.name} ({place.country}, "
-                                        f"population {place.population}), which no country in the text supports",
-                          weak=place)
-    return Resolution(None, "none", f"no gazetteer entry or spelling variant matches '{name}'"
-                      + ("" if countries or article_countries else " and no country in the text constrains it"))
-
-
-def linkable(place: Place, name: str, support: Support) -> bool:
-    """Whether the best candidate is safe to link: a wide area, supported by the text, or big enough."""
-    return bool(place.kind in WIDE_KINDS or supported_by(place, support)
-                or place.kind == "city" and place.population >= MIN_UNSUPPORTED_POPULATION
-                and (not support.article_countries or fold(place.name) == fold(name))
-                or place.kind == "admin1" and explicit_region(place, name))
-
-
-def supported_by(place: Place, support: Support) -> bool:
-    return bool(place.country in support.countries or support.article_countries.get(place.country)
-                or support.article_regions.get(place.region_code)
-                or support.nearby.get(place.region_code, 0.0) >= MIN_NEARBY_VOTES)
-
-
-def resolve_in_container(gazetteer: Gazetteer, name: str, candidates: list, container: Place) -> Resolution:
-    """Resolve a name the text puts inside ``container`` ("X, Country", "X in Region")."""
-    inside = [(p, k) for p, k in candidates if within(p, container)]
-    if inside:
-        place, key = max(inside, key=lambda c: c[0].population)
-        note = explain(place, key, name)
-        return Resolution(place, match_kind(place, key, name), note or f"placed in {container.name} by the text")
-    region = container if container.kind == "admin1" else None
-    variant = best_variant(gazetteer, name, container.country, region)
-    if variant is None and not candidates:
-        variant = sound_alike(gazetteer, name, container)
-    ranked = sorted(candidates, key=lambda c: (c[1] != c[0].keys[0], -c[0].population))
-    elsewhere = ", ".join(dict.fromkeys(f"{p.name} ({p.country})" for p, _ in ranked[:MAX_LISTED]))
-    conflict = (f"'{name}' elsewhere names {elsewhere}, which conflicts with the stated {container.name}"
-                if elsewhere else f"no place named '{name}' in {container.name}")
-    if variant:
-        variant.note = f"{conflict}; {variant.note}"
-        return variant
-    return Resolution(None, "none", f"{conflict}; no settlement there matches, so it stays unlinked")
-
-
-def explicit_region(region: Place, name: str) -> bool:
-    """A region named in full ("Alabama") or with a region word and a distinctive stem ("Tver Oblast")."""
-    return fold(region.name) == fold(name) or (has_region_word(name) and len(admin_key(name)) >= MIN_REGION_STEM)
-
-
-def match_kind(place: Place, key: str, name: str) -> str:
-    if place.name.lower() == name.lower():
-        return "exact"
-    if key == place.keys[0]:
-        return "transliteration"
-    return "alternate"
-
-
-def explain(place: Place, key: str, name: str) -> str:
-    kind = match_kind(place, key, name)
-    if kind == "alternate":
-        return f"alternate name of {place.name}"
-    if kind == "transliteration":
-        return f"spelling variant of {place.name}"
-    return ""
 
 
 def facility_fact(article_id: str, span: Span, gazetteer: Gazetteer, context: PlaceContext,
