@@ -62,3 +62,8 @@ def test_words_for_a_people_name_their_region_and_open_organisation_names() -> N
     assert found["Ohioans"].value["name"] == "Ohio" and found["Ohioans"].context["kind"] == "admin1"
     assert found["Dagestani"].value["country"] == "RU" and found["Saudi"].value["country"] == "SA"
     assert found["Lebanese"].value["country"] == "LB" and found["American"].value["country"] == "US"
+
+
+def test_an_institution_word_is_not_a_town_before_another_one() -> None:
+    found = places("The Police Department said the roads were closed on Monday.")
+    assert "Police" not in found

@@ -144,7 +144,7 @@ def cue_of(gazetteer: Gazetteer, span: Span, whole: bool) -> str | None:
                               or after.text in {"-", "–"} and span.end + 1 < len(doc)
                               and doc[span.end + 1].lower_ == "based"):
         return "people"
-    if not whole and after is not None and after.lower_ in INSTITUTION_WORDS:
+    if not whole and after is not None and after.lower_ in INSTITUTION_WORDS and span[-1].lower_ not in INSTITUTION_WORDS:
         return "institution"
     return None
 

@@ -140,14 +140,14 @@ class Linker:
         return nearest_candidate(self.gazetteer, name, self.anchors, peers) or resolution
 
     def fallback(self, span: Span) -> Resolution:
-        """``nearby``, else, in an article that names no country, the best weak candidate
-        (``guess``: so is a link by size alone there)."""
+        """``nearby``, else, in an article that names no country, the best weak candidate whose main
+        name is the span's (``guess``: so is a link by size alone there)."""
         resolution = self.nearby(span)
         if self.context.article_countries:
             return resolution
-        if resolution.weak is not None:
+        if resolution.weak is not None and own_name(resolution.weak, span):
             return Resolution(resolution.weak, "unsupported", f"{resolution.note}: linked to it as the best guess",
-                              supported=False, guess=own_name(resolution.weak, span))
+                              supported=False, guess=True)
         resolution.guess = resolution.place is not None and not resolution.supported and own_name(resolution.place, span)
         return resolution
 
