@@ -45,6 +45,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from newsfuse.serve import TOKEN_VARIABLE
+
 DEFAULT_ECBPLUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "ecbplus"
 START_DAY = date(2024, 1, 1)
 DAYS = 730
@@ -289,13 +291,15 @@ def free_port() -> int:
 class Server:
     """``newsfuse serve`` in a child process on a free 127.0.0.1 port."""
 
-    def __init__(self, db: str, token: str, workers: int):
+    def __init__(self, db: str, token: str | None, workers: int):
         self.port, self.workers = free_port(), workers
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.NamedTemporaryFile(prefix="newsfuse-bench-serve-", suffix=".log", delete=False)
         command = [sys.executable, "-m", "newsfuse.cli", "serve", "--db", db, "--port", str(self.port),
-                   "--token", token, "--workers", str(workers)]
-        self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+                   "--workers", str(workers), *(["--token", token] if token else [])]
+        environment = {k: v for k, v in os.environ.items() if k != TOKEN_VARIABLE}  # no token: no writes, no warm-up
+        self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+                                        env=environment)
 
     def wait(self, seconds: float = 1800) -> float:
         import httpx
@@ -448,11 +452,12 @@ def measure(db: str, args: argparse.Namespace) -> dict:
     paths = {kind: [request_paths(kind, headlines, rng) for _ in range(args.requests)] for kind in KINDS}
     raw = {kind: baseline(reader, paths[kind]) for kind in KINDS}
     reader.close()
-    token = secrets.token_hex(16)
+    token = None if args.no_ingest else secrets.token_hex(16)
     server = Server(db, token, args.workers)
     try:
-        print(f"[{backend}] newsfuse serve answering after {server.wait():.1f} s ({args.workers} worker(s)); "
-              f"its ingest warm after {server.wait_warm():.1f} s more")
+        answering = server.wait()
+        warm = f"; its ingest warm after {server.wait_warm():.1f} s more" if token else " (no token: read only)"
+        print(f"[{backend}] newsfuse serve answering after {answering:.1f} s ({args.workers} worker(s)){warm}")
         for kind in KINDS:  # a warm-up pass, unmeasured: first plans, template compilation, the basemap
             load(server.port, paths[kind][:10], args.clients)
         rows = {}
