@@ -104,3 +104,8 @@ def test_state_name_is_the_state_beside_a_region_noun_or_over_a_small_namesake()
                    "and in California looked into it.")
     assert found["Washington"].context["kind"] == "admin1" and found["Washington"].value["name"] == "Washington"
     assert found["California"].context["kind"] == "admin1"
+
+
+def test_country_listed_before_another_is_the_country_not_a_town_there() -> None:
+    found = places("Officials in other countries such as Mexico, China, Japan, Ukraine and Brazil reported cases.")
+    assert found["China"].context["kind"] == "country" and found["China"].value["country"] == "CN"

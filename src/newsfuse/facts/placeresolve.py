@@ -165,11 +165,14 @@ def region_noun_beside(span: Span) -> bool:
 
 
 def listed_region(span: Span, named_regions: tuple[Place, ...], container: Place, cities: list) -> bool:
-    """A region in a list of regions ("Angola, Chad and Niger", "Ohio, Iowa"), not one inside the next."""
+    """A region in a list of regions ("Angola, Chad and Niger", "Ohio, Iowa"), not one inside the next;
+    a country named in full before another is always listed ("China, Japan": not the town China, Japan)."""
     level = {"continent": 3, "country": 2, "admin1": 1}
+    country_named = container.kind == "country" and any(
+        r.kind == "country" and fold(r.name) == fold(surface_name(span)) for r in named_regions)
     return (span.end < len(span.doc) and span.doc[span.end].text == ","
             and any(level.get(r.kind, 0) >= level.get(container.kind, 0) for r in named_regions)
-            and not any(within(place, container) for place, _ in cities))
+            and (country_named or not any(within(place, container) for place, _ in cities)))
 
 
 def holding_regions(gazetteer: Gazetteer, span: Span, regions: tuple[Place, ...]) -> tuple[Place, ...]:
