@@ -25,12 +25,12 @@ from newsfuse.serve.data import SYNC_BATCH, BaseReader, facet_keys, facet_labels
 from newsfuse.serve.derive import StorySummary
 from newsfuse.store import Store
 
-SCHEMA_VERSION = "pg-5"
+SCHEMA_VERSION = "pg-6"
 SYNC_LOCK = 0x73657276  # advisory lock key ("serv")
 CHECK_SECONDS = 0.2  # the snapshot is looked at no more often than this per process
 ANALYZE_AFTER = 1000  # stories re-derived in one sync after which the derived tables' statistics are renewed
 MAX_SEARCH_CHARS = 400_000  # a tsvector holds at most 1 MB; a story's words are cut here
-RANK_CHARS = 2_000  # the start of a story's words (headline, titles, first lines) that ranks a match
+RANK_CHARS = 600  # the start of a story's words (headline, first title and lines) that ranks a match: small, in the row
 TS_CONFIG = "simple"  # no stemming, no stop words: stories come in many languages
 SORTS = {
     "newest": "s.sort_date DESC NULLS LAST, s.n_sources DESC, s.id",
