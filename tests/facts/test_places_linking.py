@@ -109,3 +109,8 @@ def test_state_name_is_the_state_beside_a_region_noun_or_over_a_small_namesake()
 def test_country_listed_before_another_is_the_country_not_a_town_there() -> None:
     found = places("Officials in other countries such as Mexico, China, Japan, Ukraine and Brazil reported cases.")
     assert found["China"].context["kind"] == "country" and found["China"].value["country"] == "CN"
+
+
+def test_a_region_named_like_a_city_does_not_hide_the_country_named_beside_it() -> None:
+    found = places("Of Brazil's cases, nine are in São Paulo, seven in Rio de Janeiro, four in Santa Catarina.")
+    assert found["São Paulo"].value["country"] == "BR"

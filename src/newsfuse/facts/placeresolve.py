@@ -255,8 +255,9 @@ def resolve(gazetteer: Gazetteer, span: Span, context: PlaceContext, by_start: d
     if container is not None:
         return resolve_in_container(gazetteer, name, candidates, container)
     own = {p.region_code for p in named_regions}
-    support = Support(context.sentence_countries.get(span.sent.start, set()) - {p.country for p in named_regions},
-                      context.support_for(surface_name(span)),
+    others = context.support_for(surface_name(span))  # countries the article's other names name
+    self_named = {p.country for p in named_regions} - set(others)  # "São Paulo" does not back Brazil; "Brazil" does
+    support = Support(context.sentence_countries.get(span.sent.start, set()) - self_named, others,
                       context.sentence_regions.get(span.sent.start, set()) - own,
                       context.region_support_for(surface_name(span)), context.coherence_for(surface_name(span)))
     ranked = sorted(candidates, key=lambda c: -score(c[0], c[1], support))
