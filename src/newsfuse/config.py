@@ -62,6 +62,9 @@ class StoriesConfig:
     revise_small_size: int | None = None  # stories this small join the story they fit when a batch ends
     revise_join_threshold: float | None = None  # lowest average link for a small story to join another
     revise_margin: float | None = None  # how much better another story must fit for an article to move
+    split_distance: float = 0.8  # word distance (1 - average cosine) at which a finished story's groups are cut apart
+    split_ratio: float = 1.5  # ... and each group's own average link must be this many times its link to the rest
+    split_min_part: int = 2  # ... and hold at least this many articles (smaller ones stay with the group they fit)
 
 
 @dataclass

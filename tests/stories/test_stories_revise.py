@@ -53,3 +53,21 @@ def test_revision_off_keeps_the_groups():
     off = StoriesConfig(name_weight=0.4, revise_small_size=0, revise_join_threshold=1.0, revise_margin=1.0)
     groups = revise([FLOODS[:3], FIRES + [FLOODS[3]], ["flood-late"]], ARTICLES, off)
     assert as_sets(groups) == {frozenset(FLOODS[:3]), frozenset(FIRES + [FLOODS[3]]), frozenset(["flood-late"])}
+
+
+SENATE_VOTE = ("senate", "vote", "passes", "background", "checks", "bill")
+HEARING = ("committee", "hearing", "emails", "testify", "subpoena", "panel")
+CAPITOL = ("n:washington", "n:congress", "n:obama")
+
+
+def test_a_story_of_two_events_sharing_only_names_is_split_and_one_event_is_not():
+    vote = {f"vote-{i}": ArticleFeatures(id=f"vote-{i}", words=unit(*SENATE_VOTE[i:] + ("capitol",)), names=unit(*CAPITOL))
+            for i in range(3)}
+    hearing = {f"hear-{i}": ArticleFeatures(id=f"hear-{i}", words=unit(*HEARING[i:] + ("capitol",)), names=unit(*CAPITOL))
+               for i in range(3)}
+    features = {**vote, **hearing}
+    groups = revise([list(features)], features, CONFIG)
+    assert as_sets(groups) == {frozenset(vote), frozenset(hearing)}
+    assert as_sets(revise([list(vote)], vote, CONFIG)) == {frozenset(vote)}
+    never = StoriesConfig(**{**CONFIG.__dict__, "split_ratio": 100.0})
+    assert as_sets(revise([list(features)], features, never)) == {frozenset(features)}

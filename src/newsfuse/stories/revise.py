@@ -11,7 +11,12 @@ neighbouring event of the same topic. Two passes over the finished stories fix t
    beats its link to the rest of its own story by ``revise_margin`` (a lone article:
    reaches ``revise_join_threshold``)
    (``REASSIGN_ROUNDS`` rounds at most). Articles tied to others by a copy relation stay.
-   No link exceeds 1, so a margin of 1 or more turns this pass off.
+   No link exceeds 1, so a margin of 1 or more turns this pass off;
+3. ``split``: a story whose articles fall into groups clearly apart in their words
+   (average-link clustering cut at ``split_distance``, each group of at least
+   ``split_min_part`` articles, each group's own average link at least ``split_ratio``
+   times its link to the rest) becomes one story per group: different events of one
+   topic in the same days, which dates cannot tell apart, share names but not words.
 
 Links are average links over summed unit vectors, as in ``live``; candidate stories
 come from an inverted index over each story's strongest terms, so each article is
@@ -22,6 +27,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.cluster import AgglomerativeClustering
+
 from newsfuse.config import StoriesConfig
 from newsfuse.stories.features import ArticleFeatures
 from newsfuse.stories.live import (TermIndex, blend, day_number, day_time_factor, index_terms, mean_similarity,
@@ -29,6 +38,7 @@ from newsfuse.stories.live import (TermIndex, blend, day_number, day_time_factor
 
 REASSIGN_ROUNDS = 3
 MAX_LINK = 1.0  # an average of cosines
+MAX_SPLIT_SIZE = 2_000  # larger stories are not examined for a split (its matrix grows with the square)
 
 
 class _Story:
@@ -102,7 +112,7 @@ def revise(groups: list[list[str]], features: dict[str, ArticleFeatures], config
     stories = {n: _Story([features[m] for m in group]) for n, group in enumerate(groups)}
     _absorb(stories, config)
     _reassign(stories, config, set(fixed))
-    return [list(story.members) for story in stories.values() if story.members]
+    return [part for story in stories.values() if story.members for part in _split(list(story.members.values()), config)]
 
 
 def _absorb(stories: dict[int, _Story], config: StoriesConfig) -> None:
@@ -156,3 +166,47 @@ def _reassign(stories: dict[int, _Story], config: StoriesConfig, fixed: set[str]
                 moved += 1
         if not moved:
             return
+
+
+def _split(members: list[ArticleFeatures], config: StoriesConfig) -> list[list[str]]:
+    """``members`` as one story, or one story per group of articles clearly apart in their words."""
+    ids = [member.id for member in members]
+    if not 2 * config.split_min_part <= len(members) <= MAX_SPLIT_SIZE:
+        return [ids]
+    similarity = _word_similarities(members)
+    labels = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                     distance_threshold=config.split_distance).fit_predict(1.0 - similarity)
+    parts: dict[int, list[int]] = {}
+    for position, label in enumerate(labels):
+        parts.setdefault(int(label), []).append(position)
+    large = [part for part in parts.values() if len(part) >= config.split_min_part]
+    if len(large) < 2 or not all(_apart(part, similarity, config) for part in large):
+        return [ids]
+    for part in parts.values():
+        if len(part) < config.split_min_part:
+            for position in part:
+                max(large, key=lambda group: float(similarity[position, group].mean())).append(position)
+    return [[ids[position] for position in sorted(part)] for part in large]
+
+
+def _word_similarities(members: list[ArticleFeatures]) -> np.ndarray:
+    """Cosines of the members' word vectors (unit length), one row per member."""
+    columns: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for row, member in enumerate(members):
+        for term, weight in member.words.items():
+            rows.append(row)
+            cols.append(columns.setdefault(term, len(columns)))
+            values.append(weight)
+    matrix = csr_matrix((values, (rows, cols)), shape=(len(members), max(1, len(columns))))
+    similarity = (matrix @ matrix.T).toarray()
+    np.fill_diagonal(similarity, 1.0)
+    return np.clip(similarity, 0.0, 1.0)
+
+
+def _apart(part: list[int], similarity: np.ndarray, config: StoriesConfig) -> bool:
+    """Whether a group's own average link is ``split_ratio`` times its average link to the rest."""
+    inside = similarity[np.ix_(part, part)]
+    own = (inside.sum() - len(part)) / (len(part) * (len(part) - 1))
+    rest = np.setdiff1d(np.arange(len(similarity)), part)
+    return bool(own >= config.split_ratio * similarity[np.ix_(part, rest)].mean())
