@@ -43,7 +43,6 @@ class Country:
     numeric: int | None  # ISO 3166-1 numeric, as world-atlas gives it
     name: str
     rings: tuple[np.ndarray, ...]  # each (n, 2) of lon, lat
-    bbox: tuple[float, float, float, float]  # west, south, east, north
 
 
 def frame_around(points: list[tuple[float, float]]) -> Frame:
@@ -105,11 +104,8 @@ def countries(resolution: str = "110m") -> tuple[Country, ...]:
         rings = tuple(_ring(arcs, ring) for polygon in polygons for ring in polygon)
         if not rings:
             continue
-        stacked = np.concatenate(rings)
-        bbox = (float(stacked[:, 0].min()), float(stacked[:, 1].min()),
-                float(stacked[:, 0].max()), float(stacked[:, 1].max()))
         numeric = int(geometry["id"]) if str(geometry.get("id", "")).isdigit() else None
-        found.append(Country(numeric, geometry.get("properties", {}).get("name", ""), rings, bbox))
+        found.append(Country(numeric, geometry.get("properties", {}).get("name", ""), rings))
     return tuple(found)
 
 
