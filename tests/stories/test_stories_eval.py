@@ -17,7 +17,7 @@ def _f1(line: str) -> float:
 
 
 def test_eval_stories_on_ecb_dev(shared_dir: Path, capsys) -> None:
-    args = argparse.Namespace(data=shared_dir / "data" / "ecbplus", split="dev", gold=None, batches=1)
+    args = argparse.Namespace(data=shared_dir / "data" / "ecbplus", split="dev", gold=None, batches=1, within_days=0)
     assert stories.main(args) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert any(line.startswith("topic newsfuse:") for line in lines)
@@ -37,12 +37,14 @@ def test_eval_stories_reads_any_jsonl_with_a_gold_tsv(tmp_path: Path, capsys) ->
     data.write_text("".join(json.dumps({"id": i, "published": d, "title": t, "text": x}) + "\n" for i, d, t, x in rows))
     gold = tmp_path / "gold.tsv"
     gold.write_text("id\tevent\n" + "".join(f"{i}\t{i[0]}\n" for i, *_ in rows))
-    assert stories.main(argparse.Namespace(data=data, split="dev", gold=gold, batches=1)) == 0
+    assert stories.main(argparse.Namespace(data=data, split="dev", gold=gold, batches=1, within_days=7)) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0].startswith("set.jsonl: 4 articles with a gold event")
     assert any(line.startswith("event tf-idf baseline:") for line in lines)
-    assert lines[-1].startswith("event newsfuse: clusters 2 (gold 2)")
-    assert _f1(lines[-1]) == 1.0
+    newsfuse = next(line for line in lines if line.startswith("event newsfuse: "))
+    assert newsfuse.startswith("event newsfuse: clusters 2 (gold 2)") and _f1(newsfuse) == 1.0
+    assert lines[-2].startswith("event tf-idf baseline, events within 7 days:")
+    assert lines[-1].startswith("event newsfuse, events within 7 days: clusters 2 (gold 2)")
 
 
 def test_baseline_splits_unrelated_and_joins_rewrites() -> None:
@@ -55,3 +57,19 @@ def test_baseline_splits_unrelated_and_joins_rewrites() -> None:
     )]
     groups = {frozenset(g) for g in stories.baseline_groups(articles)}
     assert groups == {frozenset({"x", "y"}), frozenset({"z"}), frozenset({"v"}), frozenset({"w"})}
+
+
+def test_squeezed_events_keep_their_gaps_and_fall_within_the_span() -> None:
+    from datetime import date
+
+    from newsfuse.eval.stories import squeezed
+
+    articles = [Article(id=f"{event}-{n}", source="s", body=["x"], published=day)
+                for event, days in (("a", ["2011-03-01", "2011-03-03"]), ("b", ["2019-10-20", "2019-10-20"]))
+                for n, day in enumerate(days)] + [Article(id="c-0", source="s", body=["x"])]
+    gold = {a.id: a.id.split("-")[0] for a in articles}
+    moved = {a.id: a.reference_date for a in squeezed(articles, gold, 7)}
+    days = {key: date.fromisoformat(value) for key, value in moved.items() if value}
+    assert (days["a-1"] - days["a-0"]).days == 2 and days["b-0"] == days["b-1"]
+    assert (max(days["a-0"], days["b-0"]) - min(days["a-0"], days["b-0"])).days < 7
+    assert moved["c-0"] is None

@@ -10,7 +10,9 @@ Two modes:
 
 With ``--batches N`` the articles are also ingested in N chronological batches into an
 in-memory store (``store.regions``: each batch re-derives the stories of its time region) and
-scored against one batch's stories.
+scored against one batch's stories. With ``--within-days N`` both systems are also scored
+with every gold event's dated articles moved into one span of N days (gaps within an event
+kept): dates then cannot tell events apart, as in a week of political coverage.
 
 Articles are fed online in ``newsfuse.stories.arrival_order`` (dated ones by date, undated
 ones spread evenly among them by document id); no cluster count is given. The baseline is
@@ -39,6 +41,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batches", type=int, default=1,
                         help="also ingest the articles in this many chronological batches into a store, one after "
                              "the other, and score those stories against one batch's")
+    parser.add_argument("--within-days", type=int, default=0,
+                        help="also score with every gold event's dated articles moved into one span of this many "
+                             "days (their gaps kept), so that dates cannot tell events apart: a week of coverage "
+                             "with 7")
 
 
 def _print_scores(level: str, name: str, scores) -> None:
@@ -80,8 +86,28 @@ def _extracted(path: Path) -> tuple[list[Article], list[Relation]]:
     return articles, trace_copies(articles, config.copies)
 
 
+def squeezed(articles: list[Article], gold: dict[str, str], days: int, seed: int = 7) -> list[Article]:
+    """``articles`` with each gold event's dates shifted to start on a random day of one ``days``-day span
+    (the gaps within an event kept, datelines' own dates dropped, undated articles as they are)."""
+    import random
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    first: dict[str, date] = {}
+    for article in articles:
+        if article.reference_date:
+            day, event = date.fromisoformat(article.reference_date[:10]), gold[article.id]
+            first[event] = min(first.get(event, day), day)
+    chooser = random.Random(seed)
+    start = date(2030, 1, 7)
+    shift = {event: start + timedelta(days=chooser.randrange(days)) - day for event, day in sorted(first.items())}
+    return [replace(a, published=(date.fromisoformat(a.reference_date[:10]) + shift[gold[a.id]]).isoformat(),
+                    dateline=replace(a.dateline, date=None) if a.dateline else None)
+            if a.reference_date else a for a in articles]
+
+
 def _compare(level: str, articles: list[Article], relations: list[Relation], gold: dict[str, str],
-             batches: int = 1) -> None:
+             batches: int = 1, within_days: int = 0) -> None:
     from newsfuse.eval._clustering import score_clusters
     from newsfuse.stories import cluster_ids
 
@@ -100,6 +126,12 @@ def _compare(level: str, articles: list[Article], relations: list[Relation], gol
         one, split = score_clusters(groups, gold), score_clusters(in_batches, gold)
         _print_scores(level, f"newsfuse, {batches} batches", split)
         print(f"{level} BCubed F1 {batches} batches - one batch: {split.f1 - one.f1:+.4f}")
+    if within_days > 0:
+        moved = squeezed(articles, gold, within_days)
+        _print_scores(level, f"tf-idf baseline, events within {within_days} days",
+                      score_clusters(baseline_groups(moved), gold))
+        _print_scores(level, f"newsfuse, events within {within_days} days",
+                      score_clusters(cluster_ids(moved, relations), gold))
 
 
 def main(args: argparse.Namespace) -> int:
@@ -110,7 +142,8 @@ def main(args: argparse.Namespace) -> int:
         missing = len(gold) - len(scored)
         print(f"{args.data.name}: {len(scored)} articles with a gold event ({missing} of the gold not read), "
               f"{len(set(gold[a.id] for a in scored))} events, {len(relations)} copy relations")
-        _compare("event", scored, relations, {a.id: gold[a.id] for a in scored}, args.batches)
+        _compare("event", scored, relations, {a.id: gold[a.id] for a in scored}, args.batches,
+                 args.within_days)
         return 0
 
     from newsfuse.eval._ecbplus import load_split
@@ -123,5 +156,6 @@ def main(args: argparse.Namespace) -> int:
     from newsfuse.stories import cluster_ids
     groups = cluster_ids(articles, [])
     _print_scores("topic", "newsfuse", score_clusters(groups, {d.article.id: d.topic for d in documents}))
-    _compare("subtopic", articles, [], {d.article.id: d.subtopic for d in documents}, args.batches)
+    _compare("subtopic", articles, [], {d.article.id: d.subtopic for d in documents}, args.batches,
+             args.within_days)
     return 0
