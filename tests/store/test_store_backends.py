@@ -40,7 +40,8 @@ def test_articles_keep_their_arrival_order_and_their_seq_when_updated(store_url)
         assert store.pending(PENDING_PLACE) == ["a", "b", "c"]
         assert store.dates_of(["a", "b", "c"]) == {"a": "2025-03-04", "b": None, "c": "2025-05-01"}
         assert store.latest_date() == "2025-05-01"
-        assert store.languages() == {"en", "hr"}
+        assert store.has_other_language(["en"]) and store.has_other_language(["hr"])
+        assert not store.has_other_language(["en", "hr"]) and store.has_other_language(["de", "fr"])
 
 
 def test_stories_replace_the_stories_holding_their_articles_with_their_facts(store_url):

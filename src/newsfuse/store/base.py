@@ -135,8 +135,13 @@ class BaseStore:
     def all_ids(self) -> list[str]:
         return [row[0] for row in self._rows("SELECT id FROM articles ORDER BY seq")]
 
-    def languages(self) -> set[str]:
-        return {row[0] for row in self._rows("SELECT DISTINCT language FROM articles") if row[0]}
+    def has_other_language(self, languages: Iterable[str]) -> bool:
+        """Whether any stored article is in a language other than ``languages`` (by the language index)."""
+        languages = list(languages)
+        marks = ",".join("?" * len(languages))
+        return bool(self._rows(f"SELECT 1 FROM articles WHERE language < ? OR language > ? OR (language NOT IN ({marks}) "
+                               "AND language >= ? AND language <= ?) LIMIT 1",
+                               (min(languages), max(languages), *languages, min(languages), max(languages))))
 
     def ids_in_other_languages(self, language: str, first: str | None, last: str | None) -> list[str]:
         """Articles in another language than ``language``, dated between ``first`` and ``last``

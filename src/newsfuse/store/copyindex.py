@@ -93,7 +93,7 @@ def _window(articles: list[Article], days: float) -> tuple[str | None, str | Non
 
 def _translations(store: BaseStore, new: list[Article], config: CopiesConfig, window_days: float) -> list[Relation]:
     languages = {a.language for a in new}
-    if not config.translation or len(languages | store.languages()) < 2:
+    if not config.translation or (len(languages) < 2 and not store.has_other_language(languages)):
         return []
     first, last = _window(new, window_days)
     new_ids = {a.id for a in new}

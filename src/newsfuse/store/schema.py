@@ -10,7 +10,9 @@ are kept; stories carry their counts and date span. Version 3 keeps each article
 clustering terms (``article_terms``), through which the stories of undated articles are found;
 stored articles are traced and placed again once, to fill it. Version 4 dates those rows (the
 article's date), indexed by term and date, so that the stored articles a new one may share a story
-with are found by their terms within its time window, not by reading the whole window.
+with are found by their terms within its time window, not by reading the whole window; and it
+indexes the articles' language, so that whether a new article has stored ones in another language to
+be compared with is an index look-up.
 """
 
 # Schema 1, the same on both backends.
@@ -100,7 +102,8 @@ SQLITE_MIGRATIONS = [
     """
     ALTER TABLE article_terms ADD COLUMN date TEXT;
     UPDATE article_terms SET date = (SELECT date FROM articles WHERE articles.seq = article_terms.seq);
-    CREATE INDEX article_terms_date ON article_terms(term, date)
+    CREATE INDEX article_terms_date ON article_terms(term, date);
+    CREATE INDEX articles_language ON articles(language)
     """,
 ]
 
@@ -150,7 +153,8 @@ POSTGRES_MIGRATIONS = [
     """
     ALTER TABLE article_terms ADD COLUMN date TEXT;
     UPDATE article_terms SET date = articles.date FROM articles WHERE articles.seq = article_terms.seq;
-    CREATE INDEX article_terms_date ON article_terms(term, date)
+    CREATE INDEX article_terms_date ON article_terms(term, date);
+    CREATE INDEX articles_language ON articles(language)
     """,
 ]
 
