@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import random
 import resource
 import shutil
@@ -215,5 +216,6 @@ def main(args: argparse.Namespace) -> int:
     print(f"ingest of 1 article into a store of {args.size}: median {median:.2f} s; "
           f"{args.batch} articles into it / into an empty store: x{ratio:.2f} "
           f"({into_store['seconds']:.1f} s / {into_empty['seconds']:.1f} s); "
-          f"peak {max(o['peak_mb'] for o in [*ones, into_store, into_empty]):.0f} MB")
+          f"peak {max(o['peak_mb'] for o in [*ones, into_store, into_empty]):.0f} MB; "
+          f"load average {os.getloadavg()[0]:.1f}")
     return 0
