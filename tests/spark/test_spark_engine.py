@@ -166,7 +166,7 @@ def test_spark_submit_runs_the_job(runs):
         [str(spark_submit), "--master", "local[2]", "--driver-memory", "1g", "--conf", "spark.ui.enabled=false",
          str(REPO / "src" / "newsfuse" / "spark" / "submit.py"),
          str(base / "copies.jsonl"), "--out", str(out)],
-        env=env, capture_output=True, text=True, timeout=300)
+        env=env, capture_output=True, text=True, timeout=600)
     assert completed.returncode == 0, completed.stderr[-2000:]
     stories = json.loads((out / "stories.json").read_text(encoding="utf-8"))
     assert sorted(a for s in stories for a in s["articles"]) == ["copy-0", "copy-1"]

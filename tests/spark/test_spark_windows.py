@@ -15,27 +15,29 @@ from newsfuse.stories.features import article_terms, stream_features  # noqa: E4
 
 def test_windows_follow_dates_and_undated_go_with_the_article_before():
     days = [None, 100, 101, None, 130, 131, 200, None]
-    windows, firsts = plan_windows(days, length=30, lead_in=10)
+    windows, firsts, ends = plan_windows(days, length=30, lead_in=10)
     assert windows == [0, 0, 0, 0, 1, 1, 2, 2]  # 200 is in slot 3: empty slots are skipped
     assert firsts == [0, 4, 6]  # lead-ins: nothing before day 120, nothing in days 180-189
+    assert ends == [4, 6, 8]  # no lead-out: each window ends with its own articles
+    assert plan_windows(days, length=30, lead_in=10, lead_out=30)[2] == [6, 6, 8]  # window 0 (to day 101) replays 130, 131
 
 
 def test_lead_in_reaches_back_into_earlier_windows():
     days = [10, 20, 25, 40, 41, 70]
-    assert plan_windows(days, length=30, lead_in=15) == ([0, 0, 0, 1, 1, 2], [0, 2, 5])  # window 1 from day 25
+    assert plan_windows(days, length=30, lead_in=15)[:2] == ([0, 0, 0, 1, 1, 2], [0, 2, 5])  # window 1 from day 25
     assert plan_windows(days, length=30, lead_in=30)[1] == [0, 0, 3]  # window 2 (day 70) from day 40
 
 
 def test_undated_stream_is_one_window():
-    assert plan_windows([None, None], 30, 30) == ([0, 0], [0])
+    assert plan_windows([None, None], 30, 30) == ([0, 0], [0], [2])
     assert window_length([None], 30, 2) == 30
     assert window_length([0, 99], 30, 2) == 50
 
 
 def test_stitch_joins_a_window_story_to_the_earlier_story_of_most_of_its_lead_in():
-    window_of = {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 1}
-    first = [["a", "b"], ["c"]]
-    second = [["b", "c", "a", "d"], ["e"], ["c", "f"]]  # the lead-in (a, b, c) replayed with window 1
+    window_of = {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 1, "g": 2}
+    first = [["a", "b"], ["c", "d", "f"]]  # d and f: window 0's lead-out, placed by window 1
+    second = [["b", "c", "a", "d"], ["e", "g"], ["c", "f"]]  # lead-in a, b, c; lead-out g
     assert stitch([first, second], window_of) == [["a", "b", "d"], ["c", "f"], ["e"]]
 
 

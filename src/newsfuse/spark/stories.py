@@ -10,18 +10,20 @@
    slightly different weights here.)
 3. Windows: the arrival order is cut by reference date into windows of ``length`` days (an
    undated article goes with the dated one before it). Each window's task replays the
-   ``lead_in`` days before it, then its own articles, through the local ``cluster_features``
-   (online clustering with events, then the revision), with the copy relations among them.
-   The lead-in rebuilds the stories still live at the window's start: a story closes
-   ``window_days`` after its last activity, and the time factor is 0 between articles further
-   apart than that.
+   ``lead_in`` days before it, its own articles and the ``lead_out`` days after it through the
+   local ``cluster_features`` (online clustering with events, then the revision), with the copy
+   relations among them. The lead-in rebuilds the stories still live at the window's start (a
+   story closes ``window_days`` after its last activity, and the time factor is 0 between
+   articles further apart than that); the lead-out lets the stories live at its end grow, split
+   into events and be revised as they would be locally before its own articles are placed.
 4. Stitching, window after window on the driver: a window's story joins the story, already
    placed, that holds most of its lead-in articles (the one the local run would have grown),
    else it is new; then copies are joined as locally (``_join_related``'s rule).
 
 One window (a corpus shorter than ``length``, or undated) gives the local groups exactly;
 with several, a story that lived longer than the lead-in before a window's start is rebuilt
-from its recent part only, so results can differ there (``newsfuse bench spark`` measures it).
+from its recent part only, and the revision sees a window with its lead-in and lead-out, not
+the batch, so results can differ there (``newsfuse bench spark`` measures it).
 """
 from __future__ import annotations
 
@@ -43,12 +45,14 @@ from newsfuse.stories.live import day_number
 LEAD_IN_WINDOWS = 1  # lead-in of a window: this many ``window_days``
 
 
-def plan_windows(days: list[int | None], length: int, lead_in: int) -> tuple[list[int], list[int]]:
-    """For days in arrival order (None: undated), each position's window (0, 1, ... in order)
-    and the first position each window's task replays (its lead-in's start)."""
+def plan_windows(days: list[int | None], length: int, lead_in: int, lead_out: int = 0
+                 ) -> tuple[list[int], list[int], list[int]]:
+    """For days in arrival order (None: undated): each position's window (0, 1, ... in order),
+    and the positions each window's task replays, from its lead-in's start (``firsts``) to the
+    end of its lead-out (``ends``, exclusive)."""
     dated = [day for day in days if day is not None]
     if not dated:
-        return [0] * len(days), [0]
+        return [0] * len(days), [0], [len(days)]
     carried, last = [], dated[0]
     for day in days:
         last = day if day is not None else last
@@ -62,7 +66,15 @@ def plan_windows(days: list[int | None], length: int, lead_in: int) -> tuple[lis
         while carried[position] < start_day:
             position += 1
         firsts.append(position)
-    return windows, firsts
+    ends, position = [], 0
+    for window in range(len(numbers)):
+        while position < len(days) and windows[position] <= window:
+            position += 1
+        end_day = carried[position - 1] + lead_out
+        while position < len(days) and carried[position] <= end_day:
+            position += 1
+        ends.append(position)
+    return windows, firsts, ends
 
 
 def window_length(days: list[int | None], lead_in: int, parallelism: int) -> int:
@@ -73,8 +85,9 @@ def window_length(days: list[int | None], lead_in: int, parallelism: int) -> int
 
 
 def stitch(window_groups: list[list[list[str]]], window_of: dict[str, int]) -> list[list[str]]:
-    """Groups over all windows: each window's group joins the earlier story holding most of its
-    lead-in members (ties: the earlier story), else starts one."""
+    """Groups over all windows: each window's group (its own members; lead-out members are placed
+    by their own window) joins the earlier story holding most of its lead-in members (ties: the
+    earlier story), else starts one."""
     label: dict[str, int] = {}
     members: list[list[str]] = []
     for window, groups in enumerate(window_groups):
@@ -140,21 +153,19 @@ def _arrival(pair: tuple[int, Article]) -> tuple[str, str | None, str | None, bo
 
 
 def cluster_stories(articles, relations: list[Relation], config: StoriesConfig, lead_in_days: int | None = None,
-                    length_days: int | None = None) -> list[Story]:
+                    length_days: int | None = None, lead_out_days: int | None = None) -> list[Story]:
     """Stories (ids, articles, headline) of an RDD of (index, Article), clustered per time window
-    in tasks. ``lead_in_days`` defaults to ``window_days``; ``length_days`` to the dated span
-    shared among the cluster's cores (at least the lead-in)."""
+    in tasks. ``lead_in_days`` defaults to ``window_days``, ``lead_out_days`` to the lead-in;
+    ``length_days`` to the dated span shared among the cluster's cores (at least the lead-in)."""
     context = articles.context
     arrivals = arrival_order(articles.map(_arrival).collect(), lambda item: item[1], lambda item: item[0])
     days = [day_number(date) for _, date, _, _ in arrivals]
     lead_in = lead_in_days if lead_in_days is not None else math.ceil(config.window_days * LEAD_IN_WINDOWS)
     length = length_days or window_length(days, lead_in, context.defaultParallelism)
-    windows, firsts = plan_windows(days, length, lead_in)
-    replayed: list[list[int]] = [[window] for window in windows]
-    for window, first in enumerate(firsts):
-        for position in range(first, len(windows)):
-            if windows[position] >= window:
-                break
+    windows, firsts, ends = plan_windows(days, length, lead_in, lead_in if lead_out_days is None else lead_out_days)
+    replayed: list[list[int]] = [[] for _ in windows]
+    for window, (first, end) in enumerate(zip(firsts, ends)):
+        for position in range(first, end):
             replayed[position].append(window)
     placed = context.broadcast({item[0]: (position, replayed[position]) for position, item in enumerate(arrivals)})
 
