@@ -1,16 +1,15 @@
-"""Stories brought up to date after an ingest: the affected time region is derived again.
+"""Stories brought up to date after an ingest: the affected region is derived again.
 
-The articles waiting to be placed (``pending``) touch a region of the store: the stored
-articles dated within the stories window (``StoriesConfig.window_days``) of their dates,
-the articles they are copies of, the articles sharing enough of their strongest clustering
-terms where either side is undated (dates cannot bound those: ``article_terms``), and every
-member of the stories those belong to (undated members included). That region is clustered again with the one-batch function
-(``stories.cluster_articles``, arrival order, stream IDF, end-of-batch revision), and
-its stories replace the touched ones. Only stories whose membership changed, or that hold
-an article whose content changed, are handed on to facts and reconciliation; the others
-keep their stored rows. An undated pending article takes the span of its batch's dated
-ones, or the last window of the store when none is dated (all of the store when nothing in
-it is dated): the same rule every time, so the same documents give the same stories.
+The articles waiting to be placed (``pending``) touch a region of the store: the articles they
+are copies of, the stored articles sharing at least ``MIN_SHARED_TERMS`` of their strongest
+clustering terms (``article_terms``: for a dated pending article, those dated within the stories
+window (``StoriesConfig.window_days``) of its date and the undated ones; for an undated one, any),
+the ``MAX_TERM_CANDIDATES`` sharing most, and every member of the stories those belong to. Where
+nothing is dated, pending or stored, nothing bounds the region: it is the whole store. That region
+is clustered again with the one-batch function (``stories.cluster_articles``, arrival order,
+stream IDF, end-of-batch revision). The stories holding a pending article replace the stored ones
+they took members from (what is left of those stays one story); every other stored story is kept
+as stored. Only the stories written are handed on to facts and reconciliation.
 """
 from __future__ import annotations
 
@@ -23,7 +22,7 @@ from newsfuse.copies import provenance_for
 from newsfuse.model import Article, Story
 from newsfuse.store.base import PENDING_PLACE, PLACED, BaseStore
 
-MIN_SHARED_TERMS = 2  # strongest terms an undated article must share with another to bring in its story
+MIN_SHARED_TERMS = 2  # strongest terms a stored article must share with a pending one to bring in its story
 MAX_TERM_HOLDERS = 2_000  # a term held by more stored articles tells no story apart
 MAX_TERM_CANDIDATES = 100  # stored articles brought in by terms, per pending article, most shared first
 
@@ -111,17 +110,36 @@ def place_pending(store: BaseStore, config: StoriesConfig, derive: Derive | None
     stories = cluster_articles(list(articles.values()), relations, config)
     if progress:
         progress("stories", len(articles), len(articles))
-    dirty = set(result.placed)
-    result.changed = [s for s in stories if s.id not in touched or dirty.intersection(s.articles)]
+    result.changed, kept = _settle(stories, set(result.placed), store.members(touched), articles)
     for story in result.changed:
         story.provenance = provenance_for(story.articles, relations)
     if derive:
         derive(result.changed, articles)
-    removed = touched - {s.id for s in stories}
+    removed = touched - kept - {s.id for s in result.changed}
     store.replace_stories(removed, result.changed, store.dates_of(a for s in result.changed for a in s.articles))
     store.set_pending(result.placed, PLACED)
     result.region, result.touched, result.removed = len(region), len(touched), len(removed)
     return result
+
+
+def _settle(stories: list[Story], pending: set[str], stored: dict[str, list[str]],
+            articles: dict[str, Article]) -> tuple[list[Story], set[str]]:
+    """The stories to write and the stored ones kept as they are: the region's stories that hold a
+    pending article, and what is left of each stored story they took members from; every other
+    stored story stays as stored (a regrouping among stored articles alone comes from clustering
+    the region without the rest of the stream, not from the new articles)."""
+    from newsfuse.stories import stories_of_groups
+
+    joined = [story for story in stories if pending.intersection(story.articles)]
+    taken = {a for story in joined for a in story.articles}
+    kept, rests = set(), []
+    for story_id, members in stored.items():
+        rest = [a for a in members if a not in taken]
+        if len(rest) == len(members):
+            kept.add(story_id)
+        elif rest:
+            rests.append(rest)
+    return joined + stories_of_groups(rests, articles), kept
 
 
 def cluster_in_batches(articles: list[Article], relations: list, batches: int,
