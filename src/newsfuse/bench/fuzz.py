@@ -264,11 +264,16 @@ def _ingest_mutants(numbers: list[int], seed: int, max_bytes: int, folder: Path,
             report.hangs.append((number, seconds))
         if number in report.multi_line_errors or number in report.silent or number in dict(report.hangs):
             failed.add(number)
+    started = time.monotonic()
     try:
         ingest_articles(store, articles, config)
     except Exception:
         report.tracebacks.append((numbers[0], traceback.format_exc()))
         return failed | set(numbers)
+    seconds = time.monotonic() - started  # the later stages have no limit of their own: a page's share
+    if seconds > (config.extract.max_seconds + HANG_GRACE_SECONDS) * max(1, len(articles)):
+        report.hangs.append((numbers[0], seconds))
+        failed |= set(numbers)
     problem = store_problem(store)
     if problem:
         report.half_written.append((numbers[0], problem))
