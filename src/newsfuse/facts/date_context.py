@@ -185,6 +185,25 @@ def leading_cuts(span: Span) -> Iterator[Span]:
         yield span[cut:]
 
 
+CHILDREN_KEY = "newsfuse.children"
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+
+
+def children_of(token: Token, deps: frozenset[str]) -> list[Token]:
+    """``token``'s children with one of ``deps``, from an index built once per document: spaCy
+    scans a token's whole subtree for each ``children`` call, which over many dates in one long
+    sentence grows with its square."""
+    doc = token.doc
+    index = doc.user_data.get(CHILDREN_KEY)
+    if index is None:
+        index = {}
+        for child in doc:
+            if child.head.i != child.i:
+                index.setdefault((child.head.i, child.dep_), []).append(child.i)
+        doc.user_data[CHILDREN_KEY] = index
+    return [doc[i] for i in sorted(i for dep in deps for i in index.get((token.i, dep), ()))]
+
+
 def governing_verb(span: Span) -> Token | None:
     return next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
@@ -200,7 +219,7 @@ def tense(span: Span) -> str:
         return "past"  # "since April": a time already begun
     if verb is None:
         return ""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxiliaries = children_of(verb, AUXILIARY_DEPS)
     if any(a.lower_ in FUTURE_AUXILIARIES for a in auxiliaries):
         return "future"
     if any(a.lower_ == "would" for a in auxiliaries) or (
@@ -230,7 +249,7 @@ def past_head(head: Token) -> bool:
     ... by Saturday"; not one of purpose: "was remanded to appear on 19 August")."""
     return head.lemma_.lower() in ACHIEVEMENT_LEMMAS and (
         head.tag_ == "VBD" or head.dep_ == "acomp" and head.head.tag_ == "VBD"
-        or any(c.dep_ in ("aux", "auxpass", "cop") and c.tag_ == "VBD" for c in head.children))
+        or any(c.tag_ == "VBD" for c in children_of(head, AUXILIARY_DEPS | {"cop"})))
 
 
 def present_action(verb: Token) -> bool:
@@ -239,9 +258,9 @@ def present_action(verb: Token) -> bool:
     spaCy misread ("Weakness hurt")."""
     if verb.lemma_ in NOT_AHEAD_LEMMAS or verb.tag_ not in PRESENT_TAGS:
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next(iter(children_of(verb, frozenset({"nsubj"}))), None)
     return verb.tag_ == "VBZ" or subject is not None and (
-        subject.tag_ in PLURAL_TAGS or subject.lower_ in PLURAL_PRONOUNS or any(c.dep_ == "conj" for c in subject.children))
+        subject.tag_ in PLURAL_TAGS or subject.lower_ in PLURAL_PRONOUNS or bool(children_of(subject, frozenset({"conj"}))))
 
 
 def intends(head: Token) -> bool:
