@@ -54,18 +54,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=7)
 
 
+def source_sentences(data: Path) -> list[list[str]]:
+    """The sentences of each ECB+ train and dev article with at least four of six words or more."""
+    sources = []
+    for split in ("train", "dev"):
+        for line in (data / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
+            sentences = [s for s in json.loads(line)["text"].split("\n") if len(s.split()) >= 6]
+            if len(sentences) >= 4:
+                sources.append(sentences)
+    return sources
+
+
 class Synthetic:
     """Real-ish articles: each story takes one ECB+ article's sentences, its own names and numbers."""
 
     def __init__(self, data: Path, seed: int, days: int):
         self.random = random.Random(seed)
         self.days = days
-        self.sources = []
-        for split in ("train", "dev"):
-            for line in (data / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
-                sentences = [s for s in json.loads(line)["text"].split("\n") if len(s.split()) >= 6]
-                if len(sentences) >= 4:
-                    self.sources.append(sentences)
+        self.sources = source_sentences(data)
         self.background = [s for sentences in self.sources for s in sentences]
         self.stories: list[dict] = []
         self.made = 0

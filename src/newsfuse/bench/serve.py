@@ -45,6 +45,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from newsfuse.bench.ingest import source_sentences
 from newsfuse.serve import TOKEN_VARIABLE
 
 DEFAULT_ECBPLUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "ecbplus"
@@ -85,12 +86,7 @@ class Synthetic:
 
     def __init__(self, data: Path, seed: int):
         self.random = random.Random(seed)
-        self.sources = []
-        for split in ("train", "dev"):
-            for line in (data / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
-                sentences = [s for s in json.loads(line)["text"].split("\n") if len(s.split()) >= 6]
-                if len(sentences) >= 4:
-                    self.sources.append(sentences)
+        self.sources = source_sentences(data)
         weights = [1 / (rank + 1) for rank in range(OUTLETS)]  # a few outlets carry most articles
         self.outlets = self.random.choices([f"Outlet {n}" for n in range(OUTLETS)], weights, k=50_000)
 
