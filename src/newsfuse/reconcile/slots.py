@@ -387,8 +387,8 @@ def _value_key(entity: Entity) -> tuple:
 
 
 def _bridged(buckets: dict[tuple, list[Item]], config: ReconcileConfig) -> list[list[Item]]:
-    """Buckets of one quantity key and frame merged where they state one distinctive value: "sent
-    more than 1,000 containers" and "delivered more than 1,000 containers" speak of one thing.
+    """Buckets of one quantity key and frame merged where they state one distinctive value: "shipped
+    more than 340 tractors" and "delivered more than 340 tractors" speak of one thing.
     Two known predicates that differ (deaths, injuries) are never bridged."""
     groups: dict[tuple, list[tuple]] = defaultdict(list)
     for signature in buckets:
