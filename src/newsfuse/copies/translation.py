@@ -12,6 +12,8 @@ in two languages share a topic and a lead, but not paragraph after paragraph.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from newsfuse.copies.verify import article_date
@@ -36,6 +38,15 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
 
 def paragraphs_of(article: Article) -> list[str]:
     return [p for p in article.body if len(p) >= MIN_PARAGRAPH_CHARS][:MAX_PARAGRAPHS]
+
+
+def lead_of(paragraphs: list[str]) -> str:
+    return " ".join(paragraphs[:LEAD_PARAGRAPHS])
+
+
+def encode_leads(leads: list[str]) -> np.ndarray:
+    """Unit vectors of ``leads`` (float32), one row each."""
+    return _unit(sentence_encoder().encode(leads)).astype(np.float32)
 
 
 def in_order_matches(similarity: np.ndarray) -> int:
@@ -67,9 +78,11 @@ def lead_pairs(languages: list[str], leads: np.ndarray, rows: list[int]) -> list
     return sorted(pairs)
 
 
-def translation_relations(articles: list[Article], only_with: set[str] | None = None) -> list[Relation]:
+def translation_relations(articles: list[Article], only_with: set[str] | None = None,
+                          lead_vectors: Callable[[list[str]], np.ndarray] = encode_leads) -> list[Relation]:
     """Translation relations between articles of different languages; with ``only_with``, only
-    pairs holding one of those articles (new ones, compared with those already in the store)."""
+    pairs holding one of those articles (new ones, compared with those already in the store);
+    ``lead_vectors`` embeds the leads (the store keeps them, so that each is embedded once)."""
     if len({a.language for a in articles}) < 2:
         return []
     texts = [paragraphs_of(a) for a in articles]
@@ -82,7 +95,7 @@ def translation_relations(articles: list[Article], only_with: set[str] | None = 
     else:
         common = max(set(languages), key=lambda language: (languages.count(language), language))
         rows = [x for x, language in enumerate(languages) if language != common]
-    leads = _unit(sentence_encoder().encode([" ".join(texts[i][:LEAD_PARAGRAPHS]) for i in judged]))
+    leads = lead_vectors([lead_of(texts[i]) for i in judged])
     cache: dict[int, np.ndarray] = {}
     relations = []
     for x, y in lead_pairs(languages, leads, rows):

@@ -19,7 +19,7 @@ from newsfuse.store.codec import relation_from_dict, story_from_dict
 
 IN_CHUNK = 500  # values per ``IN (...)`` list
 TABLES = frozenset({"articles", "stories", "story_articles", "facts", "quotes", "copy_bands", "copy_samples",
-                    "relations", "article_terms"})
+                    "relations", "article_terms", "lead_vectors"})
 PENDING_TRACE, PENDING_PLACE, PLACED = 2, 1, 0  # an article's ``pending`` state
 RELATION_KINDS = {"translation": 1}  # the order relations come in: copies (0) before translations (1)
 
@@ -173,6 +173,16 @@ class BaseStore:
     def sample_matches(self, hashes: Iterable[int]) -> list[tuple[int, int]]:
         """(hash, seq) of stored articles holding a sampled shingle."""
         return self._rows_in("SELECT hash, seq FROM copy_samples WHERE hash IN ({marks})", hashes)
+
+    # -- the translation leads' vectors -----------------------------------------------------------
+    def lead_vectors(self, hashes: Iterable[str]) -> dict[str, bytes]:
+        """Stored lead vectors by the hash of their lead text."""
+        return {key: bytes(vector) for key, vector in
+                self._rows_in("SELECT hash, vector FROM lead_vectors WHERE hash IN ({marks})", hashes)}
+
+    def add_lead_vectors(self, vectors: dict[str, bytes]) -> None:
+        self._run_many("INSERT INTO lead_vectors (hash, vector) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                       list(vectors.items()))
 
     # -- the story-candidate terms ---------------------------------------------------------------
     def add_terms(self, rows: list[tuple[str, int, str | None]]) -> None:

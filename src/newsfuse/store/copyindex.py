@@ -13,6 +13,7 @@ articles' strongest clustering terms are indexed with them (``regions.term_rows`
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from datetime import date as Date, timedelta
 
@@ -20,7 +21,7 @@ import numpy as np
 
 from newsfuse.config import CopiesConfig, StoriesConfig
 from newsfuse.copies.candidates import CandidateIndex, ChunkIndex, index_chunk
-from newsfuse.copies.translation import translation_relations
+from newsfuse.copies.translation import encode_leads, translation_relations
 from newsfuse.copies.verify import build_relation, compare, is_linked, profile, shared_credits
 from newsfuse.model import Article, Relation
 from newsfuse.store.base import BaseStore
@@ -101,7 +102,20 @@ def _translations(store: BaseStore, new: list[Article], config: CopiesConfig, wi
     for language in languages:
         others.update(store.ids_in_other_languages(language, first, last))
     stored = [a for a in store.load_articles(others - new_ids).values()]
-    return translation_relations(stored + new, only_with=new_ids)
+    return translation_relations(stored + new, only_with=new_ids, lead_vectors=lambda leads: _stored_leads(store, leads))
+
+
+def _stored_leads(store: BaseStore, leads: list[str]) -> np.ndarray:
+    """Unit vectors of ``leads``: those the store holds (by the hash of the lead's text) read back,
+    the others embedded and stored, so that a lead is embedded once, not on every ingest."""
+    keys = [hashlib.sha1(lead.encode("utf-8")).hexdigest() for lead in leads]
+    found = {key: np.frombuffer(vector, dtype=np.float32) for key, vector in store.lead_vectors(keys).items()}
+    missing = {key: lead for key, lead in zip(keys, leads) if key not in found}
+    if missing:
+        vectors = encode_leads(list(missing.values()))
+        found.update(zip(missing, vectors))
+        store.add_lead_vectors({key: found[key].tobytes() for key in missing})
+    return np.array([found[key] for key in keys])
 
 
 def trace_new(store: BaseStore, new: list[Article], seqs: dict[str, int], config: CopiesConfig,

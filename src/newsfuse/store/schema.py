@@ -105,6 +105,12 @@ SQLITE_MIGRATIONS = [
     CREATE INDEX article_terms_date ON article_terms(term, date);
     CREATE INDEX articles_language ON articles(language)
     """,
+    """
+    CREATE TABLE lead_vectors (
+        hash TEXT PRIMARY KEY,
+        vector BLOB NOT NULL
+    ) WITHOUT ROWID
+    """,
 ]
 
 POSTGRES_MIGRATIONS = [
@@ -155,6 +161,12 @@ POSTGRES_MIGRATIONS = [
     UPDATE article_terms SET date = articles.date FROM articles WHERE articles.seq = article_terms.seq;
     CREATE INDEX article_terms_date ON article_terms(term, date);
     CREATE INDEX articles_language ON articles(language)
+    """,
+    """
+    CREATE TABLE lead_vectors (
+        hash TEXT PRIMARY KEY,
+        vector BYTEA NOT NULL
+    )
     """,
 ]
 
