@@ -4,12 +4,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from serve_fixtures import TOKEN, fictional_data, write_store
+from serve_fixtures import TOKEN, fictional_data, postgres_database, write_store
 
 
 @pytest.fixture
 def store_path(tmp_path) -> Path:
     return write_store(tmp_path / "store.sqlite", *fictional_data())
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_on_each_backend(request, tmp_path):
+    """The fictional store on each backend (PostgreSQL where ``NEWSFUSE_TEST_PG`` names a server)."""
+    if request.param == "sqlite":
+        yield write_store(tmp_path / "store.sqlite", *fictional_data())
+        return
+    for url in postgres_database():
+        yield write_store(url, *fictional_data())
 
 
 @pytest.fixture

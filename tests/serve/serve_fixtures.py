@@ -10,6 +10,8 @@ import threading
 import time
 from pathlib import Path
 
+from _postgres import throwaway_database
+
 from newsfuse.store import Store
 
 TOKEN = "test-token-7f3a"
@@ -86,28 +88,9 @@ def fictional_data() -> tuple[list[dict], list[dict]]:
     return articles, [story, other]
 
 
-PG_ENV = "NEWSFUSE_TEST_PG"
-
-
 def postgres_database():
-    """A fresh database of its own on the server ``NEWSFUSE_TEST_PG`` names (dropped afterwards); the test is
-    skipped without one."""
-    import os
-    import uuid
-
-    import pytest
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"PostgreSQL serve tests need a server: set {PG_ENV}=postgresql://user@host:port/dbname")
-    psycopg = pytest.importorskip("psycopg")
-    name = f"newsfuse_serve_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{url.rpartition('/')[0]}/{name}"
-    finally:
-        with psycopg.connect(url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    """A fresh database of its own on the test server (dropped afterwards); skipped without one."""
+    return throwaway_database("newsfuse_serve", "serve")
 
 
 def _write_postgres(url: str, articles: list[dict], stories: list[dict]) -> str:

@@ -8,18 +8,14 @@ from urllib.parse import quote
 import pytest
 
 from newsfuse.serve.ingest import IngestResult
-from serve_fixtures import (ODD_ID, OTHER_ID, STORY_ID, TOKEN, _article, fictional_data, postgres_database,
+from serve_fixtures import (ODD_ID, OTHER_ID, STORY_ID, TOKEN, _article, fictional_data,
                             write_store)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_path(request, tmp_path):
-    """The fictional store on each backend (PostgreSQL where ``NEWSFUSE_TEST_PG`` names a server)."""
-    if request.param == "sqlite":
-        yield write_store(tmp_path / "store.sqlite", *fictional_data())
-        return
-    for url in postgres_database():
-        yield write_store(url, *fictional_data())
+@pytest.fixture
+def store_path(store_on_each_backend):
+    """Every test here, and its ``client``, on each backend."""
+    return store_on_each_backend
 
 
 def test_index_as_json_by_suffix_and_by_accept(client):

@@ -7,8 +7,7 @@ import sqlite3
 import stat
 import time
 
-import pytest
-from serve_fixtures import OTHER_ID, STORY_ID, fictional_data, postgres_database, write_store
+from serve_fixtures import OTHER_ID, STORY_ID, fictional_data, write_store
 
 from newsfuse.serve.basemap import country_paths, frame_around, iso_numeric
 from newsfuse.serve.data import IndexQuery, StoreReader, fts_query
@@ -17,16 +16,6 @@ from newsfuse.serve.data import IndexQuery, StoreReader, fts_query
 def test_fts_query_quotes_every_word():
     assert fts_query('ferry "fire" OR NEAR(') == '"ferry" "fire" "OR" "NEAR"'
     assert fts_query("  ") == ""
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_store(request, tmp_path):
-    """The fictional store on each backend (PostgreSQL where ``NEWSFUSE_TEST_PG`` names a server)."""
-    if request.param == "sqlite":
-        yield write_store(tmp_path / "store.sqlite", *fictional_data())
-        return
-    for url in postgres_database():
-        yield write_store(url, *fictional_data())
 
 
 def _within(seconds: float, check) -> bool:
@@ -38,34 +27,34 @@ def _within(seconds: float, check) -> bool:
     return True
 
 
-def test_changes_in_the_store_show_without_restart(any_store):
-    reader = StoreReader(str(any_store))
+def test_changes_in_the_store_show_without_restart(store_on_each_backend):
+    reader = StoreReader(str(store_on_each_backend))
     assert reader.index(IndexQuery(q="walrus")).total == 0
     articles, stories = fictional_data()
     story = stories[0]
     story["brief"].append({"text": "A walrus was seen.", "citations": ["a"], "status": "single_source",
                            "independent_support": 1, "section": "brief"})
-    write_store(any_store, [], [story])
+    write_store(store_on_each_backend, [], [story])
     assert _within(2, lambda: [s["id"] for s in reader.index(IndexQuery(q="walrus")).stories] == [STORY_ID])
     assert reader.index(IndexQuery(q="walrus seen", sort="relevance")).total == 1
     assert reader.index(IndexQuery(q="walrus narwhal")).total == 0  # every word must occur
 
 
-def test_a_removed_story_is_forgotten_and_its_id_followed(any_store):
-    reader = StoreReader(str(any_store))
+def test_a_removed_story_is_forgotten_and_its_id_followed(store_on_each_backend):
+    reader = StoreReader(str(store_on_each_backend))
     articles, stories = fictional_data()
     grown = dict(stories[0], id="story-cccccccccccc")
-    if str(any_store).startswith("postgresql://"):
+    if str(store_on_each_backend).startswith("postgresql://"):
         import psycopg
-        with psycopg.connect(str(any_store)) as connection:
+        with psycopg.connect(str(store_on_each_backend)) as connection:
             connection.execute("DELETE FROM stories WHERE id = %s", (STORY_ID,))
     else:
-        connection = sqlite3.connect(any_store)
+        connection = sqlite3.connect(store_on_each_backend)
         with connection:
             connection.execute("DELETE FROM story_articles WHERE story_id = ?", (STORY_ID,))
             connection.execute("DELETE FROM stories WHERE id = ?", (STORY_ID,))
         connection.close()
-    write_store(any_store, [], [grown])
+    write_store(store_on_each_backend, [], [grown])
     assert _within(2, lambda: reader.moved(STORY_ID) == "story-cccccccccccc")
     assert {s["id"] for s in reader.index(IndexQuery()).stories} == {"story-cccccccccccc", OTHER_ID}
     assert [s["id"] for s in reader.index(IndexQuery(place="geonames:1")).stories] == ["story-cccccccccccc"]
@@ -135,12 +124,12 @@ def test_a_route_is_drawn_where_a_sentence_says_what_moved_where():
     assert story_view(story, {"a": {"id": "a", "body": []}})["routes"] == []
 
 
-def test_a_facet_filter_pages_alike_walking_the_order_or_listing_its_stories(any_store, monkeypatch):
+def test_a_facet_filter_pages_alike_walking_the_order_or_listing_its_stories(store_on_each_backend, monkeypatch):
     import newsfuse.serve.data as data
     answers = []
     for share in (0.0, 1e9):  # every value common (probes along the order's index) / none (the value's list)
         monkeypatch.setattr(data, "WALK_SHARE", share)
-        reader = StoreReader(str(any_store))
+        reader = StoreReader(str(store_on_each_backend))
         result = reader.index(IndexQuery(outlet="Port Weekly", sort="newest"))
         answers.append(([s["id"] for s in result.stories], result.total, result.facets))
         reader.close()
@@ -149,7 +138,7 @@ def test_a_facet_filter_pages_alike_walking_the_order_or_listing_its_stories(any
     assert outlets["Port Weekly"] == 1 and len(outlets) == 3  # the story's three outlets, one story each
 
 
-def test_an_index_row_lists_its_outlets_places_and_languages(any_store):
-    row = next(s for s in StoreReader(str(any_store)).index(IndexQuery()).stories if s["id"] == STORY_ID)
+def test_an_index_row_lists_its_outlets_places_and_languages(store_on_each_backend):
+    row = next(s for s in StoreReader(str(store_on_each_backend)).index(IndexQuery()).stories if s["id"] == STORY_ID)
     assert "Port Weekly" in row["outlets"] and row["languages"] == ["en", "fr"]
     assert [p.startswith("Telmar") for p in row["places"]] == [True]

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from _postgres import server_url, throwaway_database
 
 from newsfuse.spark import unavailable_reason
 
@@ -51,22 +52,12 @@ def _copy_rows(articles) -> list[dict]:
 def db():
     """The store the Spark run fills: a fresh PostgreSQL database where ``NEWSFUSE_TEST_PG`` names a
     server (as in CI), else SQLite."""
-    url = os.environ.get("NEWSFUSE_TEST_PG")
-    if not url:
+    if not server_url():
         folder = Path(tempfile.mkdtemp(prefix="newsfuse-spark-store-"))
         yield str(folder / "store.sqlite")
         shutil.rmtree(folder, ignore_errors=True)
         return
-    import uuid
-
-    import psycopg
-
-    name = f"newsfuse_spark_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"{url.rpartition('/')[0]}/{name}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from throwaway_database("newsfuse_spark", "Spark")
 
 
 @pytest.fixture(scope="module")

@@ -5,28 +5,8 @@ each test gets a fresh database of its own; ``.ci/run`` starts a throw-away serv
 """
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
-
-PG_ENV = "NEWSFUSE_TEST_PG"
-
-
-def _postgres_database():
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"PostgreSQL store tests need a server: set {PG_ENV}=postgresql://user@host:port/dbname")
-    psycopg = pytest.importorskip("psycopg")
-    name = f"newsfuse_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    base, _, _ = url.rpartition("/")
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with psycopg.connect(url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+from _postgres import throwaway_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -35,4 +15,4 @@ def store_url(request, tmp_path):
     if request.param == "sqlite":
         yield str(tmp_path / "store.sqlite")
         return
-    yield from _postgres_database()
+    yield from throwaway_database("newsfuse_test", "store")
