@@ -31,5 +31,32 @@ def test_the_stage_clock_times_each_stage_from_its_first_call_to_the_next_stage(
         clock(stage, done, None)
     clock.finish()
     assert clock.order == ["extract", "copies", "facts"]
-    assert set(clock.seconds) == set(clock.peak_mb) == {"extract", "copies", "facts"}
-    assert all(seconds >= 0 for seconds in clock.seconds.values())
+    assert set(clock.seconds) == set(clock.cpu_seconds) == set(clock.peak_mb) == {"extract", "copies", "facts"}
+    assert all(seconds >= 0 for seconds in [*clock.seconds.values(), *clock.cpu_seconds.values()])
+
+
+def test_the_cpu_of_a_process_tree_counts_its_live_workers(tmp_path):
+    import multiprocessing
+
+    from newsfuse.bench._processes import descendants, tree_cpu_seconds
+
+    stop = multiprocessing.get_context("fork").Event()
+    worker = multiprocessing.get_context("fork").Process(target=_spin, args=(stop,))
+    worker.start()
+    try:
+        import os
+        import time
+        deadline = time.monotonic() + 30
+        while tree_cpu_seconds(worker.pid) < 0.3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert worker.pid in descendants(os.getpid())
+        assert tree_cpu_seconds(os.getpid()) - tree_cpu_seconds(worker.pid) >= 0
+        assert tree_cpu_seconds(worker.pid) >= 0.3
+    finally:
+        stop.set()
+        worker.join()
+
+
+def _spin(stop) -> None:
+    while not stop.is_set():
+        sum(range(10_000))

@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from newsfuse.bench.ingest import DEFAULT_ECBPLUS, Synthetic
+from newsfuse.bench._processes import own_tree_cpu_seconds, tree_peak_mb
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,16 +46,21 @@ def write_feed(path: Path, size: int, months: int, data: Path, seed: int) -> Non
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The peak resident size of this process or of its largest worker, finished or live."""
+    finished = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, finished, tree_peak_mb(os.getpid()))
 
 
 class StageClock:
-    """Each stage's wall time (first progress call to the next stage's) and the peak at its end."""
+    """Each stage's wall time (first progress call to the next stage's), its CPU time (this process
+    and its workers) and the peak at its end."""
 
     def __init__(self) -> None:
         self.order: list[str] = []
         self.started: dict[str, float] = {}
+        self.started_cpu: dict[str, float] = {}
         self.seconds: dict[str, float] = {}
+        self.cpu_seconds: dict[str, float] = {}
         self.peak_mb: dict[str, float] = {}
 
     def __call__(self, stage: str, done: int, total: int | None) -> None:
@@ -63,11 +69,13 @@ class StageClock:
         self.finish()
         self.order.append(stage)
         self.started[stage] = time.perf_counter()
+        self.started_cpu[stage] = own_tree_cpu_seconds()
 
     def finish(self) -> None:
         if self.order and self.order[-1] not in self.seconds:
             last = self.order[-1]
             self.seconds[last] = time.perf_counter() - self.started[last]
+            self.cpu_seconds[last] = own_tree_cpu_seconds() - self.started_cpu[last]
             self.peak_mb[last] = _peak_mb()
 
 
@@ -81,11 +89,11 @@ def _run_child(feed: str, out: str, queue) -> None:
     base = _peak_mb()
     clock = StageClock()
     errors: list = []
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), own_tree_cpu_seconds()
     result = run([feed], Path(out), config=config, progress=clock, on_error=errors.append)
     clock.finish()
-    queue.put({"seconds": time.perf_counter() - started, "stages": [(s, clock.seconds[s], clock.peak_mb[s])
-                                                                      for s in clock.order],
+    queue.put({"seconds": time.perf_counter() - started, "cpu_seconds": own_tree_cpu_seconds() - started_cpu,
+               "stages": [(s, clock.seconds[s], clock.cpu_seconds[s], clock.peak_mb[s]) for s in clock.order],
                "base_mb": base, "peak_mb": _peak_mb(), "articles": len(result.articles),
                "stories": len(result.stories), "errors": len(errors)})
 
@@ -102,19 +110,25 @@ def run_size(feed: Path, out: Path) -> dict:
 
 def main(args: argparse.Namespace) -> int:
     per_document: dict[int, float] = {}
+    cpu_per_document: dict[int, float] = {}
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="newsfuse-bench-run-") as folder:
             feed = Path(folder) / "feed.jsonl"
             write_feed(feed, size, args.months, args.data, args.seed)
             result = run_size(feed, Path(folder) / "out")
         per_document[size] = result["seconds"] / size
-        stages = ", ".join(f"{stage} {seconds:.1f} s (peak {peak:.0f} MB)" for stage, seconds, peak in result["stages"])
+        cpu_per_document[size] = result["cpu_seconds"] / size
+        stages = ", ".join(f"{stage} {seconds:.1f} s, CPU {cpu:.1f} s (peak {peak:.0f} MB)"
+                           for stage, seconds, cpu, peak in result["stages"])
         print(f"{size} documents over {args.months} months: {result['seconds']:.1f} s, "
-              f"{1000 * per_document[size]:.1f} ms a document; {result['articles']} articles, "
+              f"{1000 * per_document[size]:.1f} ms a document, CPU {1000 * cpu_per_document[size]:.1f} ms a document; "
+              f"{result['articles']} articles, "
               f"{result['stories']} stories, {result['errors']} bad inputs; peak {result['peak_mb']:.0f} MB "
               f"(models {result['base_mb']:.0f} MB); load average {os.getloadavg()[0]:.1f}", flush=True)
         print(f"  {stages}", flush=True)
     smallest = min(per_document)
-    ratios = ", ".join(f"{size}: x{seconds / per_document[smallest]:.2f}" for size, seconds in per_document.items())
+    ratios = ", ".join(f"{size}: x{seconds / per_document[smallest]:.2f} wall, "
+                       f"x{cpu_per_document[size] / cpu_per_document[smallest]:.2f} CPU"
+                       for size, seconds in per_document.items())
     print(f"time per document against {smallest} documents (the same-run baseline): {ratios}")
     return 0

@@ -46,6 +46,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from newsfuse.bench.ingest import source_sentences
+from newsfuse.bench._processes import tree_cpu_seconds, tree_peak_mb
 from newsfuse.serve import TOKEN_VARIABLE
 
 DEFAULT_ECBPLUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "ecbplus"
@@ -323,26 +324,11 @@ class Server:
 
     def cpu_seconds(self) -> float:
         """CPU seconds (user and system) the server's processes have used so far."""
-        total = 0.0
-        for pid in [self.process.pid, *_children(self.process.pid)]:
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        return total
+        return tree_cpu_seconds(self.process.pid)
 
     def peak_mb(self) -> float:
         """The largest resident size of the server's processes (the parent and its workers)."""
-        peak = 0.0
-        for pid in [self.process.pid, *_children(self.process.pid)]:
-            try:
-                status = Path(f"/proc/{pid}/status").read_text()
-            except OSError:
-                continue
-            found = re.search(r"VmHWM:\s+(\d+) kB", status)
-            peak = max(peak, int(found.group(1)) / 1024 if found else 0.0)
-        return peak
+        return tree_peak_mb(self.process.pid)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -352,12 +338,6 @@ class Server:
             self.process.kill()
         os.unlink(self.log.name)
 
-
-def _children(pid: int) -> list[int]:
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
 
 
 # visibility of new articles ---------------------------------------------------------------------------------
