@@ -80,6 +80,7 @@ class Article:
     outlet: str | None = None  # the outlet's display name, where the feed gives it
     site: str | None = None  # site name or host, as the page says
     derived_title: str | None = None  # a display headline made from the lead where ``title`` is null
+    chrome: list[str] = field(default_factory=list)  # page lines extraction dropped (menus, bylines, links), capped
 
     @property
     def text(self) -> str:

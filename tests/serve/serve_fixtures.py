@@ -21,6 +21,7 @@ HOSTILE = SCRIPT + IMG
 STORY_ID = "story-aaaaaaaaaaaa"
 OTHER_ID = "story-bbbbbbbbbbbb"
 ODD_ID = "odd\"><svg onload=alert(1)>.x"
+CHROME = ["Home", f"News {HOSTILE}", "<a href=\"javascript:window.__pwned=4\">Related: crates</a>", "Copyright 2031"]
 
 
 def _article(article_id: str, title: str, body: list[str], **extra) -> dict:
@@ -36,7 +37,7 @@ def fictional_data() -> tuple[list[dict], list[dict]]:
         _article("a", f"Crates leave Karvik {HOSTILE}",
                  [f"More than 400 crates were shipped from Karvik to Telmar on Monday. {HOSTILE}",
                   f"\u201cThese crates hold timber {SCRIPT},\u201d said Mira Tal."],
-                 url="javascript:window.__pwned=3", outlet=f"Outlet A {IMG}"),
+                 url="javascript:window.__pwned=3", outlet=f"Outlet A {IMG}", chrome=CHROME),
         _article("b", "Crates leave Karvik, port says", ["About 420 crates were shipped from Karvik to Telmar on Monday, the port said."],
                  url="https://b.example/news/crates", outlet="Port Weekly", language="en"),
         _article(ODD_ID, "A third report", ["Crates again, from Karvik."], source="data:text/html,<script>alert(1)</script>",

@@ -8,7 +8,7 @@ from urllib.parse import quote
 import pytest
 
 from newsfuse.serve.ingest import IngestResult
-from serve_fixtures import (ODD_ID, OTHER_ID, STORY_ID, TOKEN, _article, fictional_data,
+from serve_fixtures import (CHROME, ODD_ID, OTHER_ID, STORY_ID, TOKEN, _article, fictional_data,
                             write_store)
 
 
@@ -45,6 +45,17 @@ def test_search_and_facets_narrow_the_index(client):
     narrowed = client.get("/index.json?q=crates").json()
     assert narrowed["total"] == 1 and {f["value"] for f in narrowed["facets"]["outlet"]} == {
         "Outlet A <img src=x onerror=\"window.__pwned=2\">", "Port Weekly", "Odd Outlet"}
+
+
+def test_the_article_page_shows_the_dropped_chrome_closed_and_escaped_and_its_json_carries_it(client):
+    assert client.get("/article/a.json").json()["article"]["chrome"] == CHROME
+    html = client.get("/article/a").text
+    assert '<details class="chrome"><summary>Page chrome dropped by extraction (4 lines)</summary>' in html
+    assert "<li>News &lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    assert "<li>&lt;a href=&#34;javascript:window.__pwned=4&#34;&gt;Related: crates&lt;/a&gt;</li>" in html
+    old = client.get("/article/b")  # stored before extraction kept its chrome: no field at all
+    assert "chrome" not in client.get("/article/b.json").json()["article"]
+    assert old.status_code == 200 and "About 420 crates" in old.text and "Page chrome dropped" not in old.text
 
 
 def test_story_article_person_place_as_json(client):

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pytest
 from _browser import chromium_missing, launch_chromium, open_page
-from serve_fixtures import ODD_ID, SCRIPT, STORY_ID, TOKEN, LiveServer, fictional_data, write_store
+from serve_fixtures import CHROME, ODD_ID, SCRIPT, STORY_ID, TOKEN, LiveServer, fictional_data, write_store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "ferry-fire"
 HELD_OUT = "harbour-times.html"
@@ -58,6 +58,20 @@ def test_story_page_sections_and_map(browser, hostile_server):
     page.close()
 
 
+def test_dropped_chrome_opens_on_request_and_its_script_and_links_stay_inert(browser, hostile_server):
+    page, errors, _ = open_page(browser, f"{hostile_server.url}/article/a")
+    details = page.locator("details.chrome")
+    assert details.get_attribute("open") is None and not page.locator("ol.chrome").is_visible()
+    page.click("details.chrome > summary")
+    assert page.locator("ol.chrome").is_visible()
+    assert page.locator("ol.chrome li").all_inner_texts() == CHROME  # shown as text, links not made live
+    assert details.locator("a, script, img").count() == 0
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__pwned === undefined")
+    assert errors == []
+    page.close()
+
+
 def test_search_and_facets_narrow_the_index(browser, hostile_server):
     page, errors, _ = open_page(browser, hostile_server.url + "/")
     assert page.locator("ol.stories li.card").count() == 2
@@ -86,6 +100,24 @@ def example_server(tmp_path_factory):
     run([inputs], out)
     with LiveServer(out / "newsfuse.sqlite") as server:
         yield server
+
+
+@pytest.mark.parametrize("article, chrome, body", [
+    ("coastal-daily", ["Home World Travel Subscribe", "Related", "Copyright 2025 Coastal Daily News. All rights reserved."],
+     "caught fire about 20 kilometers"),
+    ("dalmacija-online", ["Naslovnica", "Vijesti", "Sva prava pridržana © Dalmacija Online"], "caught fire")])
+def test_example_article_pages_show_the_menus_and_footers_extraction_dropped(browser, example_server, article,
+                                                                              chrome, body):
+    """An HTML page and a text dump through the real pipeline: their menu and footer lines are under the
+    chrome block, and not in the article text."""
+    page, errors, _ = open_page(browser, f"{example_server.url}/article/{article}")
+    page.click("details.chrome > summary")
+    dropped = page.locator("ol.chrome li").all_inner_texts()
+    text = page.locator("div.body").inner_text()
+    assert set(chrome) <= set(dropped) and body in text
+    assert not any(line in text for line in chrome)
+    assert errors == []
+    page.close()
 
 
 def test_upload_through_the_form_shows_the_new_article_in_its_story(browser, example_server):

@@ -4,7 +4,8 @@ Reads ``RawDocument``; sets every ``Article`` field. HTML goes through
 trafilatura (``html.py``), flat text dumps through our line classifier
 (``textdump.py``), both then dropping the page chrome ``chrome.py`` knows;
 titles, bylines, datelines and dates come from ``metadata.py`` and the
-language from ``language.py``. Each page runs under the time and memory
+language from ``language.py``; the page lines left out of the article are kept,
+capped, in ``Article.chrome`` (``dropped.py``). Each page runs under the time and memory
 limits of ``limits.py``; a page past them is a ``PageLimitError`` (a
 ``NoArticleError``), so it is skipped with one line like a page with no article.
 """

@@ -9,16 +9,20 @@ comment section after the body (``lists.py``, as in text dumps), and at the end
 contributor lines, copyright/tag lines,
 author bios, comment prompts and bare labels (patterns in ``chrome.py``); the
 visible ``h1`` is the title where trafilatura kept one, else the page title
-cleaned of its site name.
+cleaned of its site name. The page is parsed once: trafilatura reads a copy, and the
+page's own text lines outside the article are kept as its chrome (``dropped.py``).
 """
 from __future__ import annotations
 
 import re
 
+from lxml.html import HtmlElement
+
 from newsfuse.config import ExtractConfig
 from newsfuse.extract.bylines import clean_author_field, parse_byline
 from newsfuse.extract.chrome import SENTENCE_END, is_inserted_chrome, kept_after_edge_chrome
 from newsfuse.extract.dates import find_dates
+from newsfuse.extract.dropped import dropped_page_lines, page_lines
 from newsfuse.extract.datelines import parse_dateline
 from newsfuse.extract.errors import NoArticleError
 from newsfuse.extract.lists import drop_dated_lists, end_of_text
@@ -83,12 +87,13 @@ def _date_params(config: ExtractConfig) -> dict:
     return {"original_date": True, "extensive_search": config.html_extensive_date_search}
 
 
-def run_trafilatura(html: str, url: str | None, config: ExtractConfig) -> dict | None:
-    """trafilatura's fields for one page (``text``, ``title``, ``author``, ``date``...), or None."""
+def run_trafilatura(page: HtmlElement, url: str | None, config: ExtractConfig) -> dict | None:
+    """trafilatura's fields for one parsed page (``text``, ``title``, ``author``, ``date``...), or None.
+    trafilatura works on a copy: ``page`` is left as parsed."""
     import trafilatura
 
     result = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        page, url=url, with_metadata=True, include_comments=False, include_tables=True,
         favor_recall=config.html_favor_recall, date_extraction_params=_date_params(config),
     )
     if result is None:
@@ -115,7 +120,10 @@ def _paragraphs(text: str | None) -> list[str]:
 
 def extract_html(document: RawDocument, config: ExtractConfig) -> Article:
     """The article in an HTML page; raises ``NoArticleError`` if trafilatura finds none."""
-    data = run_trafilatura(document.content, document.url, config)
+    from trafilatura.utils import load_html
+
+    page = load_html(document.content)
+    data = run_trafilatura(page, document.url, config) if page is not None else None
     if data is None:
         raise NoArticleError("no article text found")
     body = clean_paragraphs(_paragraphs(data.get("text")))
@@ -127,4 +135,6 @@ def extract_html(document: RawDocument, config: ExtractConfig) -> Article:
         published=document.published or data.get("date"),
         body=body, site=site,
     )
-    return finish_article(article, config)
+    finish_article(article, config)
+    article.chrome = dropped_page_lines(list(page_lines(page)), article.body, article.title)
+    return article

@@ -8,7 +8,8 @@ the model's threshold are the body, one paragraph each, less page chrome
 the HTML path in ``chrome.py``), lists of other articles (after a heading that
 announces them, or stamped with dates at a steady pace), a comment section, non-prose lines at the
 body's edges (``lists.py``, also shared) and a lone inserted headline inside it. ``body_lines`` are their
-1-based numbers in the input, blank lines counted.
+1-based numbers in the input, blank lines counted; the other non-empty lines are the article's
+``chrome`` (``dropped.py``).
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from newsfuse.config import ExtractConfig
 from newsfuse.extract.chrome import (
     CHROME_OPENING, SENTENCE_END, is_inserted_chrome, kept_after_edge_chrome, word_count,
 )
+from newsfuse.extract.dropped import dropped_dump_lines
 from newsfuse.extract.lineclassifier import load_classifier
 from newsfuse.extract.linefeatures import TIMESTAMP, clean_lines, teaser_lines
 from newsfuse.extract.lists import drop_dated_lists, end_of_text, is_prose, trim_edges
@@ -114,4 +116,6 @@ def extract_text(document: RawDocument, config: ExtractConfig) -> Article:
         published=document.published, body=[lines[i] for i in kept],
         body_lines=[numbers[i] for i in kept],
     )
-    return finish_article(article, config, lines=raw_lines)
+    finish_article(article, config, lines=raw_lines)
+    article.chrome = dropped_dump_lines(lines, numbers, article.body_lines, article.title)
+    return article
