@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsfuse.config import Config
 from newsfuse.copies import provenance_for, trace_copies
@@ -28,6 +29,9 @@ from newsfuse.report import OUTPUT_FILES, write_outputs
 from newsfuse.store import PENDING_PLACE, PENDING_TRACE, BaseStore, Store, content_hash
 from newsfuse.store.copyindex import trace_new, unindex
 from newsfuse.store.regions import Placement, place_pending
+
+if TYPE_CHECKING:
+    from newsfuse.facts.nlp import ParseStore  # spaCy: loaded only when facts are derived
 
 Progress = Callable[[str, int, "int | None"], None]
 # Each stage and what its counts count (singular, plural).
@@ -95,14 +99,15 @@ def build_stories(articles: list[Article], config: Config, progress: Progress | 
 
 
 def derive_stories(stories: list[Story], by_id: dict[str, Article], config: Config,
-                   progress: Progress | None = None) -> None:
-    """Facts and reconciliation of stories whose articles and provenance are set."""
+                   progress: Progress | None = None, parses: ParseStore | None = None) -> None:
+    """Facts and reconciliation of stories whose articles and provenance are set; ``parses`` (the
+    store) gives the articles' kept parses and keeps the new ones."""
     from newsfuse.facts import extract_facts  # heavy (spaCy, scikit-learn): ``extract`` alone needs neither
 
     progress = progress or _no_progress
     progress("facts", 0, len(stories))
     if stories:
-        extract_facts(stories, by_id, config.facts)
+        extract_facts(stories, by_id, config.facts, parses)
     progress("facts", len(stories), len(stories))
     for done, story in enumerate(stories):
         progress("reconcile", done, len(stories))
@@ -125,7 +130,8 @@ def ingest_articles(store: BaseStore, articles: list[Article], config: Config,
     Two transactions, each whole or not at all: (1) new and changed articles are written,
     traced for copies against the store's index and marked pending; (2) pending articles,
     these and any an interrupted ingest left, are placed in stories, whose facts and
-    reconciliation are derived again where their membership changed. Articles stored with
+    reconciliation are derived again where their membership changed (the articles' parses kept in
+    the store are read back, and new ones kept, in that transaction). Articles stored with
     the same content are left alone, so ingesting the same documents again changes nothing.
     """
     progress = progress or _no_progress
@@ -147,7 +153,8 @@ def ingest_articles(store: BaseStore, articles: list[Article], config: Config,
         store.set_pending((a.id for a in traced), PENDING_PLACE)
         progress("copies", len(fresh), len(fresh))
     with store.transaction():
-        derive_step = (lambda stories, by_id: derive_stories(stories, by_id, config, progress)) if derive else None
+        derive_step = (lambda stories, by_id: derive_stories(stories, by_id, config, progress, parses=store)
+                       ) if derive else None
         result.placement = place_pending(store, config.stories, derive_step, progress)
     return result
 

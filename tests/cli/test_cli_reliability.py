@@ -111,7 +111,7 @@ def test_ctrl_c_while_writing_is_held_until_the_set_is_written(repro, tmp_path, 
         written["paths"] = real_write(out_dir, articles, stories)
         return written["paths"]
 
-    monkeypatch.setattr(pipeline, "derive_stories", lambda stories, by_id, config, progress: None)
+    monkeypatch.setattr(pipeline, "derive_stories", lambda *args, **kwargs: None)
     monkeypatch.setattr(pipeline, "write_outputs", write_then_interrupt)
     assert main(["run", str(repro / "good.txt"), "--out", str(tmp_path)]) == 130
     assert all(path.exists() for path in written["paths"])

@@ -7,7 +7,13 @@ articles, one source article per story with every fourth word the story's own, s
 source share a topic but no passage, with invented names, numbers and titles), about five
 articles a story, dated over ``--months`` months, 2 % of them lightly edited copies of another.
 The fill goes through ``ingest_articles`` without facts (facts for every stored story would take
-hours and are not what is measured). Then, each in a fresh child process with the store copied
+hours and are not what is measured). An ingest keeps every article's spaCy parse in the store
+(``article_parses``) and reads it back when the article's story is derived again; ``--fill-parses``
+says which parses the fill keeps: ``touched`` (default), the members of every story a measured ingest
+writes, found by running each measured ingest once without facts on a copy of the store, so that
+for what is measured the store is as an ingest leaves it; ``all``, every stored article (about
+0.1 s per article on a loaded machine); ``none``, none (every member parsed again: the store before
+parses were kept). Then, each in a fresh child process with the store copied
 (SQLite) so that time and peak memory (``ru_maxrss``) are its own:
 
 - ``one``: ``ingest_articles`` of one new article of an existing story, end to end: copy tracing
@@ -42,6 +48,8 @@ COPY_SHARE = 0.02
 START_DAY = date(2024, 1, 1)
 FIRST_NAMES = ["Alma", "Bruno", "Chiara", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kofi", "Lena",
                "Marek", "Nadia", "Omar", "Paula", "Quentin", "Rosa", "Sven", "Tamar", "Ugo", "Vera", "Wen", "Yusuf"]
+FILL_PARSES = {"touched": "the stored members of every story a measured ingest writes", "all": "every stored article",
+               "none": "every member of a story derived again is parsed again"}
 SYLLABLES = ["ka", "lo", "mer", "vin", "dra", "sel", "tor", "ban", "qui", "res", "mon", "zel", "pa", "rik", "os", "tan"]
 
 
@@ -52,6 +60,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--repeats", type=int, default=3, help="single-article ingests (the median is printed)")
     parser.add_argument("--data", type=Path, default=DEFAULT_ECBPLUS, help="ECB+ folder (train.jsonl, dev.jsonl)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--fill-parses", choices=tuple(FILL_PARSES), default="touched",
+                        help="which stored articles' parses the fill keeps (see the module's docstring)")
 
 
 def source_sentences(data: Path) -> list[list[str]]:
@@ -157,32 +167,76 @@ def _warm(config) -> None:
         ingest_articles(store, warm, config)
 
 
-def _ingest_child(store_path: str, articles: list, derive: bool, queue) -> None:
+def _config():
     from newsfuse.config import Config
-    from newsfuse.pipeline import ingest_articles
-    from newsfuse.store import Store
 
     config = Config()
     config.copies.translation = False  # one language: the encoder is never loaded
+    return config
+
+
+def _ingest_child(store_path: str, articles: list, derive: bool, queue) -> None:
+    from newsfuse.pipeline import ingest_articles
+    from newsfuse.store import Store
+
+    config = _config()
     if derive:
         _warm(config)
     with Store(store_path) as store:
-        base = _peak_mb()
+        base, kept = _peak_mb(), store.count("article_parses")
         started = time.perf_counter()
         result = ingest_articles(store, articles, config, derive=derive)
         elapsed = time.perf_counter() - started
         queue.put({"seconds": elapsed, "peak_mb": _peak_mb(), "base_mb": base, "region": result.placement.region,
-                   "written": len(result.placement.changed), "articles": store.count("articles")})
+                   "written": len(result.placement.changed), "articles": store.count("articles"),
+                   "parsed": store.count("article_parses") - kept,
+                   "members": sum(len(s.articles) for s in result.placement.changed)})
 
 
 def _in_child(store_path: str, articles: list, derive: bool = True) -> dict:
+    return _run_child(_ingest_child, store_path, articles, derive)
+
+
+def _run_child(target, *args) -> dict:
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
-    process = context.Process(target=_ingest_child, args=(store_path, articles, derive, queue))
+    process = context.Process(target=target, args=(*args, queue))
     process.start()
     result = queue.get()
     process.join()
     return result
+
+
+def _touched_members(store: Path, folder: Path, cases: list[list]) -> set[str]:
+    """The stored members of every story that ingesting each case (on its own copy of the store,
+    without facts) writes: the articles whose parses that ingest reads."""
+    from newsfuse.pipeline import ingest_articles
+    from newsfuse.store import Store
+
+    members: set[str] = set()
+    for case in cases:
+        with Store(_copy(store, folder, "touched.sqlite")) as scratch:
+            placement = ingest_articles(scratch, case, _config(), derive=False).placement
+        new = {a.id for a in case}
+        members.update(a for story in placement.changed for a in story.articles if a not in new)
+    return members
+
+
+def _fill_parses_child(store_path: str, folder: str, cases: list[list], which: str, queue) -> None:
+    """Keep the parses of the stored articles ``which`` names, as an ingest that derived their stories would."""
+    from newsfuse.facts.nlp import doc_bytes, model_name, parse_key, parse_texts
+    from newsfuse.store import Store
+
+    started = time.perf_counter()
+    wanted = _touched_members(Path(store_path), Path(folder), cases) if which == "touched" else None
+    with Store(store_path) as store:
+        articles = store.load_articles(store.all_ids() if wanted is None else wanted)
+        texts = {parse_key(a.text): a.text for a in articles.values()}
+        with store.transaction():
+            store.keep_parses({key: doc_bytes(doc) for key, doc in zip(texts, parse_texts(texts.values()))},
+                              model_name())
+        queue.put({"articles": len(articles), "seconds": time.perf_counter() - started,
+                   "kept": store.count("article_parses")})
 
 
 def _copy(store: Path, folder: Path, name: str) -> str:
@@ -205,17 +259,26 @@ def main(args: argparse.Namespace) -> int:
         fill = _in_child(str(store), stored, derive=False)
         print(f"fill (untimed in the figures): {args.size} articles over {args.months} months, no facts: "
               f"{time.perf_counter() - started:.1f} s, peak {fill['peak_mb']:.0f} MB")
+        if args.fill_parses != "none":
+            kept = _run_child(_fill_parses_child, str(store), str(folder), [[a] for a in singles] + [batch],
+                              args.fill_parses)
+            print(f"fill parses (untimed): {kept['articles']} stored articles' parses kept "
+                  f"({FILL_PARSES[args.fill_parses]}), {kept['seconds']:.1f} s")
+        else:
+            print(f"fill parses: none kept ({FILL_PARSES['none']})")
         ones = []
         for number, article in enumerate(singles):
             one = _in_child(_copy(store, folder, f"one{number}.sqlite"), [article])
             ones.append(one)
             print(f"one new article into {args.size}: {one['seconds']:.2f} s (region {one['region']} articles, "
-                  f"{one['written']} stories written), peak {one['peak_mb']:.0f} MB")
+                  f"{one['written']} stories written, {one['members']} members, {one['parsed']} parsed), "
+                  f"peak {one['peak_mb']:.0f} MB")
         into_store = _in_child(_copy(store, folder, "batch.sqlite"), batch)
         into_empty = _in_child(str(folder / "empty.sqlite"), batch)
         for name, result in ((f"the store of {args.size}", into_store), ("an empty store", into_empty)):
             print(f"{args.batch} new articles into {name}: {result['seconds']:.1f} s "
-                  f"(region {result['region']} articles, {result['written']} stories written), "
+                  f"(region {result['region']} articles, {result['written']} stories written, "
+                  f"{result['members']} members, {result['parsed']} parsed), "
                   f"peak {result['peak_mb']:.0f} MB")
     median = statistics.median(o["seconds"] for o in ones)
     ratio = into_store["seconds"] / into_empty["seconds"]
@@ -223,5 +286,5 @@ def main(args: argparse.Namespace) -> int:
           f"{args.batch} articles into it / into an empty store: x{ratio:.2f} "
           f"({into_store['seconds']:.1f} s / {into_empty['seconds']:.1f} s); "
           f"peak {max(o['peak_mb'] for o in [*ones, into_store, into_empty]):.0f} MB; "
-          f"load average {os.getloadavg()[0]:.1f}")
+          f"stored parses: {args.fill_parses}; load average {os.getloadavg()[0]:.1f}")
     return 0

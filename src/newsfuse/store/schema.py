@@ -12,7 +12,10 @@ stored articles are traced and placed again once, to fill it. Version 4 dates th
 article's date), indexed by term and date, so that the stored articles a new one may share a story
 with are found by their terms within its time window, not by reading the whole window; and it
 indexes the articles' language, so that whether a new article has stored ones in another language to
-be compared with is an index look-up.
+be compared with is an index look-up. Version 5 keeps translation leads' vectors by the hash of their
+text (``lead_vectors``). Version 6 keeps each article's spaCy parse (``article_parses``: compressed
+``Doc.to_bytes``, by ``facts.nlp.parse_key``, the hash of the model and the exact text parsed), read
+back when its story's facts are derived again instead of parsing the article again.
 """
 
 # Schema 1, the same on both backends.
@@ -111,6 +114,13 @@ SQLITE_MIGRATIONS = [
         vector BLOB NOT NULL
     ) WITHOUT ROWID
     """,
+    """
+    CREATE TABLE article_parses (
+        text_hash TEXT PRIMARY KEY,
+        model TEXT NOT NULL,
+        data BLOB NOT NULL
+    )
+    """,
 ]
 
 POSTGRES_MIGRATIONS = [
@@ -166,6 +176,13 @@ POSTGRES_MIGRATIONS = [
     CREATE TABLE lead_vectors (
         hash TEXT PRIMARY KEY,
         vector BYTEA NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE article_parses (
+        text_hash TEXT PRIMARY KEY,
+        model TEXT NOT NULL,
+        data BYTEA NOT NULL
     )
     """,
 ]
