@@ -25,7 +25,7 @@ from newsfuse.extract import NoArticleError, extract_document
 from newsfuse.model import Article, InputError, Story
 from newsfuse.read import read_inputs
 from newsfuse.reconcile import reconcile_story
-from newsfuse.report import OUTPUT_FILES, write_outputs
+from newsfuse.report import OUTPUT_FILES, StoredArticles, StoredStories, write_outputs
 from newsfuse.store import PENDING_PLACE, PENDING_TRACE, BaseStore, Store, content_hash
 from newsfuse.store.copyindex import trace_new, unindex
 from newsfuse.store.regions import Placement, place_pending
@@ -178,9 +178,10 @@ def ingest(paths: Iterable[str | Path], store: BaseStore, config: Config | None 
 
 
 def report(store: BaseStore, out_dir: Path, progress: Progress | None = None) -> tuple[list[Path], RunResult]:
-    """The contract's three files from the store, written as one set with Ctrl-C held back."""
+    """The contract's three files from the store, written as one set with Ctrl-C held back; the store is
+    read in pages as the files are written (the result's articles and stories are counted, not loaded)."""
     progress = progress or _no_progress
-    result = RunResult(articles=store.articles(), stories=store.stories())
+    result = RunResult(articles=StoredArticles(store), stories=StoredStories(store))
     progress("report", 0, len(OUTPUT_FILES))
     with interrupts_deferred():
         result.outputs = write_outputs(out_dir, result.articles, result.stories)

@@ -7,12 +7,22 @@ module keeps the pieces both use: outlets, label placement and quotation diffs.
 """
 from __future__ import annotations
 
+import io
+import json
+import sqlite3
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from types import SimpleNamespace
+from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urlparse
 
 from newsfuse.model import Article, Quote, QuoteVariant, Story
 from newsfuse.reconcile.quotes import aligned_reference, quote_overlap, word_diff
+
+if TYPE_CHECKING:
+    from newsfuse.report.sources import ArticlesInMemory, StoredArticles, StoredStories, StoriesInMemory
 
 MAP_WIDTH, MAP_HEIGHT = 640, 320
 LABEL_FLIP = 0.7  # map labels right of this share of the width go to the point's left
@@ -20,6 +30,7 @@ LABEL_CHAR_WIDTH, LABEL_HEIGHT, LABEL_GAP = 6.2, 11.0, 7.0
 LABEL_OFFSETS = (0, 12, -12, 24, -24, 36, -36, 48, -48)
 REPORT_OPEN = 10  # stories shown open at first; the others open on a click
 FOLD_ABOVE = 3  # with more stories than this, a story's long lists fold ("Show all N ...")
+ORDER_PAGE = 500  # rows of the report order read at a time
 
 
 @dataclass
@@ -113,13 +124,6 @@ def timeline_view(story: Story) -> dict | None:
     return {"rows": rows, "axis": timeline_axis(events)}
 
 
-def report_order(views: list[dict]) -> list[dict]:
-    """Most covered first: independent sources, then articles, then the newest date, then id."""
-    views = sorted(views, key=lambda v: v["summary"].id)
-    views.sort(key=lambda v: v["summary"].event_date or v["summary"].last_date or "", reverse=True)
-    return sorted(views, key=lambda v: (-v["summary"].n_sources, -v["summary"].n_articles))
-
-
 def _index_line(view: dict) -> dict:
     """The index card of a story, as the web application's index gives it."""
     summary = view["summary"]
@@ -131,21 +135,111 @@ def _index_line(view: dict) -> dict:
 
 
 def render_report(stories: list[Story], articles: dict[str, Article]) -> str:
+    """The self-contained report of stories and articles in memory, as text (``write_report``)."""
+    from newsfuse.report.sources import as_articles, as_stories
+
+    text = io.StringIO()
+    write_report(text, as_stories(stories), as_articles(articles))
+    return text.getvalue()
+
+
+def write_report(stream: TextIO, stories: StoriesInMemory | StoredStories, articles: ArticlesInMemory | StoredArticles) -> None:
     """The self-contained report: the web application's story template for every story (its ids prefixed per
     story, links to the original articles only, none into the application), an index of the stories most
-    covered first, the stylesheet inlined; it loads nothing and has no script."""
-    from newsfuse.serve.templating import environment, stylesheet
-    from newsfuse.serve.views import story_view
+    covered first, the stylesheet inlined; it loads nothing and has no script.
 
-    article_data = {article_id: article.to_dict() for article_id, article in articles.items()}
-    views = []
-    for story in stories:
-        data = story.to_dict()
-        view = story_view(data, {a: article_data[a] for a in data.get("articles") or [] if a in article_data},
-                          compact_map=True)
-        views.append(view)
-    views = report_order(views)
-    for number, view in enumerate(views, start=1):
-        view["anchor"], view["line"] = f"s{number}", _index_line(view)
-    return environment().get_template("report.html.j2").render(
-        views=views, open=REPORT_OPEN, fold_above=FOLD_ABOVE, css=stylesheet(), n_articles=len(articles))
+    Written as it is rendered, one story at a time: a first pass over the stories (in pages) puts each one's
+    place in the order and its index line in a scratch table on disk; the template then takes the stories
+    in that order, each story's view made when its section is written and dropped after."""
+    from newsfuse.serve.templating import environment, stylesheet
+
+    with tempfile.TemporaryDirectory(prefix="newsfuse-report-") as scratch:
+        order = ReportOrder(Path(scratch) / "order.sqlite")
+        try:
+            order.add_all(stories, articles)
+            views = OrderedViews(order, stories, articles)
+            for text in environment().get_template("report.html.j2").generate(
+                    views=views, open=REPORT_OPEN, fold_above=FOLD_ABOVE, css=stylesheet(), n_articles=len(articles)):
+                stream.write(text)
+        finally:
+            order.close()
+
+
+def _member_data(story: dict, articles: dict[str, Article]) -> dict[str, dict]:
+    """The story's articles' data in the story's order (those known)."""
+    return {a: articles[a].to_dict() for a in story.get("articles") or [] if a in articles}
+
+
+class ReportOrder:
+    """The stories' report order, most covered first (independent sources, then articles, then the newest
+    date, then id), and their index lines, kept on disk (SQLite) rather than in memory."""
+
+    def __init__(self, path: Path):
+        self.connection = sqlite3.connect(path)
+        self.connection.execute("CREATE TABLE story_order (n_sources INTEGER, n_articles INTEGER, day TEXT, "
+                                "id TEXT, line TEXT)")
+
+    def add_all(self, stories: StoriesInMemory | StoredStories, articles: ArticlesInMemory | StoredArticles) -> None:
+        from newsfuse.serve.views import summarize
+
+        for page in stories.pages():
+            data = [story.to_dict() for story in page]
+            known = articles.by_id(a for story in data for a in story.get("articles") or [])
+            rows = []
+            for story in data:
+                summary = summarize(story, _member_data(story, known))
+                line = _index_line({"headline": summary.headline, "summary": summary})
+                rows.append((summary.n_sources, summary.n_articles, summary.event_date or summary.last_date or "",
+                             summary.id, json.dumps(line, ensure_ascii=False)))
+            self.connection.executemany("INSERT INTO story_order VALUES (?, ?, ?, ?, ?)", rows)
+
+    def __len__(self) -> int:
+        return self.connection.execute("SELECT count(*) FROM story_order").fetchone()[0]
+
+    def __iter__(self) -> Iterator[tuple[str, dict]]:
+        """(story id, index line) most covered first: independent sources, articles, newest date, then id."""
+        cursor = self.connection.execute("SELECT id, line FROM story_order "
+                                         "ORDER BY n_sources DESC, n_articles DESC, day DESC, id, rowid")
+        while rows := cursor.fetchmany(ORDER_PAGE):
+            for story_id, line in rows:
+                yield story_id, json.loads(line)
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class OrderedViews:
+    """The stories' views in report order for the template, each made when the template first asks for
+    more than its index line; the template goes through them twice (the index, then the sections)."""
+
+    def __init__(self, order: ReportOrder, stories: StoriesInMemory | StoredStories,
+                 articles: ArticlesInMemory | StoredArticles):
+        self.order, self.stories, self.articles = order, stories, articles
+        self.count = len(order)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[dict]:
+        for number, (story_id, line) in enumerate(self.order, start=1):
+            yield LazyView(self, story_id, anchor=f"s{number}", line=line)
+
+    def view(self, story_id: str) -> dict:
+        from newsfuse.serve.views import story_view
+
+        data = self.stories.by_id([story_id])[story_id].to_dict()
+        return story_view(data, _member_data(data, self.articles.by_id(data.get("articles") or [])), compact_map=True)
+
+
+class LazyView(dict):
+    """A story's view holding its anchor and index line; the rest is made on the first look-up of anything else."""
+
+    def __init__(self, views: OrderedViews, story_id: str, **known):
+        super().__init__(known)
+        self._views, self._story_id = views, story_id
+
+    def __missing__(self, key: str):
+        made = self._views.view(self._story_id)
+        for name, value in made.items():
+            self.setdefault(name, value)
+        return dict.__getitem__(self, key)
