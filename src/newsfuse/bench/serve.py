@@ -16,9 +16,10 @@ given with ``--postgres``) and reused by the next run when its counts match.
   constant document: what HTTP, the client and the machine's load cost alone), the index (newest, most
   covered and most disputed, page 1-3), a facet (an outlet), a search of one word and of two words taken from a random
   story's headline (words that exist, as people search for), a story page (HTML) and its JSON.
-- Ingest: one new article of a stored story POSTed to ``/ingest`` with the token (the pipeline's
-  ingest runs inside the server): the POST's time, then the time until the article's page and its
-  story's page show it. And a write by another process (a new article and story saved into the store,
+- Ingest: one new article POSTed to ``/ingest`` with the token (the pipeline's ingest runs inside the
+  server), dated on the newest day of the two years (news as it arrives: the server stored its window's
+  lead vectors at start), then another dated on a day drawn from the two years: the POST's time, then the
+  time until the article's page and its story's page show it. And a write by another process (a new article and story saved into the store,
   as ``newsfuse ingest`` commits them): the time from its commit until the index and the story page
   show it, the app's own part of "visible within 2 s".
 
@@ -63,6 +64,8 @@ PG_SCHEMA = "newsfuse_bench_serve"
 UPLOAD_PREFIX = "bench-upload-"
 REUSE_DRIFT = 100  # articles earlier runs' ingest measurements may have added to a kept store
 VISIBLE_WITHIN_S = 2.0
+UPLOAD_DAYS = {"newest": "the newest day (its window's leads stored at start)",
+               "any": "a day drawn from the two years"}
 POLL_S = 0.02
 
 
@@ -357,11 +360,14 @@ def wait_visible(url: str, checks: list[tuple[str, str]], limit: float = 120.0) 
     return time.perf_counter() - started if not pending else float("inf")
 
 
-def ingest_upload(url: str, token: str, synthetic: Synthetic, story_count: int, per_story: int) -> dict:
-    """POST one new article retelling a stored story; time the POST and until its pages show it."""
+def ingest_upload(url: str, token: str, synthetic: Synthetic, story_count: int, per_story: int,
+                  published: str | None = None) -> dict:
+    """POST one new article (dated ``published``, else a day of the two years); time the POST and until its
+    pages show it."""
     import httpx
     articles, _ = synthetic.story(story_count + 1, 1, story_count * per_story + 10)
     article = articles[0]
+    article.published = published or article.published
     line = json.dumps({"id": UPLOAD_PREFIX + secrets.token_hex(4), "title": article.title, "url": article.url,
                        "published": article.published, "outlet": article.outlet,
                        "text": "\n\n".join(article.body)})
@@ -454,11 +460,14 @@ def measure(db: str, args: argparse.Namespace) -> dict:
             committed = ingest_commit(db, server.url, synthetic, args.stories + 5, args.per_story)
             print(f"[{backend}] a story committed by another process: visible on the index and its page after "
                   f"{committed:.2f} s")
-            upload = ingest_upload(server.url, token, synthetic, args.stories, args.per_story)
-            print(f"[{backend}] POST /ingest of one article: answered in {upload['post_s']:.2f} s (status "
-                  f"{upload['status']}), article and story ({upload['story']}) visible after "
-                  f"{upload['visible_s']:.2f} s{'; ' + upload['error'] if upload.get('error') else ''}")
-            result.update(committed_s=committed, upload=upload)
+            newest = (START_DAY + timedelta(days=DAYS - 1)).isoformat()
+            for name, published in (("newest", newest), ("any", None)):
+                upload = ingest_upload(server.url, token, synthetic, args.stories, args.per_story, published)
+                print(f"[{backend}] POST /ingest of one article of {UPLOAD_DAYS[name]}: answered in "
+                      f"{upload['post_s']:.2f} s (status {upload['status']}), article and story ({upload['story']}) "
+                      f"visible after {upload['visible_s']:.2f} s{'; ' + upload['error'] if upload.get('error') else ''}")
+                result[f"upload_{name}"] = upload
+            result.update(committed_s=committed)
         result["server_peak_mb"] = server.peak_mb()
         print(f"[{backend}] peak memory: server {result['server_peak_mb']:.0f} MB, this process "
               f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
@@ -490,8 +499,9 @@ def main(args: argparse.Namespace) -> int:
                            for k, v in worst.items())
         line = (f"{result['backend']}, {args.stories} stories / {args.stories * args.per_story} articles, "
                 f"{args.clients} clients, {args.workers} worker(s): p95 {verdict}")
-        if "upload" in result:
+        if "upload_any" in result:
             line += (f"; committed write visible in {result['committed_s']:.2f} s, upload visible in "
-                     f"{result['upload']['visible_s']:.2f} s (target {VISIBLE_WITHIN_S:.0f} s)")
+                     f"{result['upload_newest']['visible_s']:.2f} s (newest day) / {result['upload_any']['visible_s']:.2f} s"
+                     f" (any day) (target {VISIBLE_WITHIN_S:.0f} s)")
         print(line + f"; server peak {result['server_peak_mb']:.0f} MB; load {_load_average()}")
     return 0

@@ -21,7 +21,7 @@ import numpy as np
 
 from newsfuse.config import CopiesConfig, StoriesConfig
 from newsfuse.copies.candidates import CandidateIndex, ChunkIndex, index_chunk
-from newsfuse.copies.translation import encode_leads, translation_relations
+from newsfuse.copies.translation import MIN_PARAGRAPHS, encode_leads, lead_of, paragraphs_of, translation_relations
 from newsfuse.copies.verify import build_relation, compare, is_linked, profile, shared_credits
 from newsfuse.model import Article, Relation
 from newsfuse.store.base import BaseStore
@@ -116,6 +116,18 @@ def _stored_leads(store: BaseStore, leads: list[str]) -> np.ndarray:
         found.update(zip(missing, vectors))
         store.add_lead_vectors({key: found[key].tobytes() for key in missing})
     return np.array([found[key] for key in keys])
+
+
+def store_leads(store: BaseStore, articles: list[Article]) -> int:
+    """Embed and keep the leads of ``articles`` that translation finding would compare and the store does
+    not hold yet (the web app stores its newest articles' ahead of uploads); returns how many were embedded."""
+    leads = {hashlib.sha1(lead.encode("utf-8")).hexdigest(): lead for lead in
+             (lead_of(paragraphs) for paragraphs in map(paragraphs_of, articles) if len(paragraphs) >= MIN_PARAGRAPHS)}
+    held = store.lead_vectors(list(leads))
+    missing = [lead for key, lead in leads.items() if key not in held]
+    if missing:
+        _stored_leads(store, missing)
+    return len(missing)
 
 
 def trace_new(store: BaseStore, new: list[Article], seqs: dict[str, int], config: CopiesConfig,
