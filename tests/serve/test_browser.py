@@ -103,8 +103,8 @@ def example_server(tmp_path_factory):
 
 
 @pytest.mark.parametrize("article, chrome, body", [
-    ("coastal-daily", ["Home World Travel Subscribe", "Related", "Copyright 2025 Coastal Daily News. All rights reserved."],
-     "caught fire about 20 kilometers"),
+    ("coastal-daily", ["Home World Travel Subscribe", "Related",
+                       "Copyright 2025 Coastal Daily News. All rights reserved."], "caught fire about 20 kilometers"),
     ("dalmacija-online", ["Naslovnica", "Vijesti", "Sva prava pridržana © Dalmacija Online"], "caught fire")])
 def test_example_article_pages_show_the_menus_and_footers_extraction_dropped(browser, example_server, article,
                                                                               chrome, body):

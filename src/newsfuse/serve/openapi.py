@@ -57,7 +57,9 @@ def openapi_document(version: str) -> dict:
             "/story/{ident}/facts.csv": {"get": {"summary": "a story's facts, one row per mention",
                                                  "parameters": [_ident("ident", "story id")],
                                                  "responses": {"200": csv, **NOT_FOUND}}},
-            "/article/{ident}.json": _page("an article with its stories and highlighted facts", "article id"),
+            "/article/{ident}.json": _page("an article with its stories, highlighted facts and the page chrome "
+                                           "extraction dropped (article.chrome; absent in articles stored before "
+                                           "it was kept)", "article id"),
             "/person/{ident}.json": _page("a person's quotations across stories", "the person's name"),
             "/place/{ident}.json": _page("a place's stories", "gazetteer id, or name:NAME"),
             "/ingest": {"post": {
