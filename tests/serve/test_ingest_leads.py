@@ -24,15 +24,17 @@ def _key(article: Article) -> str:
     return hashlib.sha1(lead_of(paragraphs_of(article)).encode("utf-8")).hexdigest()
 
 
-def test_the_newest_and_undated_articles_leads_are_stored_once(tmp_path, monkeypatch):
-    monkeypatch.setattr("newsfuse.serve.ingest.LEAD_FILL_ARTICLES", 2)
+def test_the_newest_and_undated_articles_leads_are_stored_first_then_the_others_once(tmp_path):
     articles = [_article("old", "2030-01-10"), _article("recent", "2031-05-01", "fr"),
                 _article("newest", "2031-05-20"), _article("undated", None, "de")]
     path = tmp_path / "store.sqlite"
     with Store(path) as store:
         store.save_batch(articles, [])
-    assert Ingester(str(path)).store_newest_leads() == 3
+    assert Ingester(str(path)).store_missing_leads(2) == 3
     with Store(path) as store:
         held = store.lead_vectors([_key(a) for a in articles])
     assert set(held) == {_key(a) for a in articles if a.id != "old"}
-    assert Ingester(str(path)).store_newest_leads() == 0
+    assert Ingester(str(path)).store_missing_leads() == 1
+    with Store(path) as store:
+        assert set(store.lead_vectors([_key(a) for a in articles])) == {_key(a) for a in articles}
+    assert Ingester(str(path)).store_missing_leads() == 0

@@ -80,6 +80,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--requests", type=int, default=200, help="requests of each kind")
     parser.add_argument("--workers", type=int, default=1, help="server processes (newsfuse serve --workers)")
     parser.add_argument("--no-ingest", action="store_true", help="skip the ingest measurements")
+    parser.add_argument("--wait-leads", type=float, default=0, metavar="SECONDS",
+                        help="before measuring, wait up to this long for the server to hold every stored article's "
+                             "lead vector (its background fill at start, once per store; a store filled by ingest "
+                             "has them where translations were compared)")
     parser.add_argument("--data", type=Path, default=DEFAULT_ECBPLUS, help="ECB+ folder (train.jsonl, dev.jsonl)")
     parser.add_argument("--seed", type=int, default=7)
 
@@ -315,11 +319,12 @@ class Server:
             time.sleep(0.2)
         raise RuntimeError("newsfuse serve did not answer")
 
-    def wait_warm(self, seconds: float = 600) -> float:
-        """Seconds until every worker says its ingest is warm (its models loaded in the background)."""
+    def wait_warm(self, seconds: float = 600, line: str | None = None) -> float:
+        """Seconds until every worker says its ingest is warm (its models loaded in the background), or
+        has written ``line``."""
         from newsfuse.serve.ingest import WARM_DONE
         started = time.monotonic()
-        while Path(self.log.name).read_text(errors="replace").count(WARM_DONE) < self.workers:
+        while Path(self.log.name).read_text(errors="replace").count(line or WARM_DONE) < self.workers:
             if time.monotonic() - started > seconds or self.process.poll() is not None:
                 return float("inf")
             time.sleep(0.2)
@@ -440,6 +445,11 @@ def measure(db: str, args: argparse.Namespace) -> dict:
         answering = server.wait()
         warm = f"; its ingest warm after {server.wait_warm():.1f} s more" if token else " (no token: read only)"
         print(f"[{backend}] newsfuse serve answering after {answering:.1f} s ({args.workers} worker(s)){warm}")
+        if token and args.wait_leads:
+            from newsfuse.serve.ingest import LEADS_DONE
+            waited = server.wait_warm(args.wait_leads, LEADS_DONE)
+            print(f"[{backend}] every stored lead held after {waited:.0f} s more" if waited != float("inf")
+                  else f"[{backend}] the leads' fill not done after {args.wait_leads:.0f} s: measuring during it")
         for kind in KINDS:  # a warm-up pass, unmeasured: first plans, template compilation, the basemap
             load(server.port, paths[kind][:10], args.clients)
         rows = {}

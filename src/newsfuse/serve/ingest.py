@@ -3,7 +3,8 @@
 articles plus the new ones and the batch is saved into the same store (stories replace the stories holding
 their articles). One ingest at a time. ``warm()`` runs the same ingest once into a throw-away store, so that
 the first upload does not wait for the models (extraction, copies, stories, facts) to load, then stores the
-lead vectors of the newest stored articles, so that it does not wait to embed them either."""
+lead vectors the store lacks, of its newest articles first and then of all the others, so that an upload does
+not wait to embed them either."""
 from __future__ import annotations
 
 import importlib
@@ -20,11 +21,12 @@ from newsfuse.config import Config
 from newsfuse.model import InputError, RawDocument
 
 MAX_FILES = 20
-LEAD_CHUNK = 256  # articles whose leads are embedded per hold of the ingest lock at start
-LEAD_FILL_ARTICLES = 10_000  # the newest articles whose leads are embedded at start: weeks of news
+LEAD_CHUNK = 64  # articles whose leads are embedded per hold of the ingest lock at start (an upload waits for one)
+LEAD_FILL_ARTICLES = 10_000  # the newest articles whose leads are embedded before uploads are ready: weeks of news
 MAX_FILE_BYTES = 10 * 1024 * 1024
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 WARM_DONE = "uploads ready (the ingest's models loaded)"
+LEADS_DONE = "every stored article's lead held for uploads"
 WARM_UP_TEXTS = (  # two languages with a few paragraphs each, so that translation finding loads its encoder
     "Boats leave Lisbon harbour\n\n"
     "Twelve fishing boats left the harbour of Lisbon on Monday morning, port officials said.\n\n"
@@ -71,15 +73,17 @@ class Ingester:
                     paths[-1].write_text(text, encoding="utf-8")
                 started = time.monotonic()
                 Ingester(str(Path(folder) / "warm.sqlite"))._ingest_paths(paths, IngestResult())
-            self.store_newest_leads()
+            self.store_missing_leads(LEAD_FILL_ARTICLES)
             print(f"newsfuse: {WARM_DONE} in {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
+            self.store_missing_leads()
+            print(f"newsfuse: {LEADS_DONE}", file=sys.stderr, flush=True)
         except Exception as error:  # noqa: BLE001 - a warm-up never stops the server
             print(f"newsfuse: warming up the ingest failed: {error}", file=sys.stderr, flush=True)
 
-    def store_newest_leads(self) -> int:
+    def store_missing_leads(self, newest: int | None = None) -> int:
         """Embed ahead of uploads the leads a new article is compared with for translations and the store
-        lacks (a store filled before it kept them, or by other means): those of its ``LEAD_FILL_ARTICLES``
-        newest articles and its undated ones, newest first, ``LEAD_CHUNK`` at a time so that an upload waits
+        lacks (a store filled before it kept them, or by other means): those of its undated articles and of
+        its ``newest`` newest (all when None), newest first, ``LEAD_CHUNK`` at a time so that an upload waits
         for one chunk at most. Returns how many leads were embedded."""
         from newsfuse.store import Store
         from newsfuse.store.copyindex import store_leads
@@ -88,11 +92,11 @@ class Ingester:
             dates = store.dates_of(store.all_ids())
             undated = [article_id for article_id, day in dates.items() if day is None]
             dated = sorted(((day, article_id) for article_id, day in dates.items() if day is not None), reverse=True)
-            ids = undated + [article_id for _, article_id in dated[:LEAD_FILL_ARTICLES]]
+            ids = undated + [article_id for _, article_id in dated[:newest]]
             for start in range(0, len(ids), LEAD_CHUNK):
                 with self._lock:
                     embedded += store_leads(store, list(store.load_articles(ids[start:start + LEAD_CHUNK]).values()))
-        print(f"newsfuse: {embedded} leads of the {len(ids)} newest and undated articles stored for uploads in "
+        print(f"newsfuse: {embedded} leads of {len(ids)} articles (undated and newest first) stored for uploads in "
               f"{time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
         return embedded
 
