@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from _postgres import throwaway_database
 
 from newsfuse.model import Article, Conflict, ConflictSide, Fact, Mention, Provenance, Quote, QuoteVariant, Story
 from newsfuse.pipeline import report
@@ -41,10 +42,19 @@ def _batch() -> tuple[list[Article], list[Story]]:
     return articles, stories
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A new store's URL on each backend (PostgreSQL: a throw-away database on ``NEWSFUSE_TEST_PG``)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.sqlite")
+        return
+    yield from throwaway_database("newsfuse_report", "report")
+
+
 @pytest.fixture
-def store(tmp_path):
+def store(store_url):
     articles, stories = _batch()
-    with Store(tmp_path / "store.sqlite") as opened:
+    with Store(store_url) as opened:
         opened.save_batch(articles, stories)
         yield opened
 

@@ -15,7 +15,7 @@ within ``--fill-minutes`` is not filled (the figures stop at the last size fille
 At each size, each in a fresh process (spawned, so its peak resident size is its own):
 
 - ingest: ``--batch`` new articles (40 % join stored stories of the store's last three weeks, 10 %
-  copies of stored articles, the rest new stories), facts on (``--no-facts``: off), end to end (``ingest_articles``),
+  copies of stored articles, the rest new stories; 5 % undated), facts on (``--no-facts``: off), end to end (``ingest_articles``),
   inside one transaction rolled back afterwards so that the store grows on unchanged; and the same
   batch into an empty store: the same-process baseline, a ratio of time and of peak memory.
 - report: ``pipeline.report`` of the whole store (the three files), its time and peak memory.
@@ -48,6 +48,7 @@ DEFAULT_SIZES = "10000,100000,300000,1000000"
 FILL_CHUNK = 2_000  # articles per fill transaction
 RECENT_DAYS = 21  # the stored stories a batch article may join: those of the store's last three weeks
 JOIN_SHARE, COPY_SHARE = 0.4, 0.1  # of the batch; the rest are new stories
+UNDATED_SHARE = 0.05  # batch articles with no date (their stored neighbours are sought at any date)
 BOUNDED_GROWTH = 1.2  # the ingest's peak at the largest size against the smallest
 COPY_MARK = " The report was updated."  # how ``bench ingest``'s generator edits a copy
 WORKER_POLL_SECONDS = 0.2
@@ -194,8 +195,9 @@ def new_batch(store, data: Path, seed: int, size: int) -> list:
         else:
             new = fresh.article(fresh.story(0))
             body, title = new.body, new.title.rsplit(" (", 1)[0]
+        undated = pick.random() < UNDATED_SHARE
         articles.append(Article(id=f"grow-batch-{number:05d}", source="bench", title=f"{title} (batch {number})",
-                                published=day, body=body, outlet=f"Outlet {pick.randint(1, 40)}"))
+                                published=None if undated else day, body=body, outlet=f"Outlet {pick.randint(1, 40)}"))
     return articles
 
 

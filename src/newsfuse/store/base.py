@@ -166,13 +166,20 @@ class BaseStore:
         self._run_many("DELETE FROM copy_bands WHERE band = ? AND key = ? AND seq = ?", bands)
         self._run_many("DELETE FROM copy_samples WHERE hash = ? AND seq = ?", samples)
 
-    def band_matches(self, band: int, keys: Iterable[int]) -> list[tuple[int, int]]:
-        """(key, seq) of stored articles sharing a band key."""
-        return self._rows_in("SELECT key, seq FROM copy_bands WHERE band = ? AND key IN ({marks})", keys, (band,))
+    def band_matches(self, band: int, keys: Iterable[int], most: int | None = None) -> list[tuple[int, int]]:
+        """(key, seq) of stored articles sharing a band key; with ``most``, the ``most`` earliest a key
+        (a key held more widely is read no further, however large the store)."""
+        if most is None:
+            return self._rows_in("SELECT key, seq FROM copy_bands WHERE band = ? AND key IN ({marks})", keys, (band,))
+        return [(key, seq) for key in dict.fromkeys(keys) for (seq,) in
+                self._rows("SELECT seq FROM copy_bands WHERE band = ? AND key = ? ORDER BY seq LIMIT ?", (band, key, most))]
 
-    def sample_matches(self, hashes: Iterable[int]) -> list[tuple[int, int]]:
-        """(hash, seq) of stored articles holding a sampled shingle."""
-        return self._rows_in("SELECT hash, seq FROM copy_samples WHERE hash IN ({marks})", hashes)
+    def sample_matches(self, hashes: Iterable[int], most: int | None = None) -> list[tuple[int, int]]:
+        """(hash, seq) of stored articles holding a sampled shingle; with ``most``, the ``most`` earliest a hash."""
+        if most is None:
+            return self._rows_in("SELECT hash, seq FROM copy_samples WHERE hash IN ({marks})", hashes)
+        return [(value, seq) for value in dict.fromkeys(hashes) for (seq,) in
+                self._rows("SELECT seq FROM copy_samples WHERE hash = ? ORDER BY seq LIMIT ?", (value, most))]
 
     # -- the translation leads' vectors -----------------------------------------------------------
     def lead_vectors(self, hashes: Iterable[str]) -> dict[str, bytes]:
@@ -207,17 +214,20 @@ class BaseStore:
                      most: int) -> list[tuple[str, int]]:
         """(term, seq) of stored articles holding ``terms``, dated between ``first`` and ``last``
         or undated (all of them where ``first`` is None); a term held by more than ``most`` of
-        those says nothing about a story and is left out."""
-        if first is None:
-            found = self._rows_in("SELECT term, seq FROM article_terms WHERE term IN ({marks})", terms)
-        else:
-            found = self._rows_in("SELECT term, seq FROM article_terms WHERE term IN ({marks}) AND date >= ? AND "
-                                  "date <= ?", terms, after=(first, last))
-            found += self._rows_in("SELECT term, seq FROM article_terms WHERE term IN ({marks}) AND date IS NULL", terms)
-        counts: dict[str, int] = {}
-        for term, _ in found:
-            counts[term] = counts.get(term, 0) + 1
-        return [(term, seq) for term, seq in found if counts[term] <= most]
+        those says nothing about a story and is left out. At most ``most + 1`` rows are read a term,
+        however many articles of the store hold it."""
+        found: list[tuple[str, int]] = []
+        for term in dict.fromkeys(terms):
+            if first is None:
+                rows = self._rows("SELECT seq FROM article_terms WHERE term = ? LIMIT ?", (term, most + 1))
+            else:
+                rows = self._rows("SELECT seq FROM article_terms WHERE term = ? AND date >= ? AND date <= ? LIMIT ?",
+                                  (term, first, last, most + 1))
+                rows += self._rows("SELECT seq FROM article_terms WHERE term = ? AND date IS NULL LIMIT ?",
+                                   (term, most + 1 - len(rows)))
+            if len(rows) <= most:
+                found += [(term, seq) for (seq,) in rows]
+        return found
 
     # -- relations -----------------------------------------------------------------------------
     def put_relations(self, relations: list[Relation]) -> None:

@@ -56,7 +56,7 @@ def _stored_candidates(store: BaseStore, chunk: ChunkIndex, config: CopiesConfig
     for band in range(keys.shape[1]):
         column = [int(k) for k in keys[:, band]]
         stored: dict[int, list[int]] = defaultdict(list)
-        for key, seq in store.band_matches(band, column):
+        for key, seq in store.band_matches(band, column, most=config.max_bucket + 1):
             stored[key].append(seq)
         in_batch = Counter(column)
         for document, key in enumerate(column):
@@ -68,7 +68,7 @@ def _stored_candidates(store: BaseStore, chunk: ChunkIndex, config: CopiesConfig
             pairs.update((document, seq) for seq in members)
     hashes = chunk.samples.view(np.int64)
     holders: dict[int, list[int]] = defaultdict(list)
-    for value, seq in store.sample_matches(int(h) for h in np.unique(hashes)):
+    for value, seq in store.sample_matches((int(h) for h in np.unique(hashes)), most=config.max_bucket + 1):
         holders[value].append(seq)
     in_batch = Counter(int(h) for h in hashes)
     shared: Counter = Counter()
