@@ -114,12 +114,13 @@ def run_local(size: int, stages: str = "stories", corpus: str = "zipf") -> dict:
     articles = corpus_articles(corpus, size)
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     config = Config()
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), tree_cpu_seconds()
     relations = trace_copies(articles, config.copies)
     copies = time.perf_counter() - began
     if stages == "copies":
         groups = _copy_groups([a.id for a in articles], relations)
-        return {"seconds": copies, "copies": copies, "relations": len(relations), "stories": [], "groups": groups,
+        return {"seconds": copies, "copies": copies, "cpu": tree_cpu_seconds() - cpu, "relations": len(relations),
+                "stories": [], "groups": groups,
                 "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "baseline_mb": baseline}
     stories = cluster_articles(articles, relations, config.stories)
     for story in stories:
@@ -128,9 +129,26 @@ def run_local(size: int, stages: str = "stories", corpus: str = "zipf") -> dict:
         derive_stories(stories, {a.id: a for a in articles}, config)
     seconds = time.perf_counter() - began
     stories_groups, groups = _groups(stories)
-    return {"seconds": seconds, "copies": copies, "relations": len(relations), "stories": stories_groups,
+    return {"seconds": seconds, "copies": copies, "cpu": tree_cpu_seconds() - cpu, "relations": len(relations),
+            "stories": stories_groups,
             "groups": groups, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "baseline_mb": baseline, "derived": _derived(stories) if stages == "facts" else {}}
+
+
+def tree_cpu_seconds() -> float:
+    """CPU seconds of this process and its live descendants (the JVM, Python workers), including
+    their finished children that they waited for (workers that ended)."""
+    from newsfuse.bench._processes import descendants
+
+    total = 0
+    for member in [os.getpid(), *descendants(os.getpid())]:
+        try:
+            with open(f"/proc/{member}/stat", encoding="utf-8") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 class TreeMemory:
@@ -185,7 +203,7 @@ def _spark_copy_groups(spark, articles, config) -> tuple[int, list[list[str]]]:
     from newsfuse.spark.components import component_labels
     from newsfuse.spark.copies import copy_relations
 
-    edges = copy_relations(articles, config.copies).values().map(lambda r: (r.source, r.target)).persist()
+    edges = copy_relations(spark, articles, config.copies).values().map(lambda r: (r.source, r.target)).persist()
     relations = edges.count()
     groups: dict[str, list[str]] = defaultdict(list)
     for node, label in component_labels(edges, spark.sparkContext.defaultParallelism * 4).collect():
@@ -225,21 +243,22 @@ def run_spark(size: int, master: str, driver_memory: str, stages: str = "stories
                     timings[stage] = now - last[0]
                 last[0] = now
 
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), tree_cpu_seconds()
             if stages == "copies":
                 relations, groups = _spark_copy_groups(spark, articles, Config())
                 seconds = time.perf_counter() - began
-                return {"seconds": seconds, "session": session, "copies": seconds, "relations": relations,
+                return {"seconds": seconds, "session": session, "copies": seconds, "cpu": tree_cpu_seconds() - cpu,
+                        "relations": relations,
                         "stories": [], "groups": groups, "memory": memory.peaks}
             found, stories = copies_and_stories(spark, articles, Config(), progress)
             errors = []
             if stages == "facts":
                 done = derive_stories(spark, articles, stories, Config()).collect()
                 stories, errors = [story for story, _ in done], [e for _, found_errors in done for e in found_errors]
-            seconds = time.perf_counter() - began
+            seconds, cpu = time.perf_counter() - began, tree_cpu_seconds() - cpu
     stories_groups, groups = _groups(stories)
-    return {"seconds": seconds, "session": session, "copies": timings.get("copies", 0.0), "relations": len(found),
-            "stories": stories_groups, "groups": groups, "memory": memory.peaks, "errors": len(errors),
+    return {"seconds": seconds, "session": session, "cpu": cpu, "copies": timings.get("copies", 0.0),
+            "relations": len(found), "stories": stories_groups, "groups": groups, "memory": memory.peaks, "errors": len(errors),
             "derived": _derived(stories) if stages == "facts" else {}}
 
 
@@ -298,19 +317,22 @@ def main(args: argparse.Namespace) -> int:
         with ProcessPoolExecutor(1, mp_context=context) as pool:
             local = pool.submit(run_local, size, args.stages, args.corpus).result()
         print(f"{size:>9,} docs: local {local['seconds']:.1f} s ({size / local['seconds']:,.0f} docs/s; copies "
-              f"{local['copies']:.1f} s), peak {local['peak_mb']:.0f} MB", flush=True)
+              f"{local['copies']:.1f} s; CPU {local['cpu']:.0f} s), peak {local['peak_mb']:.0f} MB; load average "
+              f"{os.getloadavg()[0]:.1f}", flush=True)
         with ProcessPoolExecutor(1, mp_context=context) as pool:
             spark = pool.submit(run_spark, size, args.master, args.driver_memory, args.stages, args.corpus).result()
         rows.append((size, local, spark))
         memory = spark["memory"]
         print(f"{size:>9,} docs: Spark {spark['seconds']:.1f} s ({size / spark['seconds']:,.0f} docs/s; copies "
-              f"{spark['copies']:.1f} s; session start {spark['session']:.1f} s not counted), peak driver "
+              f"{spark['copies']:.1f} s; CPU {spark['cpu']:.0f} s, driver, JVM and workers; session start "
+              f"{spark['session']:.1f} s not counted), peak driver "
               f"{memory['driver']:.0f} MB, JVM (driver + executors) {memory['jvm']:.0f} MB, Python workers "
               f"{memory['workers']:.0f} MB; local / Spark time {local['seconds'] / spark['seconds']:.2f} | relations "
               f"{local['relations']} / {spark['relations']}; agreement: independent-groups pair F1 "
               f"{pair_f1(spark['groups'], local['groups']):.4f}"
               + (f", story BCubed F1 {story_bcubed(spark['stories'], local['stories']):.4f}, stories identical "
-                 f"{_same_groups(spark['stories'], local['stories'])}" if args.stages != "copies" else " (copies only)"),
+                 f"{_same_groups(spark['stories'], local['stories'])}" if args.stages != "copies" else " (copies only)")
+              + f"; load average {os.getloadavg()[0]:.1f}",
               flush=True)
         if args.stages == "facts":
             print(f"{'':>15}facts per story: {facts_agreement(spark['derived'], local['derived'])}; "
@@ -319,5 +341,7 @@ def main(args: argparse.Namespace) -> int:
         (small, first_local, first_spark), (large, last_local, last_spark) = rows[0], rows[-1]
         print(f"from {small:,} to {large:,} docs (x{large / small:.0f}): local time x"
               f"{last_local['seconds'] / first_local['seconds']:.1f}, Spark time x"
-              f"{last_spark['seconds'] / first_spark['seconds']:.1f}", flush=True)
+              f"{last_spark['seconds'] / first_spark['seconds']:.1f}; CPU time: local x"
+              f"{last_local['cpu'] / first_local['cpu']:.1f}, Spark x{last_spark['cpu'] / first_spark['cpu']:.1f}",
+              flush=True)
     return 0

@@ -5,9 +5,10 @@ Spark only decides where the stage code runs and how data moves between stages:
 - ``inputs``: inputs read by the same readers (Parquet files with the JSONL fields are read by
   Spark itself), each document extracted in a task by the same ``extract_document``;
 - ``copies``: shingles and MinHash band keys per partition (``copies.candidates.index_chunk``),
-  LSH banding and the sampled-shingle index as one group-by on (band, key), each candidate pair
-  verified in a task by ``copies.verify``; ``components`` finds independent groups by
-  large-star/small-star over the relations;
+  handed to the JVM as Arrow data; LSH banding and the sampled-shingle index as one shuffle by
+  (band, key), the runs paired per partition by the local ``pairs_in_runs``; only candidate pairs
+  reach the driver, each verified in a task by ``copies.verify``; ``components`` finds
+  independent groups by large-star/small-star over the relations;
 - ``stories``: the local features in tasks (the stream's document frequencies counted per term),
   the local online clustering per time window in tasks (each replaying a lead-in before it),
   the windows' stories stitched on the driver;
@@ -29,9 +30,9 @@ __all__ = ["unavailable_reason"]
 
 
 def unavailable_reason() -> str | None:
-    """Why the Spark engine cannot run here (pyspark or Java missing), or None."""
-    if importlib.util.find_spec("pyspark") is None:
-        return "the Spark engine needs pyspark: pip install 'newsfuse[spark]'"
+    """Why the Spark engine cannot run here (pyspark, its Arrow support or Java missing), or None."""
+    if any(importlib.util.find_spec(name) is None for name in ("pyspark", "pyarrow", "pandas")):
+        return "the Spark engine needs pyspark, pyarrow and pandas: pip install 'newsfuse[spark]'"
     if not shutil.which("java") and not _java_home():
         return "the Spark engine needs Java 17 or later (no java on PATH, no JAVA_HOME)"
     return None

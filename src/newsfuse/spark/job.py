@@ -54,7 +54,7 @@ def copies_and_stories(spark, articles, config: Config, progress: Progress = _no
 
     count = articles.count()
     progress("copies", 0, count)
-    verified = copy_relations(articles, config.copies).persist(StorageLevel.MEMORY_AND_DISK)
+    verified = copy_relations(spark, articles, config.copies).persist(StorageLevel.MEMORY_AND_DISK)
     relations = [relation for _, relation in sorted(verified.collect(), key=lambda pair: pair[0])]
     if config.copies.translation and articles.map(lambda pair: pair[1].language).distinct().count() > 1:
         relations += translations(in_order(articles), relations, config.copies)
