@@ -186,10 +186,16 @@ def _ingest_child(store_path: str, articles: list, derive: bool, queue) -> None:
         _warm(config)
     with Store(store_path) as store:
         base, kept = _peak_mb(), store.count("article_parses")
+        stages: dict[str, float] = {}
+
+        def progress(stage: str, done: int, total: int | None) -> None:
+            stages.setdefault(stage, time.perf_counter())
         started, cpu = time.perf_counter(), own_tree_cpu_seconds()
-        result = ingest_articles(store, articles, config, derive=derive)
+        result = ingest_articles(store, articles, config, progress, derive=derive)
         elapsed, cpu = time.perf_counter() - started, own_tree_cpu_seconds() - cpu
-        queue.put({"seconds": elapsed, "cpu": cpu, "peak_mb": _peak_mb(), "base_mb": base, "region": result.placement.region,
+        ends = [*list(stages.values())[1:], started + elapsed]
+        queue.put({"seconds": elapsed, "cpu": cpu, "stages": {stage: end - begun for (stage, begun), end
+                                                              in zip(stages.items(), ends)}, "peak_mb": _peak_mb(), "base_mb": base, "region": result.placement.region,
                    "written": len(result.placement.changed), "articles": store.count("articles"),
                    "parsed": store.count("article_parses") - kept,
                    "members": sum(len(s.articles) for s in result.placement.changed)})
@@ -241,6 +247,10 @@ def _fill_parses_child(store_path: str, folder: str, cases: list[list], which: s
                    "kept": store.count("article_parses")})
 
 
+def _stage_times(result: dict) -> str:
+    return " ".join(f"{stage} {seconds:.2f}" for stage, seconds in result["stages"].items())
+
+
 def _copy(store: Path, folder: Path, name: str) -> str:
     target = folder / name
     for suffix in ("", "-wal", "-shm"):
@@ -274,14 +284,14 @@ def main(args: argparse.Namespace) -> int:
             ones.append(one)
             print(f"one new article into {args.size}: {one['seconds']:.2f} s, CPU {one['cpu']:.2f} s "
                   f"(region {one['region']} articles, "
-                  f"{one['written']} stories written, {one['members']} members, {one['parsed']} parsed), "
-                  f"peak {one['peak_mb']:.0f} MB")
+                  f"{one['written']} stories written, {one['members']} members, {one['parsed']} parsed; "
+                  f"{_stage_times(one)}), peak {one['peak_mb']:.0f} MB")
         into_store = _in_child(_copy(store, folder, "batch.sqlite"), batch)
         into_empty = _in_child(str(folder / "empty.sqlite"), batch)
         for name, result in ((f"the store of {args.size}", into_store), ("an empty store", into_empty)):
             print(f"{args.batch} new articles into {name}: {result['seconds']:.1f} s, CPU {result['cpu']:.1f} s "
                   f"(region {result['region']} articles, {result['written']} stories written, "
-                  f"{result['members']} members, {result['parsed']} parsed), "
+                  f"{result['members']} members, {result['parsed']} parsed; {_stage_times(result)}), "
                   f"peak {result['peak_mb']:.0f} MB")
     median = statistics.median(o["seconds"] for o in ones)
     ratio, cpu_ratio = (into_store[key] / into_empty[key] for key in ("seconds", "cpu"))
