@@ -136,3 +136,11 @@ def test_a_schema_5_store_is_migrated(store_url):
         with store.transaction():
             store.keep_parses({"k": b"parse"}, model_name())
         assert store.stored_parses(["k"]) == {"k": b"parse"}
+
+
+def test_run_keeps_the_parses_too(tmp_path):
+    out = tmp_path / "out"
+    pipeline.run([EXAMPLE], out)
+    texts = {a.text for a in extract_inputs([EXAMPLE], Config(), print)}
+    with Store(out / "newsfuse.sqlite") as store:
+        assert set(store.stored_parses(parse_key(text) for text in texts)) == {parse_key(text) for text in texts}
