@@ -262,6 +262,16 @@ def run_spark(size: int, master: str, driver_memory: str, stages: str = "stories
             "derived": _derived(stories) if stages == "facts" else {}}
 
 
+def spark_child(*args) -> dict:
+    """``run_spark`` in a child process; its failure comes back as one line (a Py4J error does not
+    pickle)."""
+    try:
+        return run_spark(*args)
+    except Exception as error:
+        lines = str(error).strip().splitlines() or [""]
+        raise RuntimeError(f"{type(error).__name__}: {lines[0]}") from None
+
+
 def pair_f1(predicted: list[list[str]], reference: list[list[str]]) -> float:
     """F1 of the pairs of items that share a group (1.0 when neither side has a pair)."""
     def pairs(groups):
@@ -320,7 +330,13 @@ def main(args: argparse.Namespace) -> int:
               f"{local['copies']:.1f} s; CPU {local['cpu']:.0f} s), peak {local['peak_mb']:.0f} MB; load average "
               f"{os.getloadavg()[0]:.1f}", flush=True)
         with ProcessPoolExecutor(1, mp_context=context) as pool:
-            spark = pool.submit(run_spark, size, args.master, args.driver_memory, args.stages, args.corpus).result()
+            try:
+                spark = pool.submit(spark_child, size, args.master, args.driver_memory, args.stages,
+                                    args.corpus).result()
+            except RuntimeError as error:
+                print(f"newsfuse: the Spark run on {size:,} documents failed ({error}); where Spark's log above "
+                      "says Java heap space, a larger --driver-memory", flush=True)
+                return 1
         rows.append((size, local, spark))
         memory = spark["memory"]
         print(f"{size:>9,} docs: Spark {spark['seconds']:.1f} s ({size / spark['seconds']:,.0f} docs/s; copies "
