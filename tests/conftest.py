@@ -36,3 +36,18 @@ def seed_articles(seeds_dir: Path) -> list:
     articles = list(extract_inputs([seeds_dir], Config(), errors.append))
     assert not errors, errors
     return articles
+
+
+@pytest.fixture
+def parsed(monkeypatch) -> list:
+    """The texts the fact stage parses (not read back from kept parses), in order."""
+    import newsfuse.facts as facts
+    from newsfuse.facts.nlp import parse_texts
+    texts: list = []
+
+    def counting(batch, **kwargs):
+        batch = list(batch)
+        texts.extend(batch)
+        return parse_texts(batch, **kwargs)
+    monkeypatch.setattr(facts, "parse_texts", counting)
+    return texts

@@ -8,7 +8,6 @@ import json
 
 import pytest
 
-import newsfuse.facts as facts
 from newsfuse.config import FactsConfig
 from newsfuse.facts import extract_facts, story_facts
 from newsfuse.facts.nlp import doc_bytes, doc_from_bytes, parse_key, parse_texts
@@ -59,22 +58,10 @@ def test_facts_from_a_kept_parse_equal_facts_from_a_fresh_parse(shared_dir, corp
                [(t.text, t.dep_, t.head.i, t.ent_type_, t.lemma_, t.tag_, t.is_sent_start) for t in doc]
 
 
-def _counting(monkeypatch) -> list[str]:
-    parsed: list[str] = []
-
-    def counting(texts, **kwargs):
-        texts = list(texts)
-        parsed.extend(texts)
-        return parse_texts(texts, **kwargs)
-    monkeypatch.setattr(facts, "parse_texts", counting)
-    return parsed
-
-
-def test_kept_parses_are_read_back_and_only_new_or_changed_texts_parsed(shared_dir, monkeypatch):
+def test_kept_parses_are_read_back_and_only_new_or_changed_texts_parsed(shared_dir, parsed):
     members = _articles(shared_dir, "ecbplus/dev.jsonl", 3)
     by_id = {a.id: a for a in members}
     parses = DictParses()
-    parsed = _counting(monkeypatch)
     first = Story(id="s", articles=list(by_id))
     extract_facts([first], by_id, FactsConfig(n_process=1), parses)
     assert sorted(parses.kept) == sorted(parse_key(a.text) for a in members)

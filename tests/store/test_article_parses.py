@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-import newsfuse.facts as facts
 from newsfuse import pipeline
 from newsfuse.config import Config
 from newsfuse.facts.nlp import doc_bytes, doc_from_bytes, model_name, parse_key, parse_texts
@@ -20,19 +19,6 @@ from newsfuse.store.schema import POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, statem
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ferry-fire"
 PARSES_VERSION = 6  # the migration that adds article_parses
-
-
-@pytest.fixture
-def parsed(monkeypatch) -> list[str]:
-    """The texts the fact stage parses (not read back), in order."""
-    texts: list[str] = []
-
-    def counting(batch, **kwargs):
-        batch = list(batch)
-        texts.extend(batch)
-        return parse_texts(batch, **kwargs)
-    monkeypatch.setattr(facts, "parse_texts", counting)
-    return texts
 
 
 def _ingest(url: str, *inputs: Path) -> None:

@@ -1,6 +1,7 @@
 """CPU time and peak memory of a process with its live descendants, read from /proc (Linux)."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import resource
@@ -50,3 +51,15 @@ def tree_peak_mb(pid: int) -> float:
         found = re.search(r"VmHWM:\s+(\d+) kB", status)
         peak = max(peak, int(found.group(1)) / 1024 if found else 0.0)
     return peak
+
+
+def result_in_child(target, *args, start: str = "fork") -> dict:
+    """Run ``target(*args, queue)`` in a child process (``start``: fork or spawn, so that its peak memory
+    and CPU are its own) and return what it put on the queue."""
+    context = multiprocessing.get_context(start)
+    queue = context.Queue()
+    process = context.Process(target=target, args=(*args, queue))
+    process.start()
+    result = queue.get()
+    process.join()
+    return result

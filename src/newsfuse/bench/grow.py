@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import multiprocessing
 import os
 import random
 import re
@@ -41,7 +40,7 @@ import time
 from datetime import date as Date, timedelta
 from pathlib import Path
 
-from newsfuse.bench._processes import descendants, tree_peak_mb
+from newsfuse.bench._processes import descendants, result_in_child, tree_peak_mb
 from newsfuse.bench.ingest import DEFAULT_ECBPLUS, START_DAY, Synthetic
 
 DEFAULT_SIZES = "10000,100000,300000,1000000"
@@ -288,16 +287,6 @@ def _report_child(db: str, out: str, queue) -> None:
                "output_mb": sum(p.stat().st_size for p in paths) / 1e6})
 
 
-def in_fresh_process(target, *args) -> dict:
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=target, args=(*args, queue))
-    process.start()
-    result = queue.get()
-    process.join()
-    return result
-
-
 # the run ---------------------------------------------------------------------------------------------------
 def _sizes(text: str) -> list[int]:
     sizes = [int(part) for part in text.split(",") if part.strip()]
@@ -350,9 +339,9 @@ def _grow(args: argparse.Namespace, sizes: list[int], db: str, scratch: Path) ->
 
 
 def _measure(args: argparse.Namespace, size: int, db: str, batch: list, scratch: Path) -> dict:
-    into_store = in_fresh_process(_ingest_child, db, batch, True, not args.no_facts)
+    into_store = result_in_child(_ingest_child, db, batch, True, not args.no_facts, start="spawn")
     empty = scratch / f"empty-{size}.sqlite"
-    into_empty = in_fresh_process(_ingest_child, str(empty), batch, False, not args.no_facts)
+    into_empty = result_in_child(_ingest_child, str(empty), batch, False, not args.no_facts, start="spawn")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{empty}{suffix}").unlink(missing_ok=True)
     row = {"size": size, "store": into_store, "empty": into_empty}
@@ -364,7 +353,7 @@ def _measure(args: argparse.Namespace, size: int, db: str, batch: list, scratch:
           f"peak x{into_store['peak_mb'] / into_empty['peak_mb']:.2f}; load average {os.getloadavg()[0]:.1f}", flush=True)
     if not args.no_report:
         out = scratch / f"report-{size}"
-        row["report"] = done = in_fresh_process(_report_child, db, str(out))
+        row["report"] = done = result_in_child(_report_child, db, str(out), start="spawn")
         for path in out.iterdir():
             path.unlink()
         out.rmdir()

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import random
 import resource
@@ -42,6 +41,8 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from newsfuse.bench._processes import result_in_child
 
 DEFAULT_ECBPLUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "ecbplus"
 ARTICLES_PER_STORY = 5
@@ -202,17 +203,7 @@ def _ingest_child(store_path: str, articles: list, derive: bool, queue) -> None:
 
 
 def _in_child(store_path: str, articles: list, derive: bool = True) -> dict:
-    return _run_child(_ingest_child, store_path, articles, derive)
-
-
-def _run_child(target, *args) -> dict:
-    context = multiprocessing.get_context("fork")
-    queue = context.Queue()
-    process = context.Process(target=target, args=(*args, queue))
-    process.start()
-    result = queue.get()
-    process.join()
-    return result
+    return result_in_child(_ingest_child, store_path, articles, derive)
 
 
 def _touched_members(store: Path, folder: Path, cases: list[list]) -> set[str]:
@@ -272,7 +263,7 @@ def main(args: argparse.Namespace) -> int:
         print(f"fill (untimed in the figures): {args.size} articles over {args.months} months, no facts: "
               f"{time.perf_counter() - started:.1f} s, peak {fill['peak_mb']:.0f} MB")
         if args.fill_parses != "none":
-            kept = _run_child(_fill_parses_child, str(store), str(folder), [[a] for a in singles] + [batch],
+            kept = result_in_child(_fill_parses_child, str(store), str(folder), [[a] for a in singles] + [batch],
                               args.fill_parses)
             print(f"fill parses (untimed): {kept['articles']} stored articles' parses kept "
                   f"({FILL_PARSES[args.fill_parses]}), {kept['seconds']:.1f} s")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import resource
 import tempfile
@@ -24,7 +23,7 @@ import time
 from pathlib import Path
 
 from newsfuse.bench.ingest import DEFAULT_ECBPLUS, Synthetic
-from newsfuse.bench._processes import own_tree_cpu_seconds, tree_peak_mb
+from newsfuse.bench._processes import own_tree_cpu_seconds, result_in_child, tree_peak_mb
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -98,16 +97,6 @@ def _run_child(feed: str, out: str, queue) -> None:
                "stories": len(result.stories), "errors": len(errors)})
 
 
-def run_size(feed: Path, out: Path) -> dict:
-    context = multiprocessing.get_context("fork")
-    queue = context.Queue()
-    process = context.Process(target=_run_child, args=(str(feed), str(out), queue))
-    process.start()
-    result = queue.get()
-    process.join()
-    return result
-
-
 def main(args: argparse.Namespace) -> int:
     per_document: dict[int, float] = {}
     cpu_per_document: dict[int, float] = {}
@@ -115,7 +104,7 @@ def main(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="newsfuse-bench-run-") as folder:
             feed = Path(folder) / "feed.jsonl"
             write_feed(feed, size, args.months, args.data, args.seed)
-            result = run_size(feed, Path(folder) / "out")
+            result = result_in_child(_run_child, str(feed), str(Path(folder) / "out"))
         per_document[size] = result["seconds"] / size
         cpu_per_document[size] = result["cpu_seconds"] / size
         stages = ", ".join(f"{stage} {seconds:.1f} s, CPU {cpu:.1f} s (peak {peak:.0f} MB)"
