@@ -51,3 +51,14 @@ def parsed(monkeypatch) -> list:
         return parse_texts(batch, **kwargs)
     monkeypatch.setattr(facts, "parse_texts", counting)
     return texts
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A new, empty store's URL on each backend: SQLite always; PostgreSQL where ``NEWSFUSE_TEST_PG`` names
+    a server (``postgresql://user@host:port/dbname``, which ``.ci/run`` starts), a fresh database per test."""
+    from _postgres import throwaway_database
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.sqlite")
+        return
+    yield from throwaway_database("newsfuse_test", "store")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from _postgres import throwaway_database
 
 from newsfuse.model import Article, Conflict, ConflictSide, Fact, Mention, Provenance, Quote, QuoteVariant, Story
 from newsfuse.pipeline import report
@@ -40,15 +39,6 @@ def _batch() -> tuple[list[Article], list[Story]]:
                                                                           ConflictSide(str(number + 1), ids[1:2], 1)])]
         stories.append(story)
     return articles, stories
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request, tmp_path):
-    """A new store's URL on each backend (PostgreSQL: a throw-away database on ``NEWSFUSE_TEST_PG``)."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "store.sqlite")
-        return
-    yield from throwaway_database("newsfuse_report", "report")
 
 
 @pytest.fixture
