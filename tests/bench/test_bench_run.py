@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from newsfuse.bench.run import StageClock, write_feed
+from newsfuse.bench._processes import StageClock
+from newsfuse.bench.run import write_feed
 from newsfuse.copies import trace_copies
 from newsfuse.model import Article
 

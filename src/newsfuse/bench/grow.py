@@ -33,14 +33,12 @@ import gc
 import json
 import os
 import random
-import re
 import tempfile
-import threading
 import time
 from datetime import date as Date, timedelta
 from pathlib import Path
 
-from newsfuse.bench._processes import descendants, result_in_child, tree_peak_mb
+from newsfuse.bench._processes import Sampler, descendants, result_in_child, status_mb, tree_peak_mb
 from newsfuse.bench.ingest import DEFAULT_ECBPLUS, START_DAY, Synthetic
 
 DEFAULT_SIZES = "10000,100000,300000,1000000"
@@ -175,10 +173,11 @@ def new_batch(store, data: Path, seed: int, size: int) -> list:
 
     pick = random.Random(seed)
     fresh = Synthetic(data, seed, days=10 ** 7)
-    last = Date.fromisoformat(store.latest_date()) if store.latest_date() else START_DAY
+    latest = store.latest_date()
+    last = Date.fromisoformat(latest) if latest else START_DAY
     recent = stories_between(store, (last - timedelta(days=RECENT_DAYS)).isoformat(), last.isoformat(), limit=500)
-    stored = store.load_articles(a for members in store.members(recent).values() for a in members)
     members = store.members(recent)
+    stored = store.load_articles(a for ids in members.values() for a in ids)
     articles = []
     for number in range(size):
         day = (last + timedelta(days=pick.randint(0, 2))).isoformat()
@@ -205,38 +204,22 @@ class _RolledBack(Exception):
     """Raised to undo the measured ingest, so that the store grows on unchanged."""
 
 
-def _status_mb(field: str) -> float:
-    """``VmHWM`` (peak) or ``VmRSS`` (now) of this process in MB: its own, not inherited from the parent
-    that started it (``ru_maxrss`` is kept across ``exec``)."""
-    found = re.search(rf"{field}:\s+(\d+) kB", Path("/proc/self/status").read_text())
-    return int(found.group(1)) / 1024 if found else 0.0
-
-
 def _reset_peak() -> None:
     """Start this process's peak (``VmHWM``) again from its present size (Linux ``clear_refs``)."""
     gc.collect()
     Path("/proc/self/clear_refs").write_text("5")
 
 
-class _WorkerPeaks:
+class _WorkerPeaks(Sampler):
     """The largest peak among this process's children (the facts workers), polled while they live."""
 
     def __init__(self) -> None:
-        self.peak_mb, self._done = 0.0, threading.Event()
-        self._thread = threading.Thread(target=self._poll, daemon=True)
+        super().__init__(WORKER_POLL_SECONDS)
+        self.peak_mb = 0.0
 
-    def __enter__(self) -> "_WorkerPeaks":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_) -> None:
-        self._done.set()
-        self._thread.join()
-
-    def _poll(self) -> None:
-        while not self._done.wait(WORKER_POLL_SECONDS):
-            for pid in descendants(os.getpid()):
-                self.peak_mb = max(self.peak_mb, tree_peak_mb(pid))
+    def sample(self) -> None:
+        for pid in descendants(os.getpid()):
+            self.peak_mb = max(self.peak_mb, tree_peak_mb(pid))
 
 
 def _warm_without_facts(config) -> None:
@@ -257,9 +240,9 @@ def _ingest_child(db: str, articles: list, roll_back: bool, facts: bool, queue) 
     config = Config()
     _warm(config) if facts else _warm_without_facts(config)
     with Store(db) as store:
-        warm_mb = _status_mb("VmHWM")
+        warm_mb = status_mb("VmHWM")
         _reset_peak()
-        before_mb = _status_mb("VmRSS")
+        before_mb = status_mb("VmRSS")
         started = time.perf_counter()
         try:
             with _WorkerPeaks() as workers, store.transaction():
@@ -269,7 +252,7 @@ def _ingest_child(db: str, articles: list, roll_back: bool, facts: bool, queue) 
         except _RolledBack:
             pass
         seconds = time.perf_counter() - started
-    queue.put({"seconds": seconds, "peak_mb": _status_mb("VmHWM"), "before_mb": before_mb, "warm_mb": warm_mb,
+    queue.put({"seconds": seconds, "peak_mb": status_mb("VmHWM"), "before_mb": before_mb, "warm_mb": warm_mb,
                "workers_mb": workers.peak_mb, "region": result.placement.region,
                "written": len(result.placement.changed)})
 
@@ -279,11 +262,11 @@ def _report_child(db: str, out: str, queue) -> None:
     from newsfuse.store import Store
 
     with Store(db) as store:
-        before_mb = _status_mb("VmRSS")
+        before_mb = status_mb("VmRSS")
         started = time.perf_counter()
         paths, _ = report(store, Path(out))
         seconds = time.perf_counter() - started
-    queue.put({"seconds": seconds, "peak_mb": _status_mb("VmHWM"), "before_mb": before_mb,
+    queue.put({"seconds": seconds, "peak_mb": status_mb("VmHWM"), "before_mb": before_mb,
                "output_mb": sum(p.stat().st_size for p in paths) / 1e6})
 
 

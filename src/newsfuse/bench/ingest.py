@@ -178,7 +178,7 @@ def _config():
 
 
 def _ingest_child(store_path: str, articles: list, derive: bool, queue) -> None:
-    from newsfuse.bench._processes import own_tree_cpu_seconds
+    from newsfuse.bench._processes import StageClock, own_tree_cpu_seconds
     from newsfuse.pipeline import ingest_articles
     from newsfuse.store import Store
 
@@ -187,16 +187,13 @@ def _ingest_child(store_path: str, articles: list, derive: bool, queue) -> None:
         _warm(config)
     with Store(store_path) as store:
         base, kept = _peak_mb(), store.count("article_parses")
-        stages: dict[str, float] = {}
-
-        def progress(stage: str, done: int, total: int | None) -> None:
-            stages.setdefault(stage, time.perf_counter())
+        clock = StageClock()
         started, cpu = time.perf_counter(), own_tree_cpu_seconds()
-        result = ingest_articles(store, articles, config, progress, derive=derive)
+        result = ingest_articles(store, articles, config, clock, derive=derive)
+        clock.finish()
         elapsed, cpu = time.perf_counter() - started, own_tree_cpu_seconds() - cpu
-        ends = [*list(stages.values())[1:], started + elapsed]
-        queue.put({"seconds": elapsed, "cpu": cpu, "stages": {stage: end - begun for (stage, begun), end
-                                                              in zip(stages.items(), ends)}, "peak_mb": _peak_mb(), "base_mb": base, "region": result.placement.region,
+        queue.put({"seconds": elapsed, "cpu": cpu, "stages": clock.seconds, "peak_mb": _peak_mb(), "base_mb": base,
+                   "region": result.placement.region,
                    "written": len(result.placement.changed), "articles": store.count("articles"),
                    "parsed": store.count("article_parses") - kept,
                    "members": sum(len(s.articles) for s in result.placement.changed)})

@@ -17,13 +17,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import tempfile
 import time
 from pathlib import Path
 
 from newsfuse.bench.ingest import DEFAULT_ECBPLUS, Synthetic
-from newsfuse.bench._processes import own_tree_cpu_seconds, result_in_child, tree_peak_mb
+from newsfuse.bench._processes import StageClock, own_peak_mb, own_tree_cpu_seconds, result_in_child
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,40 +43,6 @@ def write_feed(path: Path, size: int, months: int, data: Path, seed: int) -> Non
             feed.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _peak_mb() -> float:
-    """The peak resident size of this process or of its largest worker, finished or live."""
-    finished = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, finished, tree_peak_mb(os.getpid()))
-
-
-class StageClock:
-    """Each stage's wall time (first progress call to the next stage's), its CPU time (this process
-    and its workers) and the peak at its end."""
-
-    def __init__(self) -> None:
-        self.order: list[str] = []
-        self.started: dict[str, float] = {}
-        self.started_cpu: dict[str, float] = {}
-        self.seconds: dict[str, float] = {}
-        self.cpu_seconds: dict[str, float] = {}
-        self.peak_mb: dict[str, float] = {}
-
-    def __call__(self, stage: str, done: int, total: int | None) -> None:
-        if stage in self.started:
-            return
-        self.finish()
-        self.order.append(stage)
-        self.started[stage] = time.perf_counter()
-        self.started_cpu[stage] = own_tree_cpu_seconds()
-
-    def finish(self) -> None:
-        if self.order and self.order[-1] not in self.seconds:
-            last = self.order[-1]
-            self.seconds[last] = time.perf_counter() - self.started[last]
-            self.cpu_seconds[last] = own_tree_cpu_seconds() - self.started_cpu[last]
-            self.peak_mb[last] = _peak_mb()
-
-
 def _run_child(feed: str, out: str, queue) -> None:
     from newsfuse.bench.ingest import _warm
     from newsfuse.config import Config
@@ -85,7 +50,7 @@ def _run_child(feed: str, out: str, queue) -> None:
 
     config = Config()
     _warm(config)
-    base = _peak_mb()
+    base = own_peak_mb()
     clock = StageClock()
     errors: list = []
     started, started_cpu = time.perf_counter(), own_tree_cpu_seconds()
@@ -93,7 +58,7 @@ def _run_child(feed: str, out: str, queue) -> None:
     clock.finish()
     queue.put({"seconds": time.perf_counter() - started, "cpu_seconds": own_tree_cpu_seconds() - started_cpu,
                "stages": [(s, clock.seconds[s], clock.cpu_seconds[s], clock.peak_mb[s]) for s in clock.order],
-               "base_mb": base, "peak_mb": _peak_mb(), "articles": len(result.articles),
+               "base_mb": base, "peak_mb": own_peak_mb(), "articles": len(result.articles),
                "stories": len(result.stories), "errors": len(errors)})
 
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import threading
 import time
+
+from newsfuse.bench._processes import Sampler, own_tree_cpu_seconds
 
 SENTENCE_WORDS = 15
 PARAGRAPH_SENTENCES = 4
@@ -114,12 +115,12 @@ def run_local(size: int, stages: str = "stories", corpus: str = "zipf") -> dict:
     articles = corpus_articles(corpus, size)
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     config = Config()
-    began, cpu = time.perf_counter(), tree_cpu_seconds()
+    began, cpu = time.perf_counter(), own_tree_cpu_seconds()
     relations = trace_copies(articles, config.copies)
     copies = time.perf_counter() - began
     if stages == "copies":
         groups = _copy_groups([a.id for a in articles], relations)
-        return {"seconds": copies, "copies": copies, "cpu": tree_cpu_seconds() - cpu, "relations": len(relations),
+        return {"seconds": copies, "copies": copies, "cpu": own_tree_cpu_seconds() - cpu, "relations": len(relations),
                 "stories": [], "groups": groups,
                 "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "baseline_mb": baseline}
     stories = cluster_articles(articles, relations, config.stories)
@@ -129,47 +130,18 @@ def run_local(size: int, stages: str = "stories", corpus: str = "zipf") -> dict:
         derive_stories(stories, {a.id: a for a in articles}, config)
     seconds = time.perf_counter() - began
     stories_groups, groups = _groups(stories)
-    return {"seconds": seconds, "copies": copies, "cpu": tree_cpu_seconds() - cpu, "relations": len(relations),
+    return {"seconds": seconds, "copies": copies, "cpu": own_tree_cpu_seconds() - cpu, "relations": len(relations),
             "stories": stories_groups,
             "groups": groups, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "baseline_mb": baseline, "derived": _derived(stories) if stages == "facts" else {}}
 
 
-def tree_cpu_seconds() -> float:
-    """CPU seconds of this process and its live descendants (the JVM, Python workers), including
-    their finished children that they waited for (workers that ended)."""
-    from newsfuse.bench._processes import descendants
-
-    total = 0
-    for member in [os.getpid(), *descendants(os.getpid())]:
-        try:
-            with open(f"/proc/{member}/stat", encoding="utf-8") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
-    return total / os.sysconf("SC_CLK_TCK")
-
-
-class TreeMemory:
+class TreeMemory(Sampler):
     """Peak resident memory of this process, its JVM and its Python workers, sampled from /proc."""
 
     def __init__(self, every: float = 0.25):
-        self.every, self.peaks, self._stop = every, {"driver": 0.0, "jvm": 0.0, "workers": 0.0}, threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> TreeMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.sample()
-            self._stop.wait(self.every)
+        super().__init__(every)
+        self.peaks = {"driver": 0.0, "jvm": 0.0, "workers": 0.0}
 
     def sample(self) -> None:
         me, parents, rss, names = os.getpid(), {}, {}, {}
@@ -243,11 +215,11 @@ def run_spark(size: int, master: str, driver_memory: str, stages: str = "stories
                     timings[stage] = now - last[0]
                 last[0] = now
 
-            began, cpu = time.perf_counter(), tree_cpu_seconds()
+            began, cpu = time.perf_counter(), own_tree_cpu_seconds()
             if stages == "copies":
                 relations, groups = _spark_copy_groups(spark, articles, Config())
                 seconds = time.perf_counter() - began
-                return {"seconds": seconds, "session": session, "copies": seconds, "cpu": tree_cpu_seconds() - cpu,
+                return {"seconds": seconds, "session": session, "copies": seconds, "cpu": own_tree_cpu_seconds() - cpu,
                         "relations": relations,
                         "stories": [], "groups": groups, "memory": memory.peaks}
             found, stories = copies_and_stories(spark, articles, Config(), progress)
@@ -255,7 +227,7 @@ def run_spark(size: int, master: str, driver_memory: str, stages: str = "stories
             if stages == "facts":
                 done = derive_stories(spark, articles, stories, Config()).collect()
                 stories, errors = [story for story, _ in done], [e for _, found_errors in done for e in found_errors]
-            seconds, cpu = time.perf_counter() - began, tree_cpu_seconds() - cpu
+            seconds, cpu = time.perf_counter() - began, own_tree_cpu_seconds() - cpu
     stories_groups, groups = _groups(stories)
     return {"seconds": seconds, "session": session, "cpu": cpu, "copies": timings.get("copies", 0.0),
             "relations": len(found), "stories": stories_groups, "groups": groups, "memory": memory.peaks, "errors": len(errors),

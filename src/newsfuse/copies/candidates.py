@@ -78,15 +78,19 @@ def pairs_in_runs(keys: np.ndarray, members: np.ndarray, max_run: int, star_larg
     return pairs[pairs[:, 0] != pairs[:, 1]]
 
 
+def distinct_pairs(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows of an (n, 2) index array, sorted, and how often each occurs."""
+    if pairs.size == 0:
+        return EMPTY_PAIRS, np.zeros(0, dtype=np.int64)
+    width = int(pairs.max()) + 1
+    codes, counts = np.unique(pairs[:, 0].astype(np.int64) * width + pairs[:, 1], return_counts=True)
+    return np.stack(np.divmod(codes, width), axis=1), counts
+
+
 def count_pairs(pairs: np.ndarray, minimum: int) -> np.ndarray:
     """Distinct rows of an (n, 2) index array that occur at least ``minimum`` times."""
-    if pairs.size == 0:
-        return EMPTY_PAIRS
-    width = int(pairs.max()) + 1
-    codes = np.sort(pairs[:, 0].astype(np.int64) * width + pairs[:, 1])
-    starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
-    counts = np.diff(np.concatenate((starts, [codes.size])))
-    return np.stack(np.divmod(codes[starts[counts >= minimum]], width), axis=1)
+    rows, counts = distinct_pairs(pairs)
+    return rows[counts >= minimum]
 
 
 @dataclass

@@ -46,8 +46,6 @@ def parse_articles(stories: list[Story], articles: dict[str, Article], config: F
     ``parse_key``), those kept are read back and only the others parsed (one text once), and with
     ``new``, the parses made are added to it, to be kept."""
     ids = list(dict.fromkeys(a for story in stories for a in story.articles))
-    if stored is None and new is None:
-        return dict(zip(ids, parse_texts((articles[a].text for a in ids), batch_size=config.batch_size)))
     stored = stored or {}
     keys = {a: parse_key(articles[a].text) for a in ids}
     texts = {keys[a]: articles[a].text for a in ids if keys[a] not in stored}

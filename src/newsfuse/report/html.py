@@ -22,7 +22,7 @@ from newsfuse.model import Article, Quote, QuoteVariant, Story
 from newsfuse.reconcile.quotes import aligned_reference, quote_overlap, word_diff
 
 if TYPE_CHECKING:
-    from newsfuse.report.sources import ArticlesInMemory, StoredArticles, StoredStories, StoriesInMemory
+    from newsfuse.report.sources import InMemory, StoredArticles, StoredStories
 
 MAP_WIDTH, MAP_HEIGHT = 640, 320
 LABEL_FLIP = 0.7  # map labels right of this share of the width go to the point's left
@@ -143,7 +143,7 @@ def render_report(stories: list[Story], articles: dict[str, Article]) -> str:
     return text.getvalue()
 
 
-def write_report(stream: TextIO, stories: StoriesInMemory | StoredStories, articles: ArticlesInMemory | StoredArticles) -> None:
+def write_report(stream: TextIO, stories: InMemory | StoredStories, articles: InMemory | StoredArticles) -> None:
     """The self-contained report: the web application's story template for every story (its ids prefixed per
     story, links to the original articles only, none into the application), an index of the stories most
     covered first, the stylesheet inlined; it loads nothing and has no script.
@@ -179,7 +179,7 @@ class ReportOrder:
         self.connection.execute("CREATE TABLE story_order (n_sources INTEGER, n_articles INTEGER, day TEXT, "
                                 "id TEXT, line TEXT)")
 
-    def add_all(self, stories: StoriesInMemory | StoredStories, articles: ArticlesInMemory | StoredArticles) -> None:
+    def add_all(self, stories: InMemory | StoredStories, articles: InMemory | StoredArticles) -> None:
         from newsfuse.serve.views import summarize
 
         for page in stories.pages():
@@ -212,8 +212,8 @@ class OrderedViews:
     """The stories' views in report order for the template, each made when the template first asks for
     more than its index line; the template goes through them twice (the index, then the sections)."""
 
-    def __init__(self, order: ReportOrder, stories: StoriesInMemory | StoredStories,
-                 articles: ArticlesInMemory | StoredArticles):
+    def __init__(self, order: ReportOrder, stories: InMemory | StoredStories,
+                 articles: InMemory | StoredArticles):
         self.order, self.stories, self.articles = order, stories, articles
         self.count = len(order)
 

@@ -14,37 +14,24 @@ from newsfuse.store import BaseStore
 from newsfuse.store.pages import article_pages, load_stories, story_pages
 
 
-class ArticlesInMemory:
-    def __init__(self, articles: Iterable[Article]):
-        self.items = list(articles)
-        self._by_id = {a.id: a for a in self.items}
+class InMemory:
+    """Articles or stories held in memory (a batch), in their given order, fetched by id through a dict."""
+
+    def __init__(self, items: Iterable[Article] | Iterable[Story]):
+        self.items = list(items)
+        self._by_id = {item.id: item for item in self.items}
 
     def __len__(self) -> int:
         return len(self.items)
 
-    def __iter__(self) -> Iterator[Article]:
+    def __iter__(self) -> Iterator:
         return iter(self.items)
 
-    def by_id(self, ids: Iterable[str]) -> dict[str, Article]:
-        return {i: self._by_id[i] for i in ids if i in self._by_id}
-
-
-class StoriesInMemory:
-    def __init__(self, stories: Iterable[Story]):
-        self.items = list(stories)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def __iter__(self) -> Iterator[Story]:
-        return iter(self.items)
-
-    def pages(self) -> Iterator[list[Story]]:
+    def pages(self) -> Iterator[list]:
         yield self.items
 
-    def by_id(self, ids: Iterable[str]) -> dict[str, Story]:
-        wanted = set(ids)
-        return {s.id: s for s in self.items if s.id in wanted}
+    def by_id(self, ids: Iterable[str]) -> dict:
+        return {i: self._by_id[i] for i in ids if i in self._by_id}
 
 
 class StoredArticles:
@@ -84,14 +71,14 @@ class StoredStories:
         return load_stories(self.store, ids)
 
 
-def as_articles(articles) -> ArticlesInMemory | StoredArticles:
+def as_articles(articles) -> InMemory | StoredArticles:
     """``articles`` as a report source: a list or a dict by id is held in memory."""
-    if isinstance(articles, (ArticlesInMemory, StoredArticles)):
+    if isinstance(articles, (InMemory, StoredArticles)):
         return articles
-    return ArticlesInMemory(articles.values() if isinstance(articles, dict) else articles)
+    return InMemory(articles.values() if isinstance(articles, dict) else articles)
 
 
-def as_stories(stories) -> StoriesInMemory | StoredStories:
-    if isinstance(stories, (StoriesInMemory, StoredStories)):
+def as_stories(stories) -> InMemory | StoredStories:
+    if isinstance(stories, (InMemory, StoredStories)):
         return stories
-    return StoriesInMemory(stories)
+    return InMemory(stories)

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 import numpy as np
 
 from newsfuse.config import CopiesConfig
-from newsfuse.copies.candidates import CHUNK_DOCUMENTS, EMPTY_PAIRS, count_pairs, index_chunk, pairs_in_runs
+from newsfuse.copies.candidates import CHUNK_DOCUMENTS, EMPTY_PAIRS, count_pairs, distinct_pairs, index_chunk, pairs_in_runs
 from newsfuse.copies.verify import Profile, build_relation, compare, is_linked, profile, shared_credits
 from newsfuse.model import Article, Relation
 from newsfuse.spark.session import SHUFFLE_PARTITIONS_PER_CORE
@@ -79,15 +79,6 @@ def unpacked_entries(batches: Iterable) -> Iterator:
             yield from pa.ipc.open_stream(stream.as_buffer()).read_all().to_batches()
 
 
-def _counted(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct rows of an (n, 2) array of positions and how often each occurs."""
-    if pairs.size == 0:
-        return EMPTY_PAIRS, np.zeros(0, dtype=np.int64)
-    width = int(pairs.max()) + 1
-    codes, counts = np.unique(pairs[:, 0] * width + pairs[:, 1], return_counts=True)
-    return np.stack(np.divmod(codes, width), axis=1), counts
-
-
 def partition_pairs(batches: Iterable, config: CopiesConfig) -> Iterator:
     """Arrow batches of (left, right, lsh, shared) from one partition of bucket entries that holds
     whole buckets: runs of equal keys paired by the local ``pairs_in_runs`` (LSH per band, stars on
@@ -105,7 +96,7 @@ def partition_pairs(batches: Iterable, config: CopiesConfig) -> Iterator:
              for number in np.unique(band[band != SAMPLE_BAND])]
     lsh = count_pairs(np.concatenate(found), 1) if found else EMPTY_PAIRS
     sampled = band == SAMPLE_BAND
-    shared, counts = _counted(pairs_in_runs(key[sampled], document[sampled], config.max_bucket, False))
+    shared, counts = distinct_pairs(pairs_in_runs(key[sampled], document[sampled], config.max_bucket, False))
     left = np.concatenate((lsh[:, 0], shared[:, 0]))
     right = np.concatenate((lsh[:, 1], shared[:, 1]))
     flags = np.concatenate((np.ones(len(lsh), dtype=bool), np.zeros(len(shared), dtype=bool)))

@@ -129,6 +129,10 @@ class BaseStore:
     def dates_of(self, ids: Iterable[str]) -> dict[str, str | None]:
         return dict(self._rows_in("SELECT id, date FROM articles WHERE id IN ({marks})", ids))
 
+    def has_placed(self) -> bool:
+        """Whether any stored article is placed in a story (the first stored row answers, in a store of any size)."""
+        return bool(self._rows("SELECT 1 FROM articles WHERE pending = ? LIMIT 1", (PLACED,)))
+
     def latest_date(self) -> str | None:
         return self._rows("SELECT max(date) FROM articles")[0][0]
 

@@ -105,29 +105,34 @@ def _translations(store: BaseStore, new: list[Article], config: CopiesConfig, wi
     return translation_relations(stored + new, only_with=new_ids, lead_vectors=lambda leads: _stored_leads(store, leads))
 
 
-def _stored_leads(store: BaseStore, leads: list[str]) -> np.ndarray:
-    """Unit vectors of ``leads``: those the store holds (by the hash of the lead's text) read back,
-    the others embedded and stored, so that a lead is embedded once, not on every ingest."""
-    keys = [hashlib.sha1(lead.encode("utf-8")).hexdigest() for lead in leads]
-    found = {key: np.frombuffer(vector, dtype=np.float32) for key, vector in store.lead_vectors(keys).items()}
-    missing = {key: lead for key, lead in zip(keys, leads) if key not in found}
+def _lead_key(lead: str) -> str:
+    return hashlib.sha1(lead.encode("utf-8")).hexdigest()
+
+
+def _held_or_embedded(store: BaseStore, leads: dict[str, str]) -> tuple[dict[str, np.ndarray], int]:
+    """Unit vectors of ``leads`` (by key): those the store holds read back, the others embedded and stored;
+    and how many were embedded."""
+    found = {key: np.frombuffer(vector, dtype=np.float32) for key, vector in store.lead_vectors(list(leads)).items()}
+    missing = {key: lead for key, lead in leads.items() if key not in found}
     if missing:
-        vectors = encode_leads(list(missing.values()))
-        found.update(zip(missing, vectors))
+        found.update(zip(missing, encode_leads(list(missing.values()))))
         store.add_lead_vectors({key: found[key].tobytes() for key in missing})
+    return found, len(missing)
+
+
+def _stored_leads(store: BaseStore, leads: list[str]) -> np.ndarray:
+    """Unit vectors of ``leads``, each embedded once in the store's life, not on every ingest."""
+    keys = [_lead_key(lead) for lead in leads]
+    found, _ = _held_or_embedded(store, dict(zip(keys, leads)))
     return np.array([found[key] for key in keys])
 
 
 def store_leads(store: BaseStore, articles: list[Article]) -> int:
     """Embed and keep the leads of ``articles`` that translation finding would compare and the store does
-    not hold yet (the web app stores its newest articles' ahead of uploads); returns how many were embedded."""
-    leads = {hashlib.sha1(lead.encode("utf-8")).hexdigest(): lead for lead in
+    not hold yet (the web app stores its articles' ahead of uploads); returns how many were embedded."""
+    leads = {_lead_key(lead): lead for lead in
              (lead_of(paragraphs) for paragraphs in map(paragraphs_of, articles) if len(paragraphs) >= MIN_PARAGRAPHS)}
-    held = store.lead_vectors(list(leads))
-    missing = [lead for key, lead in leads.items() if key not in held]
-    if missing:
-        _stored_leads(store, missing)
-    return len(missing)
+    return _held_or_embedded(store, leads)[1]
 
 
 def trace_new(store: BaseStore, new: list[Article], seqs: dict[str, int], config: CopiesConfig,

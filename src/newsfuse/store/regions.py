@@ -81,7 +81,7 @@ def _term_neighbours(store: BaseStore, pending: dict[str, Article], config: Stor
 
 def affected_region(store: BaseStore, pending: list[str], config: StoriesConfig) -> tuple[set[str], set[str]]:
     """The article ids to cluster again and the stored stories they hold."""
-    if store.count("articles") == len(pending):  # a first batch: no stored article to look for
+    if not store.has_placed():  # a first batch: no stored article to look for
         return set(pending), set()
     if not any(_parse(day) for day in store.dates_of(pending).values()) and _parse(store.latest_date()) is None:
         seeds = set(store.all_ids())  # nothing dated: nothing bounds the region
