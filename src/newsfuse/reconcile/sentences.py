@@ -1,6 +1,7 @@
 """The story's sentences, the claims each one carries and who backs them."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -12,6 +13,7 @@ from newsfuse.reconcile.text import SentenceSpan, split_sentences, tfidf_vectors
 
 
 CORE_KINDS = frozenset({"quantity", "date", "quote", "event", "claim"})
+SIMILARITY_BLOCK = 256  # sentences whose similarity rows are made in one product (256 x sentences floats)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,13 @@ class StoryText:
         index = self.locate(mention)
         if index is not None and claim not in self.claims.setdefault(index, []):
             self.claims[index].append(claim)
+
+    def similarity_rows(self, indices: list[int]) -> Iterator[tuple[int, np.ndarray]]:
+        """Each sentence of ``indices`` with its similarity to every sentence, made by one sparse
+        product per ``SIMILARITY_BLOCK`` of them (a product per sentence costs more in overhead)."""
+        for start in range(0, len(indices), SIMILARITY_BLOCK):
+            block = indices[start:start + SIMILARITY_BLOCK]
+            yield from zip(block, (self.vectors[block] @ self.vectors.T).toarray())
 
     def best_match(self, index: int, article_id: str) -> float:
         """The highest similarity of sentence ``index`` to any sentence of ``article_id``."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from newsfuse.config import ReconcileConfig
 from newsfuse.model import BriefSentence, SingleSourceClaim
 from newsfuse.reconcile.sentences import CORE_KINDS, StoryText
@@ -54,6 +56,8 @@ class GroupWords:
 
 
 def _score(text: StoryText, index: int, vocabulary: GroupWords) -> float | None:
+    """How much of a sentence is its group's own, or None when too little is (before the check
+    that no other group says much the same)."""
     sentence = text.sentences[index]
     length = len(sentence.text.split())
     if sentence.text.rstrip().endswith(TRUNCATED) or not MIN_SENTENCE_WORDS <= length <= MAX_SENTENCE_WORDS:
@@ -71,31 +75,24 @@ def _score(text: StoryText, index: int, vocabulary: GroupWords) -> float | None:
         return None  # nothing here is this group's own
     score = (FACT_WEIGHT * len(unique_facts) + QUOTE_WEIGHT * unique_quotes
              + NOVEL_WORD_WEIGHT * min(len(novel), NOVEL_WORD_CAP) - CORROBORATED_PENALTY * len(corroborated_core))
-    if score < MIN_SCORE or _closest_elsewhere(text, index, group) >= MAX_OTHER_SIMILARITY:
-        return None  # too little of its own, or another group says much the same
-    return score
-
-
-def _closest_elsewhere(text: StoryText, index: int, group: int) -> float:
-    """The highest similarity of a sentence to any sentence of another group."""
-    similarities = (text.vectors @ text.vectors[index].T).toarray().ravel()
-    return max((float(similarities[j]) for j, s in enumerate(text.sentences) if text.group(s.article) != group),
-               default=0.0)
+    return score if score >= MIN_SCORE else None
 
 
 def single_source_claims(text: StoryText, config: ReconcileConfig) -> list[SingleSourceClaim]:
-    """The most salient sentences each independent group alone reports, a few per group."""
+    """The most salient sentences each independent group alone reports, a few per group: not
+    those another group says much the same as, nor a twin of one already picked."""
     vocabulary = GroupWords(text)
+    scores = {index: score for index in range(len(text.sentences))
+              if (score := _score(text, index, vocabulary)) is not None}
+    groups = np.fromiter((text.group(s.article) for s in text.sentences), dtype=np.int64, count=len(text.sentences))
     per_group: dict[int, list[Candidate]] = {}
-    for index, sentence in enumerate(text.sentences):
-        group = text.group(sentence.article)
-        score = _score(text, index, vocabulary)
-        if score is None:
-            continue
+    for index, similarities in text.similarity_rows(list(scores)):
+        group = int(groups[index])
+        if similarities[groups != group].max(initial=0.0) >= MAX_OTHER_SIMILARITY:
+            continue  # another group says much the same
         picked = per_group.setdefault(group, [])
-        twin = next((c for c in picked if text.similar(index, c.index) >= TWIN_SIMILARITY), None)
-        if twin is None:
-            picked.append(Candidate(index, score))
+        if not any(similarities[c.index] >= TWIN_SIMILARITY for c in picked):
+            picked.append(Candidate(index, scores[index]))
     claims = []
     for group in sorted(per_group):
         best = sorted(per_group[group], key=lambda c: -c.score)[: config.single_source_per_group]
