@@ -22,6 +22,7 @@ class DictParses:
 
     def __init__(self, kept: dict[str, bytes] | None = None):
         self.kept = dict(kept or {})
+        self.finds: dict[str, bytes] = {}
 
     def stored_parses(self, keys):
         return {key: self.kept[key] for key in keys if key in self.kept}
@@ -29,6 +30,12 @@ class DictParses:
     def keep_parses(self, parses, model):
         assert model
         self.kept.update(parses)
+
+    def stored_finds(self, keys):
+        return {key: self.finds[key] for key in keys if key in self.finds}
+
+    def keep_finds(self, finds):
+        self.finds.update(finds)
 
 
 def _articles(shared_dir, corpus: str, count: int) -> list[Article]:

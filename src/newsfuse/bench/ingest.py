@@ -8,8 +8,9 @@ source share a topic but no passage, with invented names, numbers and titles), a
 articles a story, dated over ``--months`` months, 2 % of them lightly edited copies of another.
 The fill goes through ``ingest_articles`` without facts (facts for every stored story would take
 hours and are not what is measured). An ingest keeps every article's spaCy parse in the store
-(``article_parses``) and reads it back when the article's story is derived again; ``--fill-parses``
-says which parses the fill keeps: ``touched`` (default), the members of every story a measured ingest
+(``article_parses``), and the finders' results with it (``article_finds``), and reads them back when
+the article's story is derived again; ``--fill-parses`` says which the fill keeps (by deriving the
+facts of their stored stories): ``touched`` (default), the members of every story a measured ingest
 writes, found by running each measured ingest once without facts on a copy of the store, so that
 for what is measured the store is as an ingest leaves it; ``all``, every stored article (about
 0.1 s per article on a loaded machine); ``none``, none (every member parsed again: the store before
@@ -219,18 +220,19 @@ def _touched_members(store: Path, folder: Path, cases: list[list]) -> set[str]:
 
 
 def _fill_parses_child(store_path: str, folder: str, cases: list[list], which: str, queue) -> None:
-    """Keep the parses of the stored articles ``which`` names, as an ingest that derived their stories would."""
-    from newsfuse.facts.nlp import doc_bytes, model_name, parse_key, parse_texts
+    """Keep the parses and finder results of the stored articles ``which`` names, as the ingest
+    that derived their stories (with all their members) would have."""
+    from newsfuse.facts import extract_facts
+    from newsfuse.model import Story
     from newsfuse.store import Store
 
     started = time.perf_counter()
     wanted = _touched_members(Path(store_path), Path(folder), cases) if which == "touched" else None
     with Store(store_path) as store:
-        articles = store.load_articles(store.all_ids() if wanted is None else wanted)
-        texts = {parse_key(a.text): a.text for a in articles.values()}
+        members = store.members(set(store.stories_of(store.all_ids() if wanted is None else wanted).values()))
+        articles = store.load_articles({a for held in members.values() for a in held})
         with store.transaction():
-            store.keep_parses({key: doc_bytes(doc) for key, doc in zip(texts, parse_texts(texts.values()))},
-                              model_name())
+            extract_facts([Story(id=s, articles=held) for s, held in members.items()], articles, _config().facts, store)
         queue.put({"articles": len(articles), "seconds": time.perf_counter() - started,
                    "kept": store.count("article_parses")})
 

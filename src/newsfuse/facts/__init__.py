@@ -8,7 +8,9 @@ Every article of every story is parsed in one batched ``nlp.pipe`` run (for
 large inputs, stories are shared out to worker processes that each parse and
 find, so the finders run in parallel too). Given a ``ParseStore`` (the store), an article whose
 parse is kept there (same text, same model: ``nlp.parse_key``) is read back instead of parsed,
-and the new parses are handed to it to keep, in both paths. Then, per story: reference dates and the event date (``reference.py``), dates
+and the new parses are handed to it to keep, in both paths; so are the finders' results
+(``kept.py``: those that read only the article's parse, and places and dates while their story
+context is unchanged). Then, per story: reference dates and the event date (``reference.py``), dates
 resolved against them (``dates.py``), the per-article finders (``FINDERS``),
 places (``places.py``, backed by the countries the whole story names),
 quotes (``quotes.py``), and the story-level passes that link people and
@@ -17,19 +19,22 @@ Each finder module documents the ``context`` keys it sets.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc
 
 from newsfuse.config import FactsConfig
 from newsfuse.facts.dates import find_dates
+from newsfuse.facts.kept import (ArticleFinds, dates_context, finds_bytes, finds_from_bytes, finds_key,
+                                  places_context)
 from newsfuse.facts.landmarks import find_areas
 from newsfuse.facts.nlp import ParseStore, doc_bytes, doc_from_bytes, model_name, parse_key, parse_texts
 from newsfuse.facts.people import find_people, link_people
-from newsfuse.facts.places import countries_named, find_places
+from newsfuse.facts.places import countries_named, places_and_reliance
 from newsfuse.facts.quantities import find_quantities
 from newsfuse.facts.quotes import find_quotes, link_speakers
-from newsfuse.facts.reference import story_references
+from newsfuse.facts.reference import Reference, story_references
 from newsfuse.model import Article, FactMention, Story
 from newsfuse.workers import worker_pool
 
@@ -55,61 +60,106 @@ def parse_articles(stories: list[Story], articles: dict[str, Article], config: F
     return {a: parsed[keys[a]] if keys[a] in parsed else doc_from_bytes(stored[keys[a]]) for a in ids}
 
 
-def story_facts(story: Story, members: list[Article], docs: dict[str, Doc]) -> None:
-    """Fact and quote mentions of one story, with its story-level passes."""
+def story_facts(story: Story, members: list[Article], docs: dict[str, Doc],
+                kept: dict[str, bytes] | None = None, made: dict[str, bytes] | None = None) -> None:
+    """Fact and quote mentions of one story, with its story-level passes. With ``kept`` (kept
+    finds by ``finds_key``), an article's finds are read back where their context is unchanged,
+    and with ``made``, the finds that were not are added to it, to be kept."""
     references, event = story_references(members)
     story.event_date = event.isoformat() if event else None
     story.fact_mentions, story.quote_mentions = [], []
     story_countries = countries_named([docs[a.id] for a in members])
     for article in members:
-        doc = docs[article.id]
-        story.fact_mentions.extend(find_places(article.id, doc, story_countries))
-        for finder in FINDERS:
-            story.fact_mentions.extend(finder(article.id, doc))
-        story.fact_mentions.extend(find_dates(article.id, doc, references.get(article.id)))
-        story.quote_mentions.extend(find_quotes(article.id, doc))
+        key = finds_key(article.id, article.text) if kept is not None or made is not None else ""
+        held = finds_from_bytes(kept[key]) if kept and key in kept else None
+        finds = article_finds(article.id, docs[article.id], story_countries, references.get(article.id), held)
+        if made is not None and finds is not held:
+            made[key] = finds_bytes(finds)
+        story.fact_mentions.extend(finds.places + finds.own + finds.dates)
+        story.quote_mentions.extend(finds.quotes)
     link_people(story.fact_mentions)
     link_speakers(story.quote_mentions, story.fact_mentions)
 
 
-Task = tuple[Story, list[Article], FactsConfig, "dict[str, bytes] | None"]
+def article_finds(article_id: str, doc: Doc, story_countries: Counter, reference: Reference | None,
+                  held: ArticleFinds | None = None) -> ArticleFinds:
+    """The finders' mentions in one article: ``held`` (finds read back) itself if its context is
+    the same, else its context-free mentions with places and dates found again where their context
+    changed, else everything found. Places found without falling back on the story's countries
+    keep no places context: they hold in any story."""
+    places_now, dates_now = places_context(story_countries), dates_context(reference)
+    same_places = held is not None and held.places_context in (None, places_now)
+    same_dates = held is not None and held.dates_context == dates_now
+    if held is not None and same_places and same_dates:
+        return held
+    if held is not None and same_places:
+        places, places_read = held.places, held.places_context
+    else:
+        places, relies = places_and_reliance(article_id, doc, story_countries)
+        places_read = places_now if relies else None
+    own = held.own if held is not None else [mention for finder in FINDERS for mention in finder(article_id, doc)]
+    dates = held.dates if same_dates else find_dates(article_id, doc, reference)
+    quotes = held.quotes if held is not None else find_quotes(article_id, doc)
+    return ArticleFinds(places_read, places, own, dates_now, dates, quotes)
 
 
-def _facts_of_one_story(task: Task) -> tuple[Story, dict[str, bytes]]:
+Task = tuple[Story, list[Article], FactsConfig, "Kept | None"]
+Kept = tuple[dict[str, bytes], dict[str, bytes]]  # kept parses by ``parse_key``, kept finds by ``finds_key``
+
+
+def _facts_of_one_story(task: Task) -> tuple[Story, Kept]:
     """Worker: parse one story's articles (those not in its kept parses, where given) and find its
-    facts; the story and its new parses."""
-    story, members, config, stored = task
-    new: dict[str, bytes] | None = None if stored is None else {}
-    story_facts(story, members, parse_articles([story], {a.id: a for a in members}, config, stored, new))
-    return story, new or {}
+    facts (reading its kept finds back); the story, its new parses and its new finds."""
+    story, members, config, kept = task
+    if kept is None:
+        story_facts(story, members, parse_articles([story], {a.id: a for a in members}, config))
+        return story, ({}, {})
+    new_parses: dict[str, bytes] = {}
+    new_finds: dict[str, bytes] = {}
+    docs = parse_articles([story], {a.id: a for a in members}, config, kept[0], new_parses)
+    story_facts(story, members, docs, kept[1], new_finds)
+    return story, (new_parses, new_finds)
 
 
 def _extract_in_workers(stories: list[Story], articles: dict[str, Article], config: FactsConfig,
                         parses: ParseStore | None) -> None:
     """Share the stories out to worker processes, largest first; each parses and finds. Kept parses
-    are read, and new ones kept, ``WORKER_CHUNK_ARTICLES`` articles' worth of stories at a time."""
+    and finds are read, and new ones kept, ``WORKER_CHUNK_ARTICLES`` articles' worth of stories at a time."""
     order = sorted(range(len(stories)), key=lambda i: -sum(len(articles[a].text) for a in stories[i].articles))
     chunks = _story_chunks(order, stories) if parses is not None else [order]
     with worker_pool(config.n_process) as pool:
         for chunk in chunks:
-            stored = _kept_by_story(parses, [stories[i] for i in chunk], articles) if parses is not None else None
+            kept = _kept_by_story(parses, [stories[i] for i in chunk], articles) if parses is not None else None
             tasks = [(stories[i], [articles[a] for a in stories[i].articles], config,
-                      None if stored is None else stored[n]) for n, i in enumerate(chunk)]
-            new: dict[str, bytes] = {}
-            for index, (done, made) in zip(chunk, pool.map(_facts_of_one_story, tasks)):
+                      None if kept is None else kept[n]) for n, i in enumerate(chunk)]
+            new_parses: dict[str, bytes] = {}
+            new_finds: dict[str, bytes] = {}
+            for index, (done, (made_parses, made_finds)) in zip(chunk, pool.map(_facts_of_one_story, tasks)):
                 story = stories[index]
                 story.event_date, story.fact_mentions, story.quote_mentions = (
                     done.event_date, done.fact_mentions, done.quote_mentions)
-                new.update(made)
-            if parses is not None and new:
-                parses.keep_parses(new, model_name())
+                new_parses.update(made_parses)
+                new_finds.update(made_finds)
+            if parses is not None:
+                _keep(parses, new_parses, new_finds)
 
 
-def _kept_by_story(parses: ParseStore, stories: list[Story], articles: dict[str, Article]) -> list[dict[str, bytes]]:
-    """Each story's kept parses, read in one go."""
-    keys = [{parse_key(articles[a].text) for a in story.articles} for story in stories]
-    held = parses.stored_parses(set().union(*keys))
-    return [{key: held[key] for key in own if key in held} for own in keys]
+def _kept_by_story(parses: ParseStore, stories: list[Story], articles: dict[str, Article]) -> list[Kept]:
+    """Each story's kept parses and finds, read in one go."""
+    parse_keys = [{parse_key(articles[a].text) for a in story.articles} for story in stories]
+    find_keys = [{finds_key(a, articles[a].text) for a in story.articles} for story in stories]
+    held_parses = parses.stored_parses(set().union(*parse_keys))
+    held_finds = parses.stored_finds(set().union(*find_keys))
+    return [({key: held_parses[key] for key in own if key in held_parses},
+             {key: held_finds[key] for key in found if key in held_finds})
+            for own, found in zip(parse_keys, find_keys)]
+
+
+def _keep(parses: ParseStore, new_parses: dict[str, bytes], new_finds: dict[str, bytes]) -> None:
+    if new_parses:
+        parses.keep_parses(new_parses, model_name())
+    if new_finds:
+        parses.keep_finds(new_finds)
 
 
 def _story_chunks(order: list[int], stories: list[Story]) -> list[list[int]]:
@@ -128,19 +178,22 @@ def _story_chunks(order: list[int], stories: list[Story]) -> list[list[int]]:
 def extract_facts(stories: list[Story], articles: dict[str, Article], config: FactsConfig | None = None,
                   parses: ParseStore | None = None) -> None:
     """Set the fact and quote mentions and the event date of every story; with ``parses``, the
-    articles' kept parses are read back there and the new ones kept there."""
+    articles' kept parses and finds are read back there and the new ones kept there."""
     config = config or FactsConfig()
     n_articles = sum(len(story.articles) for story in stories)
     if config.n_process > 1 and len(stories) > 1 and n_articles >= config.n_process * config.min_docs_per_process:
         _extract_in_workers(stories, articles, config, parses)
         return
-    new: dict[str, bytes] | None = None
-    stored = None
-    if parses is not None:
-        new = {}
-        stored = parses.stored_parses({parse_key(articles[a].text) for story in stories for a in story.articles})
-    docs = parse_articles(stories, articles, config, stored, new)
-    if parses is not None and new:
-        parses.keep_parses(new, model_name())
+    if parses is None:
+        docs = parse_articles(stories, articles, config)
+        for story in stories:
+            story_facts(story, [articles[a] for a in story.articles], docs)
+        return
+    new_parses: dict[str, bytes] = {}
+    new_finds: dict[str, bytes] = {}
+    stored = parses.stored_parses({parse_key(articles[a].text) for story in stories for a in story.articles})
+    kept = parses.stored_finds({finds_key(a, articles[a].text) for story in stories for a in story.articles})
+    docs = parse_articles(stories, articles, config, stored, new_parses)
     for story in stories:
-        story_facts(story, [articles[a] for a in story.articles], docs)
+        story_facts(story, [articles[a] for a in story.articles], docs, kept, new_finds)
+    _keep(parses, new_parses, new_finds)

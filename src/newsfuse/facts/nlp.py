@@ -29,13 +29,20 @@ LEFT_OUT = ("tensor", "user_data")  # what ``doc_bytes`` leaves out: no finder r
 
 
 class ParseStore(Protocol):
-    """Where parses are kept between runs, by ``parse_key``."""
+    """Where parses are kept between runs, by ``parse_key``, and the finders' results with them
+    (``facts.kept``), by ``finds_key``."""
 
     def stored_parses(self, keys: Iterable[str]) -> dict[str, bytes]:
         """The kept parses (``doc_bytes``) of those ``keys`` that have one."""
 
     def keep_parses(self, parses: dict[str, bytes], model: str) -> None:
         """Keep new parses (``doc_bytes`` by ``parse_key``), made with ``model``."""
+
+    def stored_finds(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """The kept finds (``facts.kept.finds_bytes``) of those ``keys`` that have them."""
+
+    def keep_finds(self, finds: dict[str, bytes]) -> None:
+        """Keep finds by ``finds_key``, replacing those kept under the same key."""
 
 
 @lru_cache(maxsize=1)

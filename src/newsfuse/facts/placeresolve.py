@@ -59,11 +59,15 @@ class PlaceContext:
     # admin1 regions where the article's place names could lie, each name sharing one vote among its regions
     nearby: dict[str, Counter] = field(default_factory=dict)
     story_countries: Counter = field(default_factory=Counter)  # named by the story's other articles
+    story_countries_read: bool = False  # whether a name fell back on them (the article's places depend on its story)
 
     def support_for(self, name: str) -> Counter:
         """Countries the article (else the story) names, not counting mentions of ``name`` itself."""
         own = self.article_countries - self.by_name.get(name, Counter())
-        return own or Counter(self.story_countries)
+        if own:
+            return own
+        self.story_countries_read = True
+        return Counter(self.story_countries)
 
     def coherence_for(self, name: str) -> Counter:
         """Votes of the article's other place names for each admin1 region."""

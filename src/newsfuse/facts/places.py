@@ -85,6 +85,13 @@ class Entry:
 def find_places(article_id: str, doc: Doc, story_countries: Counter | None = None) -> list[FactMention]:
     """Place mentions of one article, linked to the gazetteer where they fit; ``story_countries``
     (from ``countries_named``) back an article that names no country itself."""
+    return places_and_reliance(article_id, doc, story_countries)[0]
+
+
+def places_and_reliance(article_id: str, doc: Doc, story_countries: Counter | None = None
+                        ) -> tuple[list[FactMention], bool]:
+    """``find_places``, and whether the mentions depend on ``story_countries`` (a name fell back on
+    them): where not, they are the same in any story."""
     gazetteer = load_gazetteer()
     spans = place_spans(gazetteer, doc)
     taken = {i for span in spans for i in range(span.start, span.end)}
@@ -111,7 +118,7 @@ def find_places(article_id: str, doc: Doc, story_countries: Counter | None = Non
     second_pass(entries, linker)
     entries += [Entry(s, r, c) for s, r, c in recover(cued, taken, linker.fallback)]
     prefer_local(gazetteer, entries)
-    return facts_of(article_id, doc, entries, linker, taken)
+    return facts_of(article_id, doc, entries, linker, taken), context.story_countries_read
 
 
 @dataclass

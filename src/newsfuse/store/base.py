@@ -19,7 +19,8 @@ from newsfuse.store.codec import relation_from_dict, story_from_dict
 
 IN_CHUNK = 500  # values per ``IN (...)`` list
 TABLES = frozenset({"articles", "stories", "story_articles", "facts", "quotes", "copy_bands", "copy_samples",
-                    "relations", "article_terms", "lead_vectors", "article_parses"})
+                    "relations", "article_terms", "lead_vectors", "article_parses",
+                    "article_finds"})
 PENDING_TRACE, PENDING_PLACE, PLACED = 2, 1, 0  # an article's ``pending`` state
 RELATION_KINDS = {"translation": 1}  # the order relations come in: copies (0) before translations (1)
 
@@ -195,7 +196,7 @@ class BaseStore:
         self._run_many("INSERT INTO lead_vectors (hash, vector) VALUES (?, ?) ON CONFLICT DO NOTHING",
                        list(vectors.items()))
 
-    # -- the articles' parses (``facts.nlp.ParseStore``) ------------------------------------------
+    # -- the articles' parses and finds (``facts.nlp.ParseStore``)---------------------------------------
     def stored_parses(self, keys: Iterable[str]) -> dict[str, bytes]:
         """Kept parses by ``facts.nlp.parse_key`` (the model and the exact text parsed)."""
         return {key: bytes(data) for key, data in
@@ -204,6 +205,15 @@ class BaseStore:
     def keep_parses(self, parses: dict[str, bytes], model: str) -> None:
         self._run_many("INSERT INTO article_parses (text_hash, model, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                        [(key, model, data) for key, data in parses.items()])
+
+    def stored_finds(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """Kept finder results by ``facts.kept.finds_key`` (the article, its parse and the finders)."""
+        return {key: bytes(data) for key, data in
+                self._rows_in("SELECT find_key, data FROM article_finds WHERE find_key IN ({marks})", keys)}
+
+    def keep_finds(self, finds: dict[str, bytes]) -> None:
+        self._run_many("INSERT INTO article_finds (find_key, data) VALUES (?, ?) "
+                       "ON CONFLICT (find_key) DO UPDATE SET data = excluded.data", list(finds.items()))
 
     # -- the story-candidate terms ---------------------------------------------------------------
     def add_terms(self, rows: list[tuple[str, int, str | None]]) -> None:
@@ -225,10 +235,9 @@ class BaseStore:
             if first is None:
                 rows = self._rows("SELECT seq FROM article_terms WHERE term = ? LIMIT ?", (term, most + 1))
             else:
-                rows = self._rows("SELECT seq FROM article_terms WHERE term = ? AND date >= ? AND date <= ? LIMIT ?",
-                                  (term, first, last, most + 1))
-                rows += self._rows("SELECT seq FROM article_terms WHERE term = ? AND date IS NULL LIMIT ?",
-                                   (term, most + 1 - len(rows)))
+                rows = self._rows("SELECT seq FROM (SELECT seq FROM article_terms WHERE term = ? AND date >= ? "
+                                  "AND date <= ? UNION ALL SELECT seq FROM article_terms WHERE term = ? AND date IS "
+                                  "NULL) AS holders LIMIT ?", (term, first, last, term, most + 1))
             if len(rows) <= most:
                 found += [(term, seq) for (seq,) in rows]
         return found

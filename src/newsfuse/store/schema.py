@@ -15,7 +15,9 @@ indexes the articles' language, so that whether a new article has stored ones in
 be compared with is an index look-up. Version 5 keeps translation leads' vectors by the hash of their
 text (``lead_vectors``). Version 6 keeps each article's spaCy parse (``article_parses``: compressed
 ``Doc.to_bytes``, by ``facts.nlp.parse_key``, the hash of the model and the exact text parsed), read
-back when its story's facts are derived again instead of parsing the article again.
+back when its story's facts are derived again instead of parsing the article again. Version 7 keeps
+the finders' results with it (``article_finds``: by ``facts.kept.finds_key``, the article, its parse
+and a fingerprint of the finders' code and data), read back instead of running the finders again.
 """
 
 # Schema 1, the same on both backends.
@@ -121,6 +123,12 @@ SQLITE_MIGRATIONS = [
         data BLOB NOT NULL
     )
     """,
+    """
+    CREATE TABLE article_finds (
+        find_key TEXT PRIMARY KEY,
+        data BLOB NOT NULL
+    )
+    """,
 ]
 
 POSTGRES_MIGRATIONS = [
@@ -182,6 +190,12 @@ POSTGRES_MIGRATIONS = [
     CREATE TABLE article_parses (
         text_hash TEXT PRIMARY KEY,
         model TEXT NOT NULL,
+        data BYTEA NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE article_finds (
+        find_key TEXT PRIMARY KEY,
         data BYTEA NOT NULL
     )
     """,
