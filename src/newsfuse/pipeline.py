@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsfuse.config import Config
-from newsfuse.copies import provenance_for, trace_copies
+from newsfuse.copies import set_provenance, trace_copies
 from newsfuse.extract import NoArticleError, extract_document
 from newsfuse.model import Article, InputError, Story
 from newsfuse.read import read_inputs
@@ -92,8 +92,7 @@ def build_stories(articles: list[Article], config: Config, progress: Progress | 
     progress("stories", 0, len(articles))
     stories = cluster_articles(articles, relations, config.stories)
     progress("stories", len(articles), len(articles))
-    for story in stories:
-        story.provenance = provenance_for(story.articles, relations)
+    set_provenance(stories, relations)
     derive_stories(stories, {a.id: a for a in articles}, config, progress)
     return stories
 

@@ -104,7 +104,7 @@ class Filler:
     def write(self, store, count: int) -> None:
         """Write the next ``count`` articles as ingest's first step does (``trace_new``: copies traced through
         the stored index, index rows and terms added), then their stories with provenance and derived parts."""
-        from newsfuse.copies import provenance_for
+        from newsfuse.copies import set_provenance
         from newsfuse.store import PLACED
         from newsfuse.store.copyindex import trace_new
 
@@ -116,8 +116,7 @@ class Filler:
                 seqs = store.put_articles(articles, PLACED)
                 relations = trace_new(store, articles, seqs, self.config.copies, self.config.stories)
                 stories = self._stories(groups, by_id)
-                for story in stories:
-                    story.provenance = provenance_for(story.articles, relations)
+                set_provenance(stories, relations)
                 store.replace_stories([], stories, {a.id: a.reference_date for a in articles})
 
     def _stories(self, groups: list[list[str]], by_id: dict) -> list:

@@ -108,7 +108,7 @@ def run_local(size: int, stages: str = "stories", corpus: str = "zipf") -> dict:
     import resource
 
     from newsfuse.config import Config
-    from newsfuse.copies import provenance_for, trace_copies
+    from newsfuse.copies import set_provenance, trace_copies
     from newsfuse.pipeline import derive_stories
     from newsfuse.stories import cluster_articles
 
@@ -124,8 +124,7 @@ def run_local(size: int, stages: str = "stories", corpus: str = "zipf") -> dict:
                 "stories": [], "groups": groups,
                 "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "baseline_mb": baseline}
     stories = cluster_articles(articles, relations, config.stories)
-    for story in stories:
-        story.provenance = provenance_for(story.articles, relations)
+    set_provenance(stories, relations)
     if stages == "facts":
         derive_stories(stories, {a.id: a for a in articles}, config)
     seconds = time.perf_counter() - began

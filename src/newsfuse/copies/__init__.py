@@ -3,8 +3,9 @@
 Reads ``Article.body`` (plus ``byline``, ``dateline``, ``published`` and
 ``language`` as evidence); returns typed ``Relation`` lists (duplicate,
 version, copy, excerpt, translation; ``source`` derives from ``target`` where
-``directed``). ``provenance_for`` sets a story's ``Provenance``: the relations
-among its articles and its independent groups (connected components).
+``directed``). ``provenance_for`` makes a story's ``Provenance`` (``set_provenance`` sets each
+story's, relations looked up by article): the relations among its articles and its independent
+groups (connected components).
 
 Modules: ``shingles`` (fast hashed word shingles), ``candidates`` (MinHash LSH
 and containment index), ``verify`` (passage alignment and typing),
@@ -17,9 +18,9 @@ from newsfuse.copies.candidates import candidate_pairs
 from newsfuse.copies.groups import independent_groups
 from newsfuse.copies.translation import translation_relations
 from newsfuse.copies.verify import Profile, build_relation, compare, is_linked, profile, shared_credits
-from newsfuse.model import Article, Provenance, Relation
+from newsfuse.model import Article, Provenance, Relation, Story
 
-__all__ = ["trace_copies", "provenance_for", "independent_groups"]
+__all__ = ["trace_copies", "provenance_for", "set_provenance", "independent_groups"]
 
 
 def trace_copies(articles: list[Article], config: CopiesConfig | None = None) -> list[Relation]:
@@ -46,6 +47,25 @@ def trace_copies(articles: list[Article], config: CopiesConfig | None = None) ->
 
 def provenance_for(article_ids: list[str], relations: list[Relation]) -> Provenance:
     """The provenance of a story holding ``article_ids``."""
-    members = set(article_ids)
-    inside = [r for r in relations if r.source in members and r.target in members]
-    return Provenance(relations=inside, independent_groups=independent_groups(article_ids, inside))
+    return _provenances([article_ids], relations)[0]
+
+
+def set_provenance(stories: list[Story], relations: list[Relation]) -> None:
+    """Set each story's provenance from ``relations`` (those among its articles)."""
+    for story, provenance in zip(stories, _provenances([s.articles for s in stories], relations)):
+        story.provenance = provenance
+
+
+def _provenances(stories: list[list[str]], relations: list[Relation]) -> list[Provenance]:
+    """Each story's provenance, each relation found through its source article (not looked at
+    once per story); a story's relations keep their order in ``relations``."""
+    by_source: dict[str, list[int]] = {}
+    for index, relation in enumerate(relations):
+        by_source.setdefault(relation.source, []).append(index)
+    found = []
+    for article_ids in stories:
+        members = set(article_ids)
+        inside = [relations[i] for i in sorted(i for a in members for i in by_source.get(a, ())
+                                                if relations[i].target in members)]
+        found.append(Provenance(relations=inside, independent_groups=independent_groups(article_ids, inside)))
+    return found

@@ -75,15 +75,14 @@ def load_articles(inputs: Path, articles_file: Path | None, config) -> list:
 def run_stage(inputs: Path, articles_file: Path | None = None):
     """Stories with fact mentions for every document in ``inputs`` (or ``articles_file``)."""
     from newsfuse.config import Config
-    from newsfuse.copies import provenance_for, trace_copies
+    from newsfuse.copies import set_provenance, trace_copies
     from newsfuse.facts import extract_facts
     from newsfuse.stories import cluster_articles
     config = Config()
     articles = load_articles(inputs, articles_file, config)
     relations = trace_copies(articles, config.copies)
     stories = cluster_articles(articles, relations, config.stories)
-    for story in stories:
-        story.provenance = provenance_for(story.articles, relations)
+    set_provenance(stories, relations)
     extract_facts(stories, {a.id: a for a in articles}, config.facts)
     return stories
 

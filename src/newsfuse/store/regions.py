@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date, timedelta
 
 from newsfuse.config import StoriesConfig
-from newsfuse.copies import provenance_for
+from newsfuse.copies import set_provenance
 from newsfuse.model import Article, Story
 from newsfuse.store.base import PENDING_PLACE, PLACED, BaseStore
 
@@ -113,8 +113,7 @@ def place_pending(store: BaseStore, config: StoriesConfig, derive: Derive | None
     if progress:
         progress("stories", len(articles), len(articles))
     result.changed, kept = _settle(stories, set(result.placed), store.members(touched), articles)
-    for story in result.changed:
-        story.provenance = provenance_for(story.articles, relations)
+    set_provenance(result.changed, relations)
     if derive:
         derive(result.changed, articles)
     removed = touched - kept - {s.id for s in result.changed}
