@@ -4,7 +4,6 @@ reads the stored members' back instead of running their finders again."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from newsfuse.config import Config
 from newsfuse.facts.kept import finds_key
 from newsfuse.pipeline import extract_inputs, ingest
 from newsfuse.store import SCHEMA_VERSION, Store
-from newsfuse.store.schema import POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, statements
+from _old_store import store_at_version
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ferry-fire"
 FINDS_VERSION = 7  # the migration that adds article_finds
@@ -76,24 +75,8 @@ def test_the_finds_table_on_each_backend(store_url):
 
 def test_a_schema_6_store_is_migrated(store_url):
     """A store made before finds were kept gains the table; its parses are kept."""
-    if store_url.startswith("postgresql"):
-        import psycopg
-        with psycopg.connect(store_url, autocommit=True) as connection:
-            for script in POSTGRES_MIGRATIONS[:FINDS_VERSION - 1]:
-                for statement in statements(script):
-                    connection.execute(statement)
-            connection.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-            connection.execute("INSERT INTO schema_version VALUES (%s)", (FINDS_VERSION - 1,))
-            connection.execute("INSERT INTO article_parses (text_hash, model, data) VALUES ('p', 'm', 'x')")
-    else:
-        connection = sqlite3.connect(store_url)
-        for script in SQLITE_MIGRATIONS[:FINDS_VERSION - 1]:
-            for statement in statements(script):
-                connection.execute(statement)
-        connection.execute(f"PRAGMA user_version = {FINDS_VERSION - 1}")
-        connection.execute("INSERT INTO article_parses (text_hash, model, data) VALUES ('p', 'm', x'78')")
-        connection.commit()
-        connection.close()
+    store_at_version(store_url, FINDS_VERSION - 1,
+                     "INSERT INTO article_parses (text_hash, model, data) VALUES ('p', 'm', 'x')")
     with Store(store_url) as store:
         assert store.count("article_finds") == 0 and store.count("article_parses") == 1
         with store.transaction():

@@ -4,7 +4,6 @@ them back instead of parsing its stored members again; a changed article is pars
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from newsfuse.config import Config
 from newsfuse.facts.nlp import doc_bytes, doc_from_bytes, model_name, parse_key, parse_texts
 from newsfuse.pipeline import extract_inputs, ingest, ingest_articles
 from newsfuse.store import SCHEMA_VERSION, Store
-from newsfuse.store.schema import POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, statements
+from _old_store import store_at_version
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ferry-fire"
 PARSES_VERSION = 6  # the migration that adds article_parses
@@ -99,24 +98,8 @@ def test_the_parses_table_on_each_backend(store_url):
 
 def test_a_schema_5_store_is_migrated(store_url):
     """A store made before parses were kept gains the table; its articles are kept."""
-    if store_url.startswith("postgresql"):
-        import psycopg
-        with psycopg.connect(store_url, autocommit=True) as connection:
-            for script in POSTGRES_MIGRATIONS[:PARSES_VERSION - 1]:
-                for statement in statements(script):
-                    connection.execute(statement)
-            connection.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-            connection.execute("INSERT INTO schema_version VALUES (%s)", (PARSES_VERSION - 1,))
-            connection.execute("INSERT INTO articles (id, source, content_hash, data) VALUES ('a', 's', 'h', '{}')")
-    else:
-        connection = sqlite3.connect(store_url)
-        for script in SQLITE_MIGRATIONS[:PARSES_VERSION - 1]:
-            for statement in statements(script):
-                connection.execute(statement)
-        connection.execute(f"PRAGMA user_version = {PARSES_VERSION - 1}")
-        connection.execute("INSERT INTO articles (id, source, content_hash, data) VALUES ('a', 's', 'h', '{}')")
-        connection.commit()
-        connection.close()
+    store_at_version(store_url, PARSES_VERSION - 1,
+                     "INSERT INTO articles (id, source, content_hash, data) VALUES ('a', 's', 'h', '{}')")
     with Store(store_url) as store:
         assert store.count("article_parses") == 0 and store.count("articles") == 1
         with store.transaction():
