@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from newsfuse.config import ReconcileConfig
+from newsfuse.model import Dateline
 from newsfuse.reconcile import reconcile_story, slot_label
 
 CONFIG = ReconcileConfig()
@@ -278,3 +279,18 @@ def test_two_records_of_one_owner_are_a_value_conflict_and_other_owners_stay_apa
     _record(b, "b", "The champion, Jon Doe, 53-3, easily beat Roe on Saturday.", "53-3", 53, "Doe")
     conflicts = run(b).conflicts
     assert [(c.type, sorted(s.value for s in c.sides)) for c in conflicts] == [("value", ["52-3", "53-3"])]
+
+
+def test_an_articles_wire_credit_read_as_a_place_is_no_place_fact(builder):
+    b = builder([["a"], ["b"]])
+    b.articles["a"].dateline = Dateline(place="KARVIK", date="10-13", agency="Tellwire")
+    s = b.sentence("a", "KARVIK, Oct. 13 (Tellwire) -- Crates were loaded at Karvik on Monday.")
+    b.fact("a", s, "Tellwire", "place", place("Tellwiro", "YY", 1.0, 2.0, "geonames:9"), "geonames:9",
+           {"match": "fuzzy", "linked": True})
+    b.fact("a", s, "Karvik", "place", place("Karvik", "XX", 10.0, 20.0, "geonames:1"), "geonames:1",
+           {"match": "exact", "linked": True})
+    s = b.sentence("b", "Crates were loaded at Karvik on Monday, the port said.")
+    b.fact("b", s, "Karvik", "place", place("Karvik", "XX", 10.0, 20.0, "geonames:1"), "geonames:1",
+           {"match": "exact", "linked": True})
+    story = run(b)
+    assert [f.value["name"] for f in story.facts if f.kind == "place"] == ["Karvik"]

@@ -121,7 +121,8 @@ outside through via""".split())
 
 def credible_mentions(mentions: list[FactMention], articles: dict[str, Article]) -> list[FactMention]:
     """Drop person and organisation mentions that are really a place named elsewhere in the
-    story or an article's own wire credit (dateline agency); drop place mentions that are a
+    story or an article's own wire credit (dateline agency), and place mentions that are such a
+    credit ("(Kyodo)" is no town); drop place mentions that are a
     person's name ("Palin" of "Sarah Palin", unless the gazetteer knows the name exactly) or that
     the gazetteer does not know and no locative word introduces; give a name the gazetteer
     missed in one article the place it links to in another (one sense per story); drop an amount
@@ -141,7 +142,7 @@ def credible_mentions(mentions: list[FactMention], articles: dict[str, Article])
     kept = []
     for m in mentions:
         name, context = romanised_key(m.mention.text), m.context or {}
-        if m.kind in NAMED_KINDS and name in places | credits:
+        if m.kind in NAMED_KINDS and name in places | credits or m.kind == "place" and name in credits:
             continue
         if m.kind == "quantity" and context.get("gloss_of"):
             continue
