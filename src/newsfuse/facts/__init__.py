@@ -107,18 +107,20 @@ Task = tuple[Story, list[Article], FactsConfig, "Kept | None"]
 Kept = tuple[dict[str, bytes], dict[str, bytes]]  # kept parses by ``parse_key``, kept finds by ``finds_key``
 
 
+def _find(stories: list[Story], articles: dict[str, Article], config: FactsConfig, kept: Kept | None) -> Kept:
+    """Parse and find the stories' articles; with ``kept`` (their kept parses and finds), those are
+    read back, and the new parses and finds are returned, to be kept."""
+    made: Kept | None = None if kept is None else ({}, {})
+    docs = parse_articles(stories, articles, config, kept and kept[0], made and made[0])
+    for story in stories:
+        story_facts(story, [articles[a] for a in story.articles], docs, kept and kept[1], made and made[1])
+    return made or ({}, {})
+
+
 def _facts_of_one_story(task: Task) -> tuple[Story, Kept]:
-    """Worker: parse one story's articles (those not in its kept parses, where given) and find its
-    facts (reading its kept finds back); the story, its new parses and its new finds."""
+    """Worker: one story's facts (``_find``); the story, its new parses and its new finds."""
     story, members, config, kept = task
-    if kept is None:
-        story_facts(story, members, parse_articles([story], {a.id: a for a in members}, config))
-        return story, ({}, {})
-    new_parses: dict[str, bytes] = {}
-    new_finds: dict[str, bytes] = {}
-    docs = parse_articles([story], {a.id: a for a in members}, config, kept[0], new_parses)
-    story_facts(story, members, docs, kept[1], new_finds)
-    return story, (new_parses, new_finds)
+    return story, _find([story], {a.id: a for a in members}, config, kept)
 
 
 def _extract_in_workers(stories: list[Story], articles: dict[str, Article], config: FactsConfig,
@@ -144,15 +146,19 @@ def _extract_in_workers(stories: list[Story], articles: dict[str, Article], conf
                 _keep(parses, new_parses, new_finds)
 
 
+def _kept(parses: ParseStore, stories: list[Story], articles: dict[str, Article]) -> Kept:
+    """The kept parses and finds of the stories' articles, read in one go."""
+    ids = {a for story in stories for a in story.articles}
+    return (parses.stored_parses({parse_key(articles[a].text) for a in ids}),
+            parses.stored_finds({finds_key(a, articles[a].text) for a in ids}))
+
+
 def _kept_by_story(parses: ParseStore, stories: list[Story], articles: dict[str, Article]) -> list[Kept]:
-    """Each story's kept parses and finds, read in one go."""
-    parse_keys = [{parse_key(articles[a].text) for a in story.articles} for story in stories]
-    find_keys = [{finds_key(a, articles[a].text) for a in story.articles} for story in stories]
-    held_parses = parses.stored_parses(set().union(*parse_keys))
-    held_finds = parses.stored_finds(set().union(*find_keys))
-    return [({key: held_parses[key] for key in own if key in held_parses},
-             {key: held_finds[key] for key in found if key in held_finds})
-            for own, found in zip(parse_keys, find_keys)]
+    """Each story's kept parses and finds (``_kept`` of them all, shared out)."""
+    held_parses, held_finds = _kept(parses, stories, articles)
+    return [({key: held_parses[key] for a in story.articles if (key := parse_key(articles[a].text)) in held_parses},
+             {key: held_finds[key] for a in story.articles if (key := finds_key(a, articles[a].text)) in held_finds})
+            for story in stories]
 
 
 def _keep(parses: ParseStore, new_parses: dict[str, bytes], new_finds: dict[str, bytes]) -> None:
@@ -184,16 +190,6 @@ def extract_facts(stories: list[Story], articles: dict[str, Article], config: Fa
     if config.n_process > 1 and len(stories) > 1 and n_articles >= config.n_process * config.min_docs_per_process:
         _extract_in_workers(stories, articles, config, parses)
         return
-    if parses is None:
-        docs = parse_articles(stories, articles, config)
-        for story in stories:
-            story_facts(story, [articles[a] for a in story.articles], docs)
-        return
-    new_parses: dict[str, bytes] = {}
-    new_finds: dict[str, bytes] = {}
-    stored = parses.stored_parses({parse_key(articles[a].text) for story in stories for a in story.articles})
-    kept = parses.stored_finds({finds_key(a, articles[a].text) for story in stories for a in story.articles})
-    docs = parse_articles(stories, articles, config, stored, new_parses)
-    for story in stories:
-        story_facts(story, [articles[a] for a in story.articles], docs, kept, new_finds)
-    _keep(parses, new_parses, new_finds)
+    made = _find(stories, articles, config, None if parses is None else _kept(parses, stories, articles))
+    if parses is not None:
+        _keep(parses, *made)

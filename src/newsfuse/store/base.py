@@ -19,8 +19,7 @@ from newsfuse.store.codec import relation_from_dict, story_from_dict
 
 IN_CHUNK = 500  # values per ``IN (...)`` list
 TABLES = frozenset({"articles", "stories", "story_articles", "facts", "quotes", "copy_bands", "copy_samples",
-                    "relations", "article_terms", "lead_vectors", "article_parses",
-                    "article_finds"})
+                    "relations", "article_terms", "lead_vectors", "article_parses", "article_finds"})
 PENDING_TRACE, PENDING_PLACE, PLACED = 2, 1, 0  # an article's ``pending`` state
 RELATION_KINDS = {"translation": 1}  # the order relations come in: copies (0) before translations (1)
 
@@ -196,7 +195,7 @@ class BaseStore:
         self._run_many("INSERT INTO lead_vectors (hash, vector) VALUES (?, ?) ON CONFLICT DO NOTHING",
                        list(vectors.items()))
 
-    # -- the articles' parses and finds (``facts.nlp.ParseStore``)---------------------------------------
+    # -- the articles' parses and finds (``facts.nlp.ParseStore``) -----------------------------------
     def stored_parses(self, keys: Iterable[str]) -> dict[str, bytes]:
         """Kept parses by ``facts.nlp.parse_key`` (the model and the exact text parsed)."""
         return {key: bytes(data) for key, data in
