@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 
 from newsfuse.config import StoriesConfig
 from newsfuse.stories.features import ArticleFeatures
-from newsfuse.stories.live import blend, day_number, mean_similarity, time_factor
+from newsfuse.stories.live import blend, day_number, mean_similarity, square, time_factor
 from newsfuse.stories.online import OnlineClusterer
 
 Vectors = tuple[dict[str, float], dict[str, float]]  # words, names
@@ -146,7 +146,7 @@ def _local_vectors(window: list[ArticleFeatures]) -> dict[str, Vectors]:
 
     def reweigh(vector: dict[str, float]) -> dict[str, float]:
         weighted = {t: w * (1.0 - (frequency[t] - 1) / others) for t, w in vector.items()}
-        norm = math.sqrt(sum(w * w for w in weighted.values()))
+        norm = math.sqrt(square(weighted))
         return {t: w / norm for t, w in weighted.items() if w} if norm else {}
 
     return {f.id: (reweigh(f.words), reweigh(f.names)) for f in window}

@@ -14,6 +14,8 @@ import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date as Date
+from itertools import repeat
+from operator import mul
 
 from newsfuse.config import StoriesConfig
 from newsfuse.stories.features import ArticleFeatures
@@ -80,8 +82,8 @@ class LiveStory:
                 kept = heapq.nlargest(CENTROID_TERMS, vector.items(), key=lambda item: item[1])
                 vector.clear()
                 vector.update(kept)
-        self.words_square = sum(w * w for w in self.words.values())
-        self.names_square = sum(w * w for w in self.names.values())
+        self.words_square = square(self.words)
+        self.names_square = square(self.names)
 
     def cohesion(self, config: StoriesConfig) -> float:
         """Mean similarity between the story's own members (a prior for a single article)."""
@@ -137,6 +139,16 @@ class TermIndex:
                 if number != exclude:
                     hits[number] += 1
         return [number for number, _ in hits.most_common(limit)]
+
+
+def dot(left: dict[str, float], right: dict[str, float]) -> float:
+    """The dot product of two sparse vectors, summed in ``left``'s order."""
+    return sum(map(mul, left.values(), map(right.get, left, repeat(0.0))))
+
+
+def square(vector: dict[str, float]) -> float:
+    """The squared norm of a sparse vector."""
+    return sum(map(mul, vector.values(), vector.values()))
 
 
 def _accumulate(target: dict[str, float], vector: dict[str, float]) -> None:
@@ -199,7 +211,7 @@ def mean_similarity(left: dict[str, float], left_count: int, right: dict[str, fl
         return 0.0
     if len(left) > len(right):
         left, right = right, left
-    return sum(w * right.get(t, 0.0) for t, w in left.items()) / (left_count * right_count)
+    return dot(left, right) / (left_count * right_count)
 
 
 def article_score(features: ArticleFeatures, day: int | None, story: LiveStory, config: StoriesConfig) -> float:

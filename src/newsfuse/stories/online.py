@@ -85,7 +85,7 @@ class OnlineClusterer:
     def _merge_similar(self, story: LiveStory) -> None:
         if len(story.members) < 2:
             return
-        terms = story.top_terms(self.config)
+        terms = list(story.indexed)  # its top terms, as ``_reindex`` just indexed them
         for other in self.candidates(terms, self.config.max_merge_candidates, exclude=story.number):
             if story_score(story, other, self.config) >= self.config.merge_threshold:
                 keep, drop = (story, other) if len(story.members) >= len(other.members) else (other, story)

@@ -33,8 +33,8 @@ from sklearn.cluster import AgglomerativeClustering
 
 from newsfuse.config import StoriesConfig
 from newsfuse.stories.features import ArticleFeatures
-from newsfuse.stories.live import (TermIndex, blend, day_number, day_time_factor, index_terms, mean_similarity,
-                                   pairwise_time_factor)
+from newsfuse.stories.live import (TermIndex, blend, day_number, day_time_factor, dot, index_terms, mean_similarity,
+                                   pairwise_time_factor, square)
 
 REASSIGN_ROUNDS = 3
 MAX_LINK = 1.0  # an average of cosines
@@ -95,8 +95,8 @@ class _Story:
 
 def _dot(vector: dict[str, float], total: dict[str, float], leave_out: bool) -> float:
     """``vector`` dotted with ``total``, less its own share where ``total`` includes it."""
-    result = sum(w * total.get(t, 0.0) for t, w in vector.items())
-    return result - sum(w * w for w in vector.values()) if leave_out else result
+    result = dot(vector, total)
+    return result - square(vector) if leave_out else result
 
 
 def _story_index(stories: dict[int, _Story], config: StoriesConfig) -> TermIndex:
