@@ -140,3 +140,13 @@ def test_without_datelines_the_first_report_dates_the_story() -> None:
 def test_weekday_looking_forward_is_from_the_reference_on(text: str, expected: str) -> None:
     resolved = resolve(text, FRIDAY, "future")
     assert resolved is not None and resolved.start.isoformat() == expected
+
+
+def test_an_ago_past_the_calendar_is_none() -> None:
+    """A count of thousands of digits (past ``int``'s limit for a string) or a day before year 1
+    is no date, and no error."""
+    assert resolve("9" * 5_000 + " days ago", FRIDAY) is None
+    assert resolve("10000 years ago", FRIDAY) is None
+    assert resolve("9999999999 days ago", FRIDAY) is None
+    assert span("3 days ago") == ("2023-10-10", "2023-10-10", "day")
+    assert span("12000 days ago") == ("1990-12-05", "1990-12-05", "day")

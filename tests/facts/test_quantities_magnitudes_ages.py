@@ -42,3 +42,8 @@ def test_numbers_after_a_name_that_are_no_age_are_left():
 def test_a_four_by_four_is_no_count():
     assert quantities("The men drove a large four-by-four car into the store.") == []
     assert [f.mention.text for f in quantities("Four cars drove by the store.")] == ["Four cars"]
+
+
+def test_a_footnote_mark_after_a_name_is_no_age():
+    """"²" counts as a digit for ``str.isdigit`` but ``int`` cannot read it: no age, no error."""
+    assert quantities("Jane Doe, ², said the storm damaged the port.") == []

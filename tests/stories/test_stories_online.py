@@ -70,3 +70,12 @@ def test_arrival_order_spreads_undated_items_among_dated_ones() -> None:
     items = [("u2", None), ("d2", "2030-01-02"), ("u10", None), ("d1", "2030-01-01"), ("d3", "2030-01-03")]
     order = [i for i, _ in arrival_order(items, lambda item: item[1], lambda item: item[0])]
     assert order == ["d1", "u2", "d2", "u10", "d3"]
+
+
+def test_arrival_order_takes_any_id() -> None:
+    """Ids from the wild: a digit run past Python's integer-string limit, and a part of
+    superscript digits (``isdigit`` but no integer) keep their natural order, never an error."""
+    long_run = "9" * 5_000
+    items = [(f"page-{long_run}", None), ("page-10", None), ("page-9", None), ("x1\u00b2", None), ("x1\u00b3", None)]
+    order = [i for i, _ in arrival_order(items, lambda item: item[1], lambda item: item[0])]
+    assert order == ["page-9", "page-10", f"page-{long_run}", "x1\u00b2", "x1\u00b3"]

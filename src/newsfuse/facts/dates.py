@@ -243,16 +243,21 @@ def vague_reading(reference: date) -> Resolved:
 
 
 def resolve_ago(match: re.Match, reference: date) -> Resolved | None:
+    """"three days ago", "40 years ago"; None for a count ``int`` cannot read (thousands of digits)
+    or a day before the calendar's year 1."""
     count, unit = match["count"].lower(), match["unit"].lower()
-    amount = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
-    if amount is None:
+    try:
+        amount = int(count) if count.isdecimal() else NUMBER_WORDS.get(count)
+        if amount is None:
+            return None
+        if unit in ("year", "decade"):
+            day = shift_years(reference, -amount * (10 if unit == "decade" else 1))
+        elif unit == "month":
+            day = date(*month_shift(reference, -amount), 1)
+        else:
+            day = reference - timedelta(days=amount * (7 if unit == "week" else 1))
+    except (ValueError, OverflowError):
         return None
-    if unit in ("year", "decade"):
-        day = shift_years(reference, -amount * (10 if unit == "decade" else 1))
-    elif unit == "month":
-        day = date(*month_shift(reference, -amount), 1)
-    else:
-        day = reference - timedelta(days=amount * (7 if unit == "week" else 1))
     start, end = expand(day, "year" if unit == "decade" else unit)
     return Resolved(start, end, "year" if unit == "decade" else unit, relative=True)
 

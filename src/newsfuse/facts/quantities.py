@@ -157,7 +157,7 @@ def stated_ages(article_id: str, doc: Doc, found: list[FactMention]) -> list[Fac
                 or doc[at].text not in (",", "(")):
             continue
         number, closer = doc[at + 1], doc[at + 2]
-        if not number.text.isdigit() or not 0 < int(number.text) <= MAX_STATED_AGE or number.idx in taken:
+        if not _is_number_up_to(number.text, MAX_STATED_AGE) or number.idx in taken:
             continue
         if closer.lower_ not in AGE_CLOSERS or (doc[at].text == "(") != (closer.text == ")"):
             continue
@@ -165,6 +165,12 @@ def stated_ages(article_id: str, doc: Doc, found: list[FactMention]) -> list[Fac
                           context={"age": True, "of": ent.text})
         extra.append(to_fact(article_id, doc, reading))
     return sorted(found + extra, key=lambda f: f.mention.start) if extra else found
+
+
+def _is_number_up_to(text: str, most: int) -> bool:
+    """Whether ``text`` is written in decimal digits alone (not "²", which ``isdigit`` accepts and
+    ``int`` does not) and is a number from 1 to ``most``."""
+    return text.isdecimal() and len(text) <= len(str(most)) and 0 < int(text) <= most
 
 
 def is_date_entity(ent) -> bool:
@@ -176,7 +182,7 @@ def is_date_entity(ent) -> bool:
 
 
 def is_year(token: Token) -> bool:
-    return token.text.isdigit() and len(token.text) == 4 and int(token.text) in YEAR_RANGE
+    return token.text.isdecimal() and len(token.text) == 4 and int(token.text) in YEAR_RANGE
 
 
 def is_reference(token: Token) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import cycle
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -16,8 +17,11 @@ DIGITS = re.compile(r"(\d+)")
 
 
 def natural_key(text: str) -> tuple:
-    """``"1_10ecb"`` after ``"1_9ecb"``: digit runs compare as numbers."""
-    return tuple(int(part) if part.isdigit() else part for part in DIGITS.split(text))
+    """``"1_10ecb"`` after ``"1_9ecb"``: digit runs (every other part of the split) compare as
+    numbers, by their length without leading zeros and then their digits, so that a run of any
+    length is never converted to an integer."""
+    return tuple((len(part.lstrip("0")), part.lstrip("0")) if odd else part
+                 for odd, part in zip(cycle((False, True)), DIGITS.split(text)))
 
 
 def arrival_order(items: Sequence[Item], date_of: Callable[[Item], str | None],
