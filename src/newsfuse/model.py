@@ -18,6 +18,7 @@ ConflictType = Literal[
     "attribution", "temporal_order", "other",
 ]
 BriefStatus = Literal["corroborated", "single_source", "disputed"]
+STORY_ERROR_ARTICLES = 3  # articles a failed story's error line names
 # Characters that would break or restyle a terminal line: controls, line and paragraph
 # separators, direction overrides, lone surrogates. Error lines show them escaped.
 UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -53,6 +54,16 @@ class InputError:
     def __str__(self) -> str:
         line = f"{self.source}: {self.message}"
         return "newsfuse: " + UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
+
+
+def story_error(story_id: str, articles: list[str], stage: str, error: BaseException | str) -> InputError:
+    """A bug met while deriving one story's ``stage`` (facts, reconciliation), as one line naming the
+    story and its first articles: the story is kept without that stage's output and the batch goes on."""
+    shown = ", ".join(articles[:STORY_ERROR_ARTICLES]) + (", ..." if len(articles) > STORY_ERROR_ARTICLES else "")
+    what = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    counted = f"{len(articles)} article" + ("" if len(articles) == 1 else "s")
+    return InputError(f"story {story_id} ({counted}: {shown})",
+                      f"{stage} failed, a bug to report: {what}; the story is kept without its {stage}")
 
 
 @dataclass

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from newsfuse.config import Config
 from newsfuse.copies import set_provenance, trace_copies
 from newsfuse.extract import NoArticleError, extract_document
-from newsfuse.model import Article, InputError, Story
+from newsfuse.model import Article, InputError, Story, story_error
 from newsfuse.read import read_inputs
 from newsfuse.reconcile import reconcile_story
 from newsfuse.report import OUTPUT_FILES, StoredArticles, StoredStories, write_outputs
@@ -98,19 +98,28 @@ def build_stories(articles: list[Article], config: Config, progress: Progress | 
 
 
 def derive_stories(stories: list[Story], by_id: dict[str, Article], config: Config,
-                   progress: Progress | None = None, parses: ParseStore | None = None) -> None:
+                   progress: Progress | None = None, parses: ParseStore | None = None,
+                   on_error: Callable[[InputError], None] | None = None) -> None:
     """Facts and reconciliation of stories whose articles and provenance are set; ``parses`` (the
-    store) gives the articles' kept parses and keeps the new ones."""
+    store) gives the articles' kept parses and keeps the new ones. With ``on_error``, a story that
+    meets a bug in either stage is kept without that stage's output and reported there in one line
+    (the batch goes on); without it, the error is raised."""
     from newsfuse.facts import extract_facts  # heavy (spaCy, scikit-learn): ``extract`` alone needs neither
 
     progress = progress or _no_progress
     progress("facts", 0, len(stories))
     if stories:
-        extract_facts(stories, by_id, config.facts, parses)
+        extract_facts(stories, by_id, config.facts, parses, on_error)
     progress("facts", len(stories), len(stories))
     for done, story in enumerate(stories):
         progress("reconcile", done, len(stories))
-        reconcile_story(story, by_id, config.reconcile)
+        try:
+            reconcile_story(story, by_id, config.reconcile)
+        except Exception as error:
+            if on_error is None:
+                raise
+            story.facts, story.quotes, story.conflicts, story.single_source, story.brief = [], [], [], [], []
+            on_error(story_error(story.id, story.articles, "reconciliation", error))
     progress("reconcile", len(stories), len(stories))
 
 
@@ -123,7 +132,8 @@ class IngestResult:
 
 
 def ingest_articles(store: BaseStore, articles: list[Article], config: Config,
-                    progress: Progress | None = None, derive: bool = True) -> IngestResult:
+                    progress: Progress | None = None, derive: bool = True,
+                    on_error: Callable[[InputError], None] | None = None) -> IngestResult:
     """Add ``articles`` to ``store`` and bring every story they touch up to date.
 
     Two transactions, each whole or not at all: (1) new and changed articles are written,
@@ -132,6 +142,8 @@ def ingest_articles(store: BaseStore, articles: list[Article], config: Config,
     reconciliation are derived again where their membership changed (the articles' parses kept in
     the store are read back, and new ones kept, in that transaction). Articles stored with
     the same content are left alone, so ingesting the same documents again changes nothing.
+    With ``on_error``, a story whose derivation meets a bug is stored without what that stage
+    gives and reported there (``derive_stories``), so that one story cannot stop every later ingest.
     """
     progress = progress or _no_progress
     result = IngestResult(read=len(articles))
@@ -152,7 +164,7 @@ def ingest_articles(store: BaseStore, articles: list[Article], config: Config,
         store.set_pending((a.id for a in traced), PENDING_PLACE)
         progress("copies", len(fresh), len(fresh))
     with store.transaction():
-        derive_step = (lambda stories, by_id: derive_stories(stories, by_id, config, progress, parses=store)
+        derive_step = (lambda stories, by_id: derive_stories(stories, by_id, config, progress, store, on_error)
                        ) if derive else None
         result.placement = place_pending(store, config.stories, derive_step, progress)
     return result
@@ -161,7 +173,8 @@ def ingest_articles(store: BaseStore, articles: list[Article], config: Config,
 def ingest(paths: Iterable[str | Path], store: BaseStore, config: Config | None = None,
            progress: Progress | None = None, on_error: Callable[[InputError], None] | None = None,
            exclude: Iterable[Path] = ()) -> tuple[IngestResult, list[InputError]]:
-    """Read and extract the inputs, then ``ingest_articles``; per-input problems go to ``on_error``."""
+    """Read and extract the inputs, then ``ingest_articles``; per-input problems, and a story whose
+    derivation meets a bug, go to ``on_error``."""
     config = config or Config()
     errors: list[InputError] = []
 
@@ -173,7 +186,7 @@ def ingest(paths: Iterable[str | Path], store: BaseStore, config: Config | None 
     articles = list(extract_inputs(paths, config, report_error, progress, exclude=exclude))
     if not articles:
         return IngestResult(), errors
-    return ingest_articles(store, articles, config, progress), errors
+    return ingest_articles(store, articles, config, progress, on_error=report_error), errors
 
 
 def report(store: BaseStore, out_dir: Path, progress: Progress | None = None) -> tuple[list[Path], RunResult]:

@@ -35,7 +35,7 @@ from newsfuse.facts.places import countries_named, places_and_reliance
 from newsfuse.facts.quantities import find_quantities
 from newsfuse.facts.quotes import find_quotes, link_speakers
 from newsfuse.facts.reference import Reference, story_references
-from newsfuse.model import Article, FactMention, Story
+from newsfuse.model import Article, FactMention, InputError, Story, story_error
 from newsfuse.workers import worker_pool
 
 __all__ = ["extract_facts", "FINDERS"]
@@ -103,28 +103,39 @@ def article_finds(article_id: str, doc: Doc, story_countries: Counter, reference
     return ArticleFinds(places_read, places, own, dates_now, dates, quotes)
 
 
-Task = tuple[Story, list[Article], FactsConfig, "Kept | None"]
+Task = tuple[Story, list[Article], FactsConfig, "Kept | None", bool]  # the last: errors noted, not raised
 Kept = tuple[dict[str, bytes], dict[str, bytes]]  # kept parses by ``parse_key``, kept finds by ``finds_key``
+OnError = Callable[[InputError], None]
 
 
-def _find(stories: list[Story], articles: dict[str, Article], config: FactsConfig, kept: Kept | None) -> Kept:
+def _find(stories: list[Story], articles: dict[str, Article], config: FactsConfig, kept: Kept | None,
+          failed: dict[str, str] | None = None) -> Kept:
     """Parse and find the stories' articles; with ``kept`` (their kept parses and finds), those are
-    read back, and the new parses and finds are returned, to be kept."""
+    read back, and the new parses and finds are returned, to be kept. With ``failed``, a story
+    whose finders raise is left without facts and its error noted there by story id (a finder's
+    bug must not stop the batch); without it, the error is raised."""
     made: Kept | None = None if kept is None else ({}, {})
     docs = parse_articles(stories, articles, config, kept and kept[0], made and made[0])
     for story in stories:
-        story_facts(story, [articles[a] for a in story.articles], docs, kept and kept[1], made and made[1])
+        try:
+            story_facts(story, [articles[a] for a in story.articles], docs, kept and kept[1], made and made[1])
+        except Exception as error:
+            if failed is None:
+                raise
+            story.event_date, story.fact_mentions, story.quote_mentions = None, [], []
+            failed[story.id] = f"{type(error).__name__}: {error}"
     return made or ({}, {})
 
 
-def _facts_of_one_story(task: Task) -> tuple[Story, Kept]:
-    """Worker: one story's facts (``_find``); the story, its new parses and its new finds."""
-    story, members, config, kept = task
-    return story, _find([story], {a.id: a for a in members}, config, kept)
+def _facts_of_one_story(task: Task) -> tuple[Story, Kept, dict[str, str]]:
+    """Worker: one story's facts (``_find``); the story, its new parses and finds, and its noted error."""
+    story, members, config, kept, noted = task
+    failed: dict[str, str] | None = {} if noted else None
+    return story, _find([story], {a.id: a for a in members}, config, kept, failed), failed or {}
 
 
 def _extract_in_workers(stories: list[Story], articles: dict[str, Article], config: FactsConfig,
-                        parses: ParseStore | None) -> None:
+                        parses: ParseStore | None, on_error: OnError | None) -> None:
     """Share the stories out to worker processes, largest first; each parses and finds. Kept parses
     and finds are read, and new ones kept, ``WORKER_CHUNK_ARTICLES`` articles' worth of stories at a time."""
     order = sorted(range(len(stories)), key=lambda i: -sum(len(articles[a].text) for a in stories[i].articles))
@@ -133,15 +144,16 @@ def _extract_in_workers(stories: list[Story], articles: dict[str, Article], conf
         for chunk in chunks:
             kept = _kept_by_story(parses, [stories[i] for i in chunk], articles) if parses is not None else None
             tasks = [(stories[i], [articles[a] for a in stories[i].articles], config,
-                      None if kept is None else kept[n]) for n, i in enumerate(chunk)]
+                      None if kept is None else kept[n], on_error is not None) for n, i in enumerate(chunk)]
             new_parses: dict[str, bytes] = {}
             new_finds: dict[str, bytes] = {}
-            for index, (done, (made_parses, made_finds)) in zip(chunk, pool.map(_facts_of_one_story, tasks)):
+            for index, (done, (made_parses, made_finds), failed) in zip(chunk, pool.map(_facts_of_one_story, tasks)):
                 story = stories[index]
                 story.event_date, story.fact_mentions, story.quote_mentions = (
                     done.event_date, done.fact_mentions, done.quote_mentions)
                 new_parses.update(made_parses)
                 new_finds.update(made_finds)
+                _report(failed, [story], on_error)
             if parses is not None:
                 _keep(parses, new_parses, new_finds)
 
@@ -182,14 +194,25 @@ def _story_chunks(order: list[int], stories: list[Story]) -> list[list[int]]:
 
 
 def extract_facts(stories: list[Story], articles: dict[str, Article], config: FactsConfig | None = None,
-                  parses: ParseStore | None = None) -> None:
+                  parses: ParseStore | None = None, on_error: OnError | None = None) -> None:
     """Set the fact and quote mentions and the event date of every story; with ``parses``, the
-    articles' kept parses and finds are read back there and the new ones kept there."""
+    articles' kept parses and finds are read back there and the new ones kept there. With
+    ``on_error``, a story whose finders raise is kept without facts and reported there in one line
+    (``model.story_error``); without it, the error is raised."""
     config = config or FactsConfig()
     n_articles = sum(len(story.articles) for story in stories)
     if config.n_process > 1 and len(stories) > 1 and n_articles >= config.n_process * config.min_docs_per_process:
-        _extract_in_workers(stories, articles, config, parses)
+        _extract_in_workers(stories, articles, config, parses, on_error)
         return
-    made = _find(stories, articles, config, None if parses is None else _kept(parses, stories, articles))
+    failed: dict[str, str] | None = None if on_error is None else {}
+    made = _find(stories, articles, config, None if parses is None else _kept(parses, stories, articles), failed)
     if parses is not None:
         _keep(parses, *made)
+    _report(failed or {}, stories, on_error)
+
+
+def _report(failed: dict[str, str], stories: list[Story], on_error: OnError | None) -> None:
+    """Each story's noted error, one line each, to ``on_error`` (errors are noted only where it is given)."""
+    for story in stories:
+        if on_error is not None and story.id in failed:
+            on_error(story_error(story.id, story.articles, "facts", failed[story.id]))
