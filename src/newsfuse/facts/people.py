@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from anyascii import anyascii
 from spacy.tokens import Doc, Span
 
+from newsfuse.facts.nlp import sentence_of
 from newsfuse.model import FactMention, Mention
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization"}
@@ -122,14 +123,14 @@ def person_mention(article_id: str, ent: Span) -> FactMention:
         role, source = " ".join(filter(None, [role, *titles])), (source if role else "honorific")
     context = {"surface": surface, "role": role, "role_source": source if role else "", "linked_by": "unlinked"}
     return FactMention(kind="person", value={"name": surface}, key=f"person:{fold(surface)}", context=context,
-                       mention=Mention(article_id, ent.text, ent.sent.text, ent.start_char))
+                       mention=Mention(article_id, ent.text, sentence_of(ent), ent.start_char))
 
 
 def organisation_mention(article_id: str, ent: Span) -> FactMention:
     surface = clean_name(ent.text)
     context = {"surface": surface, "role": "", "role_source": "", "linked_by": "unlinked"}
     return FactMention(kind="organization", value={"name": surface}, key=f"org:{fold(surface)}", context=context,
-                       mention=Mention(article_id, ent.text, ent.sent.text, ent.start_char))
+                       mention=Mention(article_id, ent.text, sentence_of(ent), ent.start_char))
 
 
 def names_vessel(ent: Span) -> bool:

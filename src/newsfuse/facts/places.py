@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 from newsfuse.facts.countries import country_alias, demonym_country, us_state_code
 from newsfuse.facts.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfuse.facts.landmarks import facility_country, is_facility
+from newsfuse.facts.nlp import sentence_of
 from newsfuse.facts.placenames import fold, has_region_word, translit_key
 from newsfuse.facts.placenearby import (LOCAL_KINDS, NEAR_KM, Anchor, approximate_point, distance_km,
                                          is_local_feature, local_candidates, nearest_candidate)
@@ -473,5 +474,5 @@ def to_fact(article_id: str, span: Span, resolution: Resolution, gazetteer: Gaze
         region = gazetteer.region_of(place)
         if region:
             context["admin1"] = region.name
-    mention = Mention(article_id, span.text, span.sent.text, span.start_char)
+    mention = Mention(article_id, span.text, sentence_of(span), span.start_char)
     return FactMention(kind="place", value=value, mention=mention, key=key, context=context)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsfuse.facts.nlp import sentence_of
 from newsfuse.facts.numbers import DESCRIBING_TAGS, SIGN_PREFIXES, NumberPhrase, is_number_start, number_phrase, token_parts
 from newsfuse.facts.units import (AGE_UNITS, CASED_UNIT_WORDS, CURRENCY_PREFIXES, CURRENCY_SIGNS, CURRENCY_WORDS,
                                   DOLLAR_COUNTRIES, DURATION_UNITS, GLUED_UNITS, MONEY_POUNDS, PERCENT_WORDS,
@@ -681,5 +682,5 @@ def to_fact(article_id: str, doc: Doc, reading: Reading) -> FactMention:
     context["verb_text"] = verb.text if verb is not None else None
     context["head"] = anchor.head.text if anchor.head.i != anchor.i else None
     span = doc[mention_start(doc, reading):mention_end(reading)]
-    mention = Mention(article_id, span.text, span.sent.text, span.start_char)
+    mention = Mention(article_id, span.text, sentence_of(span), span.start_char)
     return FactMention(kind="quantity", value=value, mention=mention, key=key, context=context)

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from newsfuse.facts.nlp import sentence_of
 from newsfuse.facts.people import fold
 from newsfuse.facts.speakers import ACCORDING, ACTION, article_entities, PERSON_LABELS, SpeechEvent, Speaker, resolve_pronouns, speech_events
 from newsfuse.model import FactMention, Mention, QuoteMention
@@ -362,7 +363,7 @@ def finish_groups(quotes: list[QuoteMention]) -> None:
 def make_mention(article_id: str, doc: Doc, text: str, quote: QuoteSpan, speaker: Speaker | None) -> QuoteMention:
     quoted = text[quote.start:quote.end].strip().rstrip(TRAILING_PUNCTUATION).strip()
     span = doc.char_span(quote.start, max(quote.start + 1, quote.end), alignment_mode="expand")
-    sentence = span.sent.text if span is not None and len(span) else ""
+    sentence = sentence_of(span) if span is not None and len(span) else ""
     context = {
         "kind": quote_kind(text, quote), "verb": speaker.verb if speaker else "",
         "speaker_surface": speaker.surface if speaker else "", "speaker_via": speaker.via if speaker else "none",
