@@ -56,14 +56,19 @@ class InputError:
         return "newsfuse: " + UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
 
 
-def story_error(story_id: str, articles: list[str], stage: str, error: BaseException | str) -> InputError:
-    """A bug met while deriving one story's ``stage`` (facts, reconciliation), as one line naming the
-    story and its first articles: the story is kept without that stage's output and the batch goes on."""
+def error_text(error: BaseException) -> str:
+    """An unexpected error as a line's end says it: its type and message."""
+    return f"{type(error).__name__}: {error}"
+
+
+def story_error(story_id: str, articles: list[str], stage: str, error: str) -> InputError:
+    """A bug met while deriving one story's ``stage`` (facts, reconciliation; ``error`` as
+    ``error_text`` gives it), as one line naming the story and its first articles: the story is
+    kept without that stage's output and the batch goes on."""
     shown = ", ".join(articles[:STORY_ERROR_ARTICLES]) + (", ..." if len(articles) > STORY_ERROR_ARTICLES else "")
-    what = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
     counted = f"{len(articles)} article" + ("" if len(articles) == 1 else "s")
     return InputError(f"story {story_id} ({counted}: {shown})",
-                      f"{stage} failed, a bug to report: {what}; the story is kept without its {stage}")
+                      f"{stage} failed, a bug to report: {error}; the story is kept without its {stage}")
 
 
 @dataclass

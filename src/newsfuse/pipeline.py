@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from newsfuse.config import Config
 from newsfuse.copies import set_provenance, trace_copies
 from newsfuse.extract import NoArticleError, extract_document
-from newsfuse.model import Article, InputError, Story, story_error
+from newsfuse.model import Article, InputError, Story, error_text, story_error
 from newsfuse.read import read_inputs
 from newsfuse.reconcile import reconcile_story
 from newsfuse.report import OUTPUT_FILES, StoredArticles, StoredStories, write_outputs
@@ -74,7 +74,7 @@ def extract_inputs(paths: Iterable[str | Path], config: Config, on_error: Callab
             on_error(InputError(item.source, str(error)))
             continue
         except Exception as error:  # a bug in extraction must not end the batch; ``bench fuzz`` hunts these
-            on_error(InputError(item.source, f"extraction failed, a bug to report: {type(error).__name__}: {error}"))
+            on_error(InputError(item.source, f"extraction failed, a bug to report: {error_text(error)}"))
             continue
         seen.add(item.id)
         yield article
@@ -119,7 +119,7 @@ def derive_stories(stories: list[Story], by_id: dict[str, Article], config: Conf
             if on_error is None:
                 raise
             story.facts, story.quotes, story.conflicts, story.single_source, story.brief = [], [], [], [], []
-            on_error(story_error(story.id, story.articles, "reconciliation", error))
+            on_error(story_error(story.id, story.articles, "reconciliation", error_text(error)))
     progress("reconcile", len(stories), len(stories))
 
 

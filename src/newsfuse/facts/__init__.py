@@ -35,7 +35,7 @@ from newsfuse.facts.places import countries_named, places_and_reliance
 from newsfuse.facts.quantities import find_quantities
 from newsfuse.facts.quotes import find_quotes, link_speakers
 from newsfuse.facts.reference import Reference, story_references
-from newsfuse.model import Article, FactMention, InputError, Story, story_error
+from newsfuse.model import Article, FactMention, InputError, Story, error_text, story_error
 from newsfuse.workers import worker_pool
 
 __all__ = ["extract_facts", "FINDERS"]
@@ -123,7 +123,7 @@ def _find(stories: list[Story], articles: dict[str, Article], config: FactsConfi
             if failed is None:
                 raise
             story.event_date, story.fact_mentions, story.quote_mentions = None, [], []
-            failed[story.id] = f"{type(error).__name__}: {error}"
+            failed[story.id] = error_text(error)
     return made or ({}, {})
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsfuse.config import Config
-from newsfuse.model import Article, InputError, Story
+from newsfuse.model import Article, InputError, Story, error_text
 
 
 def _derive(story: Story, members: list[Article], config: Config) -> None:
@@ -26,10 +26,6 @@ def _derive(story: Story, members: list[Article], config: Config) -> None:
     story_facts(work, members, parse_articles([work], by_id, config.facts))
     story.event_date, story.fact_mentions, story.quote_mentions = work.event_date, work.fact_mentions, work.quote_mentions
     reconcile_story(story, by_id, config.reconcile)
-
-
-def _failure(error: Exception) -> str:
-    return f"{type(error).__name__}: {error}"
 
 
 def derive_story(story: Story, members: Iterable[Article], config: Config) -> tuple[Story, list[InputError]]:
@@ -48,14 +44,14 @@ def derive_story(story: Story, members: Iterable[Article], config: Config) -> tu
             kept.append(article)
         except Exception as error:
             errors.append(InputError(article.source, f"facts failed for article {article.id!r}, left out of its story, "
-                                                     f"a bug to report: {_failure(error)}"))
+                                                     f"a bug to report: {error_text(error)}"))
     try:
         _derive(story, kept, config)
     except Exception as error:
         story.fact_mentions, story.quote_mentions, story.facts, story.quotes = [], [], [], []
         story.conflicts, story.single_source, story.brief = [], [], []
         errors.append(InputError(story.id, f"facts failed for the story of {', '.join(story.articles)}, "
-                                           f"a bug to report: {_failure(error)}"))
+                                           f"a bug to report: {error_text(error)}"))
     return story, errors
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsfuse.config import Config, ExtractConfig
 from newsfuse.extract import NoArticleError, extract_document
-from newsfuse.model import Article, InputError, RawDocument
+from newsfuse.model import Article, InputError, RawDocument, error_text
 from newsfuse.read import read_inputs
 from newsfuse.read.jsonl import row_document
 
@@ -34,7 +34,7 @@ def extract_one(document: RawDocument, config: ExtractConfig) -> Article | Input
     except NoArticleError as error:
         return InputError(document.source, str(error))
     except Exception as error:  # a bug in extraction must not end the job
-        return InputError(document.source, f"extraction failed, a bug to report: {type(error).__name__}: {error}")
+        return InputError(document.source, f"extraction failed, a bug to report: {error_text(error)}")
 
 
 def _extract_partition(rows: Iterable[tuple[int, RawDocument | InputError]], config: ExtractConfig
